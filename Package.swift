@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The engine's kernels are written for SIMD8<Float> and popcount; on x86-64 we ask
+// for AVX2/FMA/POPCNT (the Haswell level: any x86-64 CPU since about 2015) so that they compile to
+// vector instructions instead of scalar fallbacks.
+#if arch(x86_64)
+let engineFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"])]
+#else
+let engineFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"])]
+#endif
+
+let package = Package(
+    name: "noisestep",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "noisestep", targets: ["noisestep"]),
+        .library(name: "NoiseStep", targets: ["NoiseStep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "_CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .target(name: "NoiseStep", dependencies: ["CZlib"], exclude: ["StepLog/FORMAT.md"],
+                swiftSettings: engineFlags),
+        .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
+        .executableTarget(name: "noisestep", dependencies: [
+            "NoiseStep", "Dashboard",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NoiseStepTests", dependencies: [
+            "NoiseStep", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Corpus")]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NoiseStep"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["noisestep"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,40 @@
+#ifndef NOISESTEP_CNCURSES_SHIM_H
+#define NOISESTEP_CNCURSES_SHIM_H
+
+// Wide-character curses (add_wch, cchar_t) for braille and block glyphs.
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <ncurses.h>
+
+// Swift cannot import function-like macros or macro-named globals; these wrappers give
+// it the same values. They hold no logic of their own.
+
+/// The standard screen (`stdscr` is a macro in reentrant builds).
+static inline WINDOW *noisestep_stdscr(void) { return stdscr; }
+
+/// The attribute bits that select colour pair `pair`.
+static inline attr_t noisestep_color_pair(short pair) { return (attr_t)COLOR_PAIR(pair); }
+
+static inline attr_t noisestep_a_normal(void) { return A_NORMAL; }
+static inline attr_t noisestep_a_bold(void) { return A_BOLD; }
+static inline attr_t noisestep_a_dim(void) { return A_DIM; }
+static inline attr_t noisestep_a_reverse(void) { return A_REVERSE; }
+static inline attr_t noisestep_a_underline(void) { return A_UNDERLINE; }
+
+/// Window height and width (`getmaxyx` is a macro that assigns to its arguments).
+static inline int noisestep_lines(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)x; return y; }
+static inline int noisestep_columns(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)y; return x; }
+
+static inline mmask_t noisestep_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t noisestep_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t noisestep_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t noisestep_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+static inline mmask_t noisestep_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+
+#endif

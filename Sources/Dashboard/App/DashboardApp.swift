@@ -1,0 +1,38 @@
+import Foundation
+import NoiseStep
+
+/// The live terminal dashboard: trains while a person watches and steers.
+public enum DashboardApp {
+    /// Whether standard input and output are both terminals, as the dashboard needs.
+    public static var isInteractiveTerminal: Bool {
+        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Runs the dashboard until the person quits or a signal arrives, then restores the
+    /// terminal.
+    ///
+    /// Starts `session` (do not start it yourself) and stops it before returning. Only
+    /// the calling thread, which should be the main thread, touches the terminal.
+    /// - Parameter validation: the images `r` puts on the pad (may be empty).
+    /// - Returns: the exit status: 0 after `q`, 128 + the signal number after SIGINT,
+    ///   SIGTERM or SIGHUP, 1 when the terminal cannot be used.
+    public static func run(session: some LiveTrainingSession, validation: Dataset,
+                           configuration: DashboardConfiguration) -> Int32 {
+        let signals = SignalWatcher()
+        defer { signals.stop() }
+        guard let terminal = NcursesTerminal(color: configuration.color) else {
+            let name = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
+            FileHandle.standardError.write(Data("""
+                noisestep: cannot drive this terminal (TERM=\(name)); set TERM to your terminal's \
+                type, e.g. xterm-256color, or use `noisestep train` for plain output.\n
+                """.utf8))
+            return 1
+        }
+        defer { terminal.close() }
+        session.start()
+        defer { session.stop() }
+        var loop = DashboardLoop(session: session, validation: validation, configuration: configuration,
+                                 terminal: terminal, signals: signals)
+        return loop.run()
+    }
+}

@@ -1,0 +1,37 @@
+import NoiseStep
+
+/// How the dashboard looks and what it passes on; the session supplies everything else.
+public struct DashboardConfiguration: Sendable, Equatable {
+    /// Whether to use colour.
+    public enum ColorChoice: Sendable, Equatable {
+        /// Colour when the terminal has it and NO_COLOR is unset or empty.
+        case automatic
+        case never
+    }
+
+    /// Where `s` saves the model.
+    public var savePath: String
+    /// Shown in the status line until the first step reports its own.
+    public var alignment: AlignmentEngine
+    public var seed: UInt64
+    /// Redraws per second, clamped to 10...30.
+    public var framesPerSecond: Int
+    public var color: ColorChoice
+    /// Seeds the choice of validation images for `r`.
+    public var imageSeed: UInt64
+
+    public init(savePath: String, alignment: AlignmentEngine = .reverse, seed: UInt64 = 0,
+                framesPerSecond: Int = 20, color: ColorChoice = .automatic, imageSeed: UInt64? = nil) {
+        self.savePath = savePath
+        self.alignment = alignment
+        self.seed = seed
+        self.framesPerSecond = min(max(framesPerSecond, 10), 30)
+        self.color = color
+        self.imageSeed = imageSeed ?? seed
+    }
+
+    /// Takes alignment and seed from the run's options.
+    public init(options: TrainingOptions, savePath: String) {
+        self.init(savePath: savePath, alignment: options.alignment, seed: options.seed)
+    }
+}

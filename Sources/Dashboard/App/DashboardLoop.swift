@@ -1,0 +1,105 @@
+import Foundation
+import NoiseStep
+
+/// The dashboard's main-thread loop: waits for input with a timeout that ends at the next
+/// frame, hands input to `InputReducer`, and redraws `framesPerSecond` times a second
+/// whatever the training speed. It never waits on training: it only reads the session's
+/// latest state and queues commands.
+struct DashboardLoop<Session: LiveTrainingSession> {
+    let session: Session
+    let validation: Dataset
+    let configuration: DashboardConfiguration
+    let terminal: NcursesTerminal
+    let signals: SignalWatcher
+    private var ui = DashboardUIState()
+    private var images: ImagePicker
+    private var predictionKey: PredictionKey?
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+
+    init(session: Session, validation: Dataset, configuration: DashboardConfiguration,
+         terminal: NcursesTerminal, signals: SignalWatcher) {
+        self.session = session
+        self.validation = validation
+        self.configuration = configuration
+        self.terminal = terminal
+        self.signals = signals
+        images = ImagePicker(seed: configuration.imageSeed)
+        start = clock.now
+    }
+
+    /// Seconds since the loop was made.
+    private var now: Double {
+        let elapsed = start.duration(to: clock.now).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    }
+
+    /// Runs until quit or a signal; returns the exit status.
+    mutating func run() -> Int32 {
+        let period = 1 / Double(configuration.framesPerSecond)
+        var nextFrame = now
+        while true {
+            if let signal = signals.received { return 128 + signal }
+            let wait = max(0, nextFrame - now)
+            if let event = terminal.readEvent(timeoutMilliseconds: Int((wait * 1000).rounded(.up))) {
+                if handle(event) { return 0 }
+            }
+            if now >= nextFrame {
+                drawFrame()
+                nextFrame = max(nextFrame + period, now)
+            }
+        }
+    }
+
+    /// Applies one input event. Returns whether it asked to quit.
+    private mutating func handle(_ event: InputEvent) -> Bool {
+        let state = session.state
+        let context = InputContext(published: TrainingSettings(state), isPaused: state.isPaused,
+                                   layout: layout(for: state), savePath: configuration.savePath, now: now)
+        for effect in InputReducer.reduce(event, ui: &ui, context: context) {
+            switch effect {
+            case .send(let command): session.send(command)
+            case .loadRandomValidationImage: loadRandomImage()
+            case .quit: return true
+            }
+        }
+        return false
+    }
+
+    private func layout(for state: SessionState) -> ScreenLayout? {
+        ScreenLayout(width: terminal.width, height: terminal.height, layerCount: state.model.layers.count)
+    }
+
+    private mutating func loadRandomImage() {
+        guard validation.count > 0 else {
+            return ui.notify("no validation images to show", now: now)
+        }
+        let index = images.index(below: validation.count)
+        ui.showValidationImage(validation.image(index), index: index, label: Int(validation.labels[index]))
+    }
+
+    private mutating func drawFrame() {
+        let state = session.state
+        ui.expireNotice(now: now)
+        updatePrediction(state)
+        terminal.draw(ScreenRenderer.render(state, ui: ui, configuration: configuration,
+                                            width: terminal.width, height: terminal.height))
+    }
+
+    /// Re-reads the pad when it or the weights changed since the last reading.
+    private mutating func updatePrediction(_ state: SessionState) {
+        let step = state.snapshot?.step ?? 0
+        let key = PredictionKey(revision: ui.pad.revision, source: ui.padSource, step: step)
+        guard key != predictionKey else { return }
+        predictionKey = key
+        ui.prediction = PadPrediction.compute(pad: ui.pad, source: ui.padSource, model: state.model,
+                                              encoding: state.input, step: step)
+    }
+
+    /// What a prediction depends on.
+    private struct PredictionKey: Equatable {
+        var revision: Int
+        var source: PadSource
+        var step: Int
+    }
+}

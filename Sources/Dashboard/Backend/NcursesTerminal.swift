@@ -1,0 +1,189 @@
+import _CNcurses
+import Foundation
+
+/// The terminal, through ncurses: writes frames and reads keys and mouse events. This is
+/// the only file that talks to ncurses, and only the main thread may use it.
+///
+/// Frames are written as differences: only cells that changed since the last frame are
+/// sent, then one refresh. `close()` restores the terminal (mouse reporting off, cursor
+/// on, cooked mode) and is safe to call more than once.
+final class NcursesTerminal {
+    /// Button-event mouse tracking: reports motion while a button is held, so a drag
+    /// arrives as a stream of points. ncurses itself only asks for presses and releases.
+    private static let mouseDragOn = "\u{1b}[?1002h"
+    private static let mouseOff = "\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1000l"
+
+    private(set) var width = 0
+    private(set) var height = 0
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    /// ncurses' own streams on descriptors 0 and 1 (the C globals stdin and stdout are
+    /// shared mutable state to Swift 6).
+    private var output: UnsafeMutablePointer<FILE>?
+    private var previous: Canvas?
+    private var attributes: [CellStyle: attr_t] = [:]
+    private var usesColor = false
+    private var pendingEvents: [InputEvent] = []
+
+    /// Takes over the terminal on standard input and output; nil when ncurses cannot
+    /// (e.g. TERM names no known terminal).
+    init?(color: DashboardConfiguration.ColorChoice) {
+        setlocale(LC_ALL, "")
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else { return nil }
+        guard let screen = newterm(nil, output, input) else { return nil }
+        self.output = output
+        self.screen = screen
+        set_term(screen)
+        window = noisestep_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        mouseinterval(0)
+        mousemask(noisestep_all_mouse_events() | noisestep_report_mouse_position(), nil)
+        usesColor = color == .automatic && has_colors() && Self.colorAllowed()
+        if usesColor { Self.installColorPairs() }
+        updateSize()
+        wrefresh(window)
+        writeRaw(Self.mouseDragOn)
+    }
+
+    /// One colour pair per role, numbered role + 1, on the terminal's own background.
+    private static func installColorPairs() {
+        start_color()
+        use_default_colors()
+        for role in ColorRole.allCases {
+            init_pair(Int16(role.rawValue + 1), TerminalPalette.color(for: role).rawValue, -1)
+        }
+    }
+
+    /// NO_COLOR (https://no-color.org): present and not empty means no colour.
+    private static func colorAllowed() -> Bool {
+        (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Writes bytes straight to the terminal, after whatever ncurses has buffered.
+    private func writeRaw(_ text: String) {
+        if let output { fflush(output) }
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    private func updateSize() {
+        guard let window else { return }
+        height = Int(noisestep_lines(window))
+        width = Int(noisestep_columns(window))
+    }
+
+    /// Writes `canvas`, which should be `width` × `height`; a different size repaints all.
+    func draw(_ canvas: Canvas) {
+        guard let window else { return }
+        let old = previous.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
+        if old == nil { werase(window) }
+        for row in 0 ..< min(canvas.height, height) {
+            var column = 0
+            while column < min(canvas.width, width) {
+                let cell = canvas[column, row]
+                guard old?[column, row] != cell else {
+                    column += 1
+                    continue
+                }
+                // A run of changed cells in one style goes out in one call.
+                var run: [wchar_t] = []
+                var end = column
+                while end < min(canvas.width, width), canvas[end, row].style == cell.style, old?[end, row] != canvas[end, row] {
+                    run.append(Self.wideCharacter(canvas[end, row].character))
+                    end += 1
+                }
+                wattrset(window, Int32(bitPattern: attribute(for: cell.style)))
+                mvwaddnwstr(window, Int32(row), Int32(column), run, Int32(run.count))
+                column = end
+            }
+        }
+        wattrset(window, 0)
+        wrefresh(window)
+        previous = canvas
+    }
+
+    private static func wideCharacter(_ character: Character) -> wchar_t {
+        wchar_t(bitPattern: character.unicodeScalars.first?.value ?? 0x20)
+    }
+
+    /// The ncurses attributes for `style`, cached.
+    private func attribute(for style: CellStyle) -> attr_t {
+        if let known = attributes[style] { return known }
+        var value = noisestep_a_normal()
+        if usesColor {
+            value |= noisestep_color_pair(Int16(style.color.rawValue + 1))
+        } else if TerminalPalette.isBoldWithoutColor(style.color) {
+            value |= noisestep_a_bold()
+        }
+        if TerminalPalette.isDim(style.color) { value |= noisestep_a_dim() }
+        if style.bold { value |= noisestep_a_bold() }
+        if style.reverse { value |= noisestep_a_reverse() }
+        attributes[style] = value
+        return value
+    }
+
+    /// Waits up to `timeoutMilliseconds` for the next input event; nil if none came.
+    func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
+        guard let window else { return nil }
+        wtimeout(window, Int32(max(0, timeoutMilliseconds)))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: code)) }
+        guard result == OK else { return nil }
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .character("\n")
+        default: return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_RESIZE:
+            updateSize()
+            previous = nil
+            return .resize
+        case KEY_MOUSE: return mouseEvent()
+        default: return nil
+        }
+    }
+
+    /// Decodes a left-button mouse report; other buttons are ignored.
+    private func mouseEvent() -> InputEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let column = Int(event.x), row = Int(event.y), state = event.bstate
+        if state & noisestep_report_mouse_position() != 0 { return .mouse(MouseEvent(.drag, column: column, row: row)) }
+        if state & noisestep_button1_released() != 0 { return .mouse(MouseEvent(.release, column: column, row: row)) }
+        if state & noisestep_button1_pressed() != 0 { return .mouse(MouseEvent(.press, column: column, row: row)) }
+        if state & noisestep_button1_clicked() != 0 {
+            pendingEvents.append(.mouse(MouseEvent(.release, column: column, row: row)))
+            return .mouse(MouseEvent(.press, column: column, row: row))
+        }
+        return nil
+    }
+
+    /// Gives the terminal back: mouse reporting off, cursor visible, normal mode.
+    func close() {
+        guard screen != nil else { return }
+        mousemask(0, nil)
+        writeRaw(Self.mouseOff)
+        curs_set(1)
+        endwin()
+        writeRaw(Self.mouseOff)
+        screen = nil
+        window = nil
+    }
+
+    deinit { close() }
+}

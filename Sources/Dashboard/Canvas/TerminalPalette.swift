@@ -1,0 +1,30 @@
+/// The eight standard terminal colours, numbered as terminals (and curses) number them;
+/// `standard` is the terminal's own foreground.
+public enum TerminalColor: Int16, Sendable {
+    case standard = -1
+    case black, red, green, yellow, blue, magenta, cyan, white
+}
+
+/// How each colour role looks: a foreground colour for colour terminals, and emphasis
+/// that keeps the screen readable without colour (monochrome or NO_COLOR).
+public enum TerminalPalette {
+    public static func color(for role: ColorRole) -> TerminalColor {
+        switch role {
+        case .plain, .muted, .ink: .standard
+        case .frame, .sparsity: .blue
+        case .title, .batch: .cyan
+        case .focus, .changed: .yellow
+        case .loss: .magenta
+        case .validation, .acceptance, .good: .green
+        case .bad: .red
+        }
+    }
+
+    /// Whether the role is drawn dim (in colour and monochrome alike).
+    public static func isDim(_ role: ColorRole) -> Bool { role == .muted }
+
+    /// Whether the role is drawn bold when there is no colour to set it apart.
+    public static func isBoldWithoutColor(_ role: ColorRole) -> Bool {
+        role == .title || role == .focus || role == .loss || role == .good || role == .bad
+    }
+}

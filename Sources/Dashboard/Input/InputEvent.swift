@@ -1,0 +1,60 @@
+import NoiseStep
+
+/// One thing the person did at the terminal, as the backend reports it.
+public enum InputEvent: Equatable, Sendable {
+    /// A printable key, or a control key such as Escape ("\u{1b}").
+    case character(Character)
+    case up, down, left, right
+    case tab
+    /// The terminal changed size; the next frame is laid out afresh.
+    case resize
+    case mouse(MouseEvent)
+}
+
+/// A left-button mouse event at a screen cell.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Action: Equatable, Sendable {
+        case press
+        /// The pointer moved while the button was held.
+        case drag
+        case release
+    }
+
+    public var action: Action
+    public var column: Int
+    public var row: Int
+
+    public init(_ action: Action, column: Int, row: Int) {
+        self.action = action
+        self.column = column
+        self.row = row
+    }
+}
+
+/// What handling an input asks of the world outside the dashboard's own state.
+public enum DashboardEffect: Equatable, Sendable {
+    case send(TrainingCommand)
+    /// Put a random validation image on the pad (the app owns the images and the generator).
+    case loadRandomValidationImage
+    case quit
+}
+
+/// What the reducer may read besides the dashboard state.
+public struct InputContext: Sendable {
+    /// The settings the session last published.
+    public var published: TrainingSettings
+    public var isPaused: Bool
+    /// The current screen's layout; nil while the screen is too small.
+    public var layout: ScreenLayout?
+    public var savePath: String
+    /// Seconds on a monotonic clock, for pending settings and notices.
+    public var now: Double
+
+    public init(published: TrainingSettings, isPaused: Bool, layout: ScreenLayout?, savePath: String, now: Double) {
+        self.published = published
+        self.isPaused = isPaused
+        self.layout = layout
+        self.savePath = savePath
+        self.now = now
+    }
+}

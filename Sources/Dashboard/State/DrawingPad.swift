@@ -1,0 +1,85 @@
+/// A point on the drawing pad in pixel units: (0, 0) is the top-left corner of the pad and
+/// the centre of pixel (column c, row r) is (c + 0.5, r + 0.5).
+public struct PadPoint: Equatable, Sendable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// The 28×28 canvas a person draws a digit on, with a soft round brush.
+///
+/// The brush is full strength within `brushCore` pixels of its centre and fades linearly
+/// to nothing at `brushEdge`, which leaves grey edges like MNIST's anti-aliased strokes.
+/// Painting only ever darkens a pixel and erasing only ever lightens it. `revision`
+/// changes with every edit, so a cached prediction can tell it is stale.
+public struct DrawingPad: Equatable, Sendable {
+    public static let side = 28
+    static let brushCore = 0.6
+    static let brushEdge = 1.6
+    /// Stamps per pixel along a stroke: close enough that a line shows no beads.
+    static let stampsPerPixel = 4.0
+
+    /// [28, 28] row-major intensities in 0...1 (0 is blank).
+    public private(set) var pixels: [Float]
+    public private(set) var revision = 0
+
+    public init() {
+        pixels = Array(repeating: 0, count: Self.side * Self.side)
+    }
+
+    public var isEmpty: Bool { !pixels.contains { $0 > 0 } }
+
+    /// The intensity of pixel (`column`, `row`).
+    public subscript(column: Int, row: Int) -> Float { pixels[row * Self.side + column] }
+
+    /// One stamp of the brush (or of the eraser) centred on `point`; parts off the pad are lost.
+    public mutating func stamp(at point: PadPoint, erasing: Bool = false) {
+        let low = Int((point.y - Self.brushEdge).rounded(.down)), high = Int((point.y + Self.brushEdge).rounded(.up))
+        let left = Int((point.x - Self.brushEdge).rounded(.down)), right = Int((point.x + Self.brushEdge).rounded(.up))
+        for row in max(0, low) ... min(Self.side - 1, max(0, high)) {
+            for column in max(0, left) ... min(Self.side - 1, max(0, right)) {
+                let dx = Double(column) + 0.5 - point.x, dy = Double(row) + 0.5 - point.y
+                let strength = Float(Self.strength(atDistance: (dx * dx + dy * dy).squareRoot()))
+                guard strength > 0 else { continue }
+                let index = row * Self.side + column
+                pixels[index] = erasing ? min(pixels[index], 1 - strength) : max(pixels[index], strength)
+            }
+        }
+        revision += 1
+    }
+
+    /// Stamps all along the segment from `start` to `end`, so a fast drag leaves no gaps.
+    public mutating func stroke(from start: PadPoint, to end: PadPoint, erasing: Bool = false) {
+        let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
+        let stamps = max(1, Int((length * Self.stampsPerPixel).rounded(.up)))
+        for index in 0 ... stamps {
+            let t = Double(index) / Double(stamps)
+            stamp(at: PadPoint(x: start.x + t * (end.x - start.x), y: start.y + t * (end.y - start.y)), erasing: erasing)
+        }
+    }
+
+    public mutating func clear() {
+        pixels = Array(repeating: 0, count: Self.side * Self.side)
+        revision += 1
+    }
+
+    /// Replaces the pad with an image of bytes 0...255.
+    /// - Precondition: `image` has 784 values.
+    public mutating func load(_ image: some Collection<UInt8>) {
+        precondition(image.count == Self.side * Self.side, "a pad image has 28×28 pixels")
+        pixels = image.map { Float($0) / 255 }
+        revision += 1
+    }
+
+    /// The pad as bytes 0...255, as a dataset image would hold it.
+    public var bytes: [UInt8] { pixels.map { UInt8((min(max($0, 0), 1) * 255).rounded()) } }
+
+    /// Brush strength at `distance` pixels from the brush centre, in 0...1.
+    static func strength(atDistance distance: Double) -> Double {
+        min(1, max(0, (brushEdge - distance) / (brushEdge - brushCore)))
+    }
+}

@@ -1,0 +1,88 @@
+/// Every buffer one worker needs to push one chunk of 64 examples through the network,
+/// allocated once and reused for every chunk and step.
+final class ChunkWorkspace: @unchecked Sendable {
+    let shape: ModelShape
+    /// [64, inputs] example-major network inputs (encoded pixels); padding rows are 0.
+    let pixels: FloatBuffer
+    /// The same inputs feature-major, [inputs, 64], for the first layer's gradient rows.
+    let pixelsByFeature: FloatBuffer
+    /// [64] → indices j with pixels[b, j] ≠ 0.
+    var ink: [[Int32]]
+    /// [64] class labels; only the first `valid` are real examples.
+    var labels: [Int]
+    var valid = 0
+    /// [layer] → pre-activations z, [outputs, 64].
+    let z: [FloatBuffer]
+    /// [hidden layer] → layer-normalized z, [outputs, 64].
+    let normalized: [FloatBuffer]
+    /// [hidden layer] → max(normalized, 0), [outputs, 64].
+    let rectified: [FloatBuffer]
+    /// [hidden layer] → 1/sqrt(var + eps) per example, [64].
+    let inverseDeviation: [FloatBuffer]
+    /// ∂(Σ_b loss_b)/∂logits = softmax − one-hot, zero in padding columns, [classes, 64].
+    let outputGradient: FloatBuffer
+    /// [layer] → reverse mode: ∂(Σ loss)/∂z, [outputs, 64].
+    let delta: [FloatBuffer]
+    /// [maxWidth, 64] scratch rows.
+    let scratch: FloatBuffer
+    /// Forward mode: the tangent of the current layer and the next, [maxWidth, 64] each.
+    let tangent: FloatBuffer
+    let nextTangent: FloatBuffer
+    /// Forward mode: the sparse rows of a first-touched layer's tangent, [maxRows, 64].
+    let sparseRows: FloatBuffer
+    let maxSparseRows: Int
+    /// Forward mode: [hidden layer l] → W_{l+1} · mask_l, [outputs of l+1, 64]; filled per chunk.
+    let maskProducts: [FloatBuffer]
+
+    init(shape: ModelShape) {
+        self.shape = shape
+        let chunk = Kernels.chunk
+        let hidden = shape.layerCount - 1
+        let widest = shape.widths[1...].max()!
+        pixels = FloatBuffer(count: chunk * shape.widths[0])
+        pixelsByFeature = FloatBuffer(count: chunk * shape.widths[0])
+        ink = Array(repeating: [], count: chunk)
+        labels = Array(repeating: 0, count: chunk)
+        z = (0 ..< shape.layerCount).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
+        normalized = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
+        rectified = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
+        inverseDeviation = (0 ..< hidden).map { _ in FloatBuffer(count: chunk) }
+        outputGradient = FloatBuffer(count: shape.widths.last! * chunk)
+        delta = (0 ..< shape.layerCount).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
+        scratch = FloatBuffer(count: widest * chunk)
+        tangent = FloatBuffer(count: widest * chunk)
+        nextTangent = FloatBuffer(count: widest * chunk)
+        maxSparseRows = widest
+        sparseRows = FloatBuffer(count: widest * chunk)
+        maskProducts = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0 + 1) * chunk) }
+    }
+
+    /// Loads examples `indices` (at most 64) of `data`, encoded as `encoding`.
+    func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
+              transform: ((Int, inout [UInt8]) -> Void)? = nil) {
+        precondition(indices.count <= Kernels.chunk)
+        let inputs = shape.widths[0]
+        valid = indices.count
+        pixels.zero()
+        pixelsByFeature.zero()
+        var image = [UInt8](repeating: 0, count: inputs)
+        data.pixels.withUnsafeBufferPointer { all in
+            for (b, index) in indices.enumerated() {
+                for j in 0 ..< inputs { image[j] = all[index * inputs + j] }
+                transform?(b, &image)
+                labels[b] = Int(data.labels[index])
+                var inked: [Int32] = []
+                inked.reserveCapacity(256)
+                let row = pixels.pointer + b * inputs
+                for j in 0 ..< inputs where image[j] != 0 {
+                    let value = encoding.encode(image[j])
+                    row[j] = value
+                    pixelsByFeature.pointer[j * Kernels.chunk + b] = value
+                    inked.append(Int32(j))
+                }
+                ink[b] = inked
+            }
+        }
+        for b in indices.count ..< Kernels.chunk { ink[b] = [] }
+    }
+}

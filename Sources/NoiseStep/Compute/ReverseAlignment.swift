@@ -1,0 +1,44 @@
+/// `--alignment reverse`: α_i = ∇L·ν_i from one backward pass of the deltas, reading the
+/// gradient only where the perturbations are nonzero. No per-parameter gradient is ever
+/// materialized: each needed entry ∂L/∂W[o, j] = Σ_b δ[o, b]·a[j, b] is one 64-wide dot.
+extension ChunkWorkspace {
+    /// Adds this chunk's share of Σ_b ∂loss_b/∂θ · ν_i to `alignments[i]` for every i.
+    /// Call after `forward` and `softmaxCrossEntropy`.
+    func reverseAlignments(_ weights: ExpandedWeights, entries: PerturbationEntries,
+                           into alignments: UnsafeMutablePointer<Double>) {
+        let chunk = Kernels.chunk, layers = shape.layerCount
+        let lowest = entries.byLayer.firstIndex { !$0.isEmpty } ?? layers
+        delta[layers - 1].pointer.update(from: outputGradient.pointer, count: shape.outputs(of: layers - 1) * chunk)
+        var layer = layers - 1
+        while layer > lowest {
+            // δ_{l−1} = LN'ᵀ(mask ⊙ W_lᵀ δ_l)
+            Kernels.multiply(weights.transposed[layer].pointer, rows: shape.inputs(of: layer),
+                             inner: shape.outputs(of: layer), delta[layer].pointer, bias: nil,
+                             into: scratch.pointer)
+            Kernels.layerNormDerivative(scratch.pointer, rows: shape.inputs(of: layer),
+                                        normalized: normalized[layer - 1].pointer,
+                                        inverseDeviation: inverseDeviation[layer - 1].pointer,
+                                        maskInput: true, maskOutput: false, into: delta[layer - 1].pointer)
+            layer -= 1
+        }
+        for layer in lowest ..< layers {
+            let deltas = delta[layer].pointer
+            for entry in entries.byLayer[layer] {
+                let row = deltas + Int(entry.row) * chunk
+                let gradient: Float
+                if entry.isBias {
+                    gradient = Kernels.rowSum(row)
+                } else {
+                    gradient = Kernels.dot(row, layerInput(layer) + Int(entry.column) * chunk)
+                }
+                alignments[Int(entry.sample)] += Double(entry.sign) * Double(gradient)
+            }
+        }
+    }
+
+    /// The input of `layer`, feature-major [inputs, 64]: the pixels, or the previous
+    /// layer's rectified output.
+    func layerInput(_ layer: Int) -> UnsafeMutablePointer<Float> {
+        layer == 0 ? pixelsByFeature.pointer : rectified[layer - 1].pointer
+    }
+}

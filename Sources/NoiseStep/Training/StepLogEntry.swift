@@ -1,0 +1,49 @@
+/// Everything needed to redo one step's weight update exactly: with the run's seed and
+/// the step number, the perturbations regenerate, and the kept signs say which way each
+/// one moved the weights. This is what the step log stores per step.
+public struct StepLogEntry: Sendable, Equatable {
+    /// 1 for the first step.
+    public var step: Int
+    public var density: Double
+    public var samples: Int
+    public var rejectQuantile: Double
+    /// The schedule in force after this step; with `density` and `loss` it gives the
+    /// next step's density (`nextDensity`).
+    public var schedule: DensitySchedule
+    /// α_τ of each perturbation, in {−1, 0, +1}; count == samples.
+    public var keptSigns: [Int8]
+    /// The step's batch loss and accuracy, kept for reporting.
+    public var loss: Float
+    public var batchAccuracy: Float
+
+    public init(step: Int, density: Double, samples: Int, rejectQuantile: Double, schedule: DensitySchedule,
+                keptSigns: [Int8], loss: Float, batchAccuracy: Float) {
+        self.schedule = schedule
+        self.step = step
+        self.density = density
+        self.samples = samples
+        self.rejectQuantile = rejectQuantile
+        self.keptSigns = keptSigns
+        self.loss = loss
+        self.batchAccuracy = batchAccuracy
+    }
+
+    /// The density of the step after this one. The schedule reads the loss as stored
+    /// (Float32), so a resumed run makes the same decision as the original one.
+    public var nextDensity: Double { schedule.density(after: density, loss: Double(loss)) }
+
+    /// The step's perturbations, regenerated from their keys.
+    public func perturbations(seed: UInt64, parameterCount: Int) -> [Perturbation] {
+        (0 ..< samples).map {
+            Perturbation(seed: seed, step: step, index: $0, density: density, parameterCount: parameterCount)
+        }
+    }
+
+    /// Redoes this step's update on `model`.
+    /// - Returns: how many parameters changed.
+    @discardableResult
+    public func replay(seed: UInt64, on model: inout TernaryModel) -> Int {
+        UpdateRule.apply(perturbations(seed: seed, parameterCount: model.shape.parameterCount),
+                         keptSigns: keptSigns, to: &model)
+    }
+}

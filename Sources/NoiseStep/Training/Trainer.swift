@@ -1,0 +1,109 @@
+import Foundation
+
+/// Trains a ternary MLP with noise_step, one `step()` at a time.
+///
+/// Not thread-safe: one owner (a serial queue) calls it. Internally a step fans out over
+/// worker threads, with a fixed reduction order, so every result is bit-identical for any
+/// `options.threads`. Persistent training state is the packed model (2 bits per
+/// parameter), the step counter and the current density; nothing else survives a step.
+public final class Trainer {
+    /// The options the run started with (hidden, input, seed, alignment, batch…).
+    public let options: TrainingOptions
+    public let training: Dataset
+    public private(set) var model: TernaryModel
+    /// Steps finished; the next step is number `stepsDone + 1`.
+    public private(set) var stepsDone: Int
+    /// Settings the next step uses; the schedule and the dashboard change them.
+    public var density: Double
+    public var samples: Int
+    public var rejectQuantile: Double
+    public var schedule: DensitySchedule
+
+    private let runner: BatchRunner
+
+    /// A fresh run: weights from `options.seed`.
+    public convenience init(options: TrainingOptions, training: Dataset) throws(OptionError) {
+        try options.validate()
+        let shape = ModelShape(hidden: options.hidden)
+        self.init(options: options, training: training, model: TernaryModel(shape: shape, seed: options.seed),
+                  stepsDone: 0, density: options.density)
+    }
+
+    /// A run continued from `model` after `stepsDone` steps, e.g. from a step log.
+    public init(options: TrainingOptions, training: Dataset, model: TernaryModel, stepsDone: Int, density: Double) {
+        precondition(training.count > 0, "training set is empty")
+        self.options = options
+        self.training = training
+        self.model = model
+        self.stepsDone = stepsDone
+        self.density = density
+        samples = options.samples
+        rejectQuantile = options.rejectQuantile
+        schedule = options.schedule
+        runner = BatchRunner(shape: model.shape, threads: options.threads)
+    }
+
+    /// The examples of step `step`: `batch` indices drawn uniformly with replacement.
+    public func batchIndices(step: Int) -> [Int] {
+        var random = RandomStream(seed: options.seed, purpose: .batch, step: step)
+        return (0 ..< options.batch).map { _ in random.next(below: training.count) }
+    }
+
+    /// One noise_step step: draw the batch and the perturbations, measure each
+    /// perturbation's alignment, keep the stronger signs, move the weights.
+    public func step() -> (snapshot: TrainingSnapshot, entry: StepLogEntry) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let stepNumber = stepsDone + 1
+        let parameterCount = model.shape.parameterCount
+        let perturbations = (0 ..< samples).map {
+            Perturbation(seed: options.seed, step: stepNumber, index: $0, density: density, parameterCount: parameterCount)
+        }
+        let measured = measure(step: stepNumber, perturbations: perturbations)
+        let kept = UpdateRule.keptSigns(alignments: measured.alignments, quantile: rejectQuantile)
+        let changed = UpdateRule.apply(perturbations, keptSigns: kept, to: &model)
+        let entry = StepLogEntry(step: stepNumber, density: density, samples: samples, rejectQuantile: rejectQuantile,
+                                 schedule: schedule, keptSigns: kept, loss: Float(measured.loss), batchAccuracy: Float(measured.accuracy))
+        let snapshot = TrainingSnapshot(
+            step: stepNumber, loss: measured.loss, batchAccuracy: measured.accuracy,
+            kept: kept.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }, samples: samples,
+            perturbedEntries: perturbations.reduce(0) { $0 + $1.positions.count }, weightsChanged: changed,
+            layers: model.layerStats, density: density, rejectQuantile: rejectQuantile, schedule: schedule,
+            alignment: options.alignment, seed: options.seed,
+            stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        stepsDone = stepNumber
+        density = entry.nextDensity
+        return (snapshot, entry)
+    }
+
+    /// The batch loss, accuracy and every α_i = ∇L·ν_i of step `step`, at the current weights.
+    public func measure(step: Int, perturbations: [Perturbation]) -> (loss: Double, accuracy: Double, alignments: [Double]) {
+        let indices = batchIndices(step: step)
+        let entries = PerturbationEntries(perturbations, shape: model.shape)
+        runner.weights.refresh(from: model)
+        let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
+        let width = perturbations.count + 2  // [α_0 … α_{n−1}, loss sum, correct]
+        let results = ChunkResults(chunks: chunks, width: width)
+        let encoding = options.input, alignment = options.alignment, data = training, weights = runner.weights
+        runner.forEachChunk(chunks) { workspace, chunk in
+            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+            workspace.load(indices[range], from: data, encoding: encoding)
+            workspace.forward(weights)
+            let (lossSum, correct) = workspace.softmaxCrossEntropy()
+            let row = results.row(chunk)
+            switch alignment {
+            case .reverse: workspace.reverseAlignments(weights, entries: entries, into: row)
+            case .forward: workspace.forwardAlignments(weights, entries: entries, into: row)
+            }
+            row[width - 2] = lossSum
+            row[width - 1] = Double(correct)
+        }
+        let batch = Double(indices.count)
+        let alignments = (0 ..< perturbations.count).map { results.total($0) / batch }
+        return (results.total(width - 2) / batch, results.total(width - 1) / batch, alignments)
+    }
+
+    /// Fraction of `dataset` the current model classifies correctly.
+    public func accuracy(on dataset: Dataset) -> Double {
+        Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
+    }
+}

@@ -1,0 +1,81 @@
+/// How the density of the perturbations changes over a run.
+public enum DensitySchedule: String, Sendable, CaseIterable, Codable {
+    /// The paper's: 6e-5, then 1.5e-5 once the step loss is below 2, then 3.7e-6 below 1.
+    /// The density only ever goes down.
+    case paper
+    /// Keep the configured density for the whole run.
+    case fixed
+
+    /// The next schedule in the order the dashboard's `a` key cycles through.
+    public var next: DensitySchedule {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// How the gradient alignment α = ∇L·ν of each perturbation is computed. Both are exact.
+public enum AlignmentEngine: String, Sendable, CaseIterable, Codable {
+    /// One forward pass keeping activations, one backward pass of the deltas, then the
+    /// gradient is read only at the perturbations' nonzero positions.
+    case reverse
+    /// The paper's forward-mode Jacobian-vector product, carried along the forward pass.
+    case forward
+}
+
+/// How pixels become network inputs.
+public enum InputEncoding: String, Sendable, CaseIterable, Codable {
+    /// pixel > 0 → 1, else 0.
+    case binary
+    /// pixel / 255.
+    case gray
+}
+
+/// Everything that defines a noise_step run. Two runs with equal options give
+/// bit-identical weights and metrics, whatever the thread count.
+public struct TrainingOptions: Sendable, Equatable, Codable {
+    /// Hidden layer widths; the model is 784 → hidden… → 10.
+    public var hidden: [Int] = [256, 256]
+    public var input: InputEncoding = .binary
+    /// Examples per step, drawn with replacement from the training set.
+    public var batch: Int = 1024
+    /// Perturbations drawn per step.
+    public var samples: Int = 128
+    /// Probability that a parameter is nonzero in one perturbation, in (0, 1).
+    public var density: Double = 6e-5
+    public var schedule: DensitySchedule = .paper
+    /// Perturbations whose |α| is below this quantile of the step's |α| are rejected; in [0, 1).
+    public var rejectQuantile: Double = 0.5
+    public var alignment: AlignmentEngine = .reverse
+    /// Seeds both the initial weights and every random draw of the run.
+    public var seed: UInt64 = 0
+    /// Worker threads for the kernels; results do not depend on it.
+    public var threads: Int = 0
+
+    public init() {}
+
+    /// Checks every value, naming the option that is wrong.
+    public func validate() throws(OptionError) {
+        if hidden.isEmpty { throw OptionError("--hidden", "needs at least one layer width, e.g. 256,256") }
+        if let bad = hidden.first(where: { $0 < 1 || $0 > 65_536 }) {
+            throw OptionError("--hidden", "layer width \(bad) is outside 1...65536")
+        }
+        if batch < 1 || batch > 1 << 20 { throw OptionError("--batch", "\(batch) is outside 1...1048576") }
+        if samples < 1 || samples > 1 << 16 { throw OptionError("--samples", "\(samples) is outside 1...65536") }
+        if !(density > 0 && density < 1) { throw OptionError("--density", "\(density) is not inside (0, 1)") }
+        if !(rejectQuantile >= 0 && rejectQuantile < 1) {
+            throw OptionError("--reject-quantile", "\(rejectQuantile) is not inside [0, 1)")
+        }
+        if threads < 0 || threads > 256 { throw OptionError("--threads", "\(threads) is outside 0...256") }
+    }
+}
+
+/// A command-line or API value that cannot be used.
+public struct OptionError: Error, CustomStringConvertible, Equatable {
+    public let option: String
+    public let problem: String
+    public init(_ option: String, _ problem: String) {
+        self.option = option
+        self.problem = problem
+    }
+    public var description: String { "\(option): \(problem)" }
+}

@@ -1,0 +1,44 @@
+/// The two rules that turn a step's alignments into a weight change.
+public enum UpdateRule {
+    /// α_τ: sign(α_i) where |α_i| ≥ the `quantile`-quantile of |α| over the step, else 0.
+    /// A perturbation with α = 0 is never kept.
+    ///
+    /// The quantile is the order statistic at index ⌊q·(n − 1)⌋ of the sorted |α|, so
+    /// q = 0.5 is the lower median (what `torch.median` returns). Ties at the threshold
+    /// are kept.
+    public static func keptSigns(alignments: [Double], quantile: Double) -> [Int8] {
+        precondition(quantile >= 0 && quantile < 1)
+        guard !alignments.isEmpty else { return [] }
+        let magnitudes = alignments.map { abs($0) }.sorted()
+        let threshold = magnitudes[Int(quantile * Double(magnitudes.count - 1))]
+        return alignments.map { alpha in
+            guard alpha != 0, abs(alpha) >= threshold else { return 0 }
+            return alpha > 0 ? 1 : -1
+        }
+    }
+
+    /// Applies W ← clamp(W − clamp(Σ_i ν_i·α_τ(ν_i), −1, 1), −1, 1): the sum is taken in
+    /// integers per parameter, then each parameter moves at most one notch.
+    /// - Returns: how many parameters changed value.
+    @discardableResult
+    public static func apply(_ perturbations: [Perturbation], keptSigns: [Int8], to model: inout TernaryModel) -> Int {
+        precondition(perturbations.count == keptSigns.count)
+        var sums: [Int: Int] = [:]
+        for (perturbation, kept) in zip(perturbations, keptSigns) where kept != 0 {
+            for (position, sign) in zip(perturbation.positions, perturbation.signs) {
+                sums[position, default: 0] += Int(sign) * Int(kept)
+            }
+        }
+        var changed = 0
+        for position in sums.keys.sorted() {
+            let step = max(-1, min(1, sums[position]!))
+            let old = Int(model[parameter: position])
+            let new = max(-1, min(1, old - step))
+            if new != old {
+                model[parameter: position] = Int8(new)
+                changed += 1
+            }
+        }
+        return changed
+    }
+}

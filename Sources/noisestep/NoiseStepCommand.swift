@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct NoiseStepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "noisestep",
+        abstract: "Train ternary neural networks with noise_step, and watch them learn.",
+        subcommands: [TrainCommand.self])
+}

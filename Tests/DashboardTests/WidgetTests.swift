@@ -1,0 +1,51 @@
+@testable import Dashboard
+import Testing
+
+@Suite struct WidgetTests {
+    @Test func sparklineScalesToItsRangeAndFillsFromTheLeft() {
+        #expect(Sparkline.glyphs([0, 0.5, 1, nil, 2], width: 8, range: 0 ... 1) == "▁▅█ █")
+    }
+
+    @Test func sparklineAveragesLongHistories() {
+        let values: [Double?] = (0 ..< 100).map { Double($0 / 50) }
+        #expect(Sparkline.glyphs(values, width: 4, range: 0 ... 1) == "▁▁██")
+    }
+
+    @Test func meterFillsInEighths() {
+        #expect(Meter(fraction: 0.5, width: 4) == Meter(filled: "██", track: "··"))
+        #expect(Meter(fraction: 0.3, width: 5) == Meter(filled: "█▌", track: "···"))
+        #expect(Meter(fraction: 2, width: 3) == Meter(filled: "███", track: ""))
+        #expect(Meter(fraction: .nan, width: 2) == Meter(filled: "", track: "··"))
+    }
+
+    @Test func brailleDotsFormGlyphs() {
+        var dots = BrailleDots(columns: 2, rows: 1)
+        dots.set(x: 0, y: 0, style: .plain)
+        dots.set(x: 1, y: 3, style: .plain)
+        dots.set(x: 3, y: 1, style: .plain)
+        dots.set(x: 9, y: 9, style: .plain)
+        var canvas = Canvas(width: 2, height: 1)
+        dots.draw(into: &canvas, column: 0, row: 0)
+        #expect(canvas.text() == "⢁⠐")
+    }
+
+    @Test func brailleLineLeavesNoGaps() {
+        var dots = BrailleDots(columns: 4, rows: 1)
+        dots.line(from: (0, 3), to: (7, 0), style: .plain)
+        for x in 0 ..< 8 { #expect((0 ..< 4).contains { dots.isSet(x: x, y: $0) }, "column \(x)") }
+        #expect(dots.isSet(x: 0, y: 3) && dots.isSet(x: 7, y: 0))
+    }
+
+    @Test func braillePlotHasAxesLabelsAndSteps() {
+        let text = Fixtures.render(width: 20, height: 4) { canvas, rect in
+            BraillePlot.draw([PlotSeries(points: [3, 2, 1, 0], style: .plain)], range: 0 ... 3,
+                             label: significant, steps: 1 ... 4, in: &canvas, rect: rect)
+        }
+        #expect(text == """
+               3.00 ┤⠉⠑⠒⠢⢄⣀
+                    │      ⠉⠑⠒⠢⢄⣀
+                  0 ┤            ⠉⠑
+                    └1     step 4
+            """)
+    }
+}

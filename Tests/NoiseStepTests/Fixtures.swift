@@ -1,0 +1,54 @@
+import Foundation
+@testable import NoiseStep
+
+/// Small synthetic data and a plain Float64 reference network, built inside the tests.
+enum Fixtures {
+    /// `count` 28×28 images of ten easy classes: class k lights a horizontal band at rows
+    /// 2k...2k+4 plus noise pixels, so a small MLP can learn it in a few hundred steps.
+    static func bands(count: Int, seed: UInt64 = 7, gray: Bool = false) -> Dataset {
+        var random = RandomStream(seed: seed, purpose: .evaluation)
+        var pixels = [UInt8](repeating: 0, count: count * 784)
+        var labels = [UInt8](repeating: 0, count: count)
+        for index in 0 ..< count {
+            let label = index % 10
+            labels[index] = UInt8(label)
+            for row in 2 * label + 2 ..< 2 * label + 6 {
+                for column in 4 ..< 24 where random.next(below: 4) != 0 {
+                    pixels[index * 784 + row * 28 + column] = gray ? UInt8(100 + random.next(below: 156)) : 255
+                }
+            }
+            for _ in 0 ..< 20 { pixels[index * 784 + random.next(below: 784)] = UInt8(1 + random.next(below: 255)) }
+        }
+        return Dataset(pixels: pixels, labels: labels)
+    }
+
+    /// Mean softmax cross-entropy of a float copy of the model, in Float64.
+    /// - Parameter parameters: flat parameter order of `shape`.
+    static func referenceLoss(_ parameters: [Double], shape: ModelShape, data: Dataset, indices: [Int],
+                              encoding: InputEncoding) -> Double {
+        var total = 0.0
+        for index in indices {
+            var activations = data.image(index).map { Double(encoding.encode($0)) }
+            for layer in 0 ..< shape.layerCount {
+                let inputs = shape.inputs(of: layer), outputs = shape.outputs(of: layer)
+                let base = shape.layerOffsets[layer]
+                var z = [Double](repeating: 0, count: outputs)
+                for o in 0 ..< outputs {
+                    var sum = parameters[base + outputs * inputs + o]
+                    for j in 0 ..< inputs { sum += parameters[base + o * inputs + j] * activations[j] }
+                    z[o] = sum
+                }
+                if layer < shape.layerCount - 1 {
+                    let mean = z.reduce(0, +) / Double(outputs)
+                    let variance = z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(outputs)
+                    activations = z.map { max(0, ($0 - mean) / (variance + 1e-5).squareRoot()) }
+                } else {
+                    let top = z.max()!
+                    let logSum = log(z.reduce(0) { $0 + exp($1 - top) }) + top
+                    total += logSum - z[Int(data.labels[index])]
+                }
+            }
+        }
+        return total / Double(indices.count)
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import Testing
+@testable import NoiseStep
+
+/// Runs `body`, expecting it to throw a `DataError`, and returns that error.
+func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: SourceLocation = #_sourceLocation)
+    -> DataError?
+{
+    do {
+        try body()
+        Issue.record("expected a DataError, got success", sourceLocation: sourceLocation)
+        return nil
+    } catch {
+        #expect(!error.description.contains("\n"), "description must be one line", sourceLocation: sourceLocation)
+        return error
+    }
+}
+
+@Suite struct IDXReaderTests {
+    let count = 12
+
+    @Test func rawPairLoads() throws {
+        let directory = try DataTestDirectory()
+        let pixels = IDXFixtures.samplePixels(count: count)
+        let labels = IDXFixtures.sampleLabels(count: count)
+        try directory.writePair(images: IDXFixtures.images(count: count), labels: IDXFixtures.labels(labels))
+        let data = try MNISTDirectory.load(directory.path, split: .train)
+        #expect(data == Dataset(pixels: pixels, labels: labels))
+    }
+
+    @Test func gzipPairLoads() throws {
+        let directory = try DataTestDirectory()
+        let labels = IDXFixtures.sampleLabels(count: count)
+        try directory.writePair(images: IDXFixtures.images(count: count), labels: IDXFixtures.labels(labels),
+                                split: .test, gzip: true)
+        let data = try MNISTDirectory.load(directory.path, split: .test)
+        #expect(data == Dataset(pixels: IDXFixtures.samplePixels(count: count), labels: labels))
+    }
+
+    @Test func compressionIsDetectedFromContentNotName() throws {
+        let directory = try DataTestDirectory()
+        let path = try directory.write("train-images-idx3-ubyte", IDXFixtures.gzip(IDXFixtures.images(count: 3)))
+        #expect(try IDXFile.readImages(at: path) == IDXFixtures.samplePixels(count: 3))
+        let raw = try directory.write("plain.gz", IDXFixtures.labels([1, 2, 3]))
+        #expect(try IDXFile.readLabels(at: raw) == [1, 2, 3])
+    }
+
+    @Test func rawFileIsPreferredOverGzip() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 2), labels: IDXFixtures.labels([4, 5]))
+        try directory.writePair(images: IDXFixtures.images(count: 1), labels: IDXFixtures.labels([9]), gzip: true)
+        #expect(try MNISTDirectory.load(directory.path, split: .train).labels == [4, 5])
+    }
+
+    @Test func dottedNamesAndRawSubfolderAreAccepted() throws {
+        let directory = try DataTestDirectory()
+        try directory.write("train-images.idx3-ubyte", IDXFixtures.images(count: 2))
+        try directory.write("raw/train-labels-idx1-ubyte.gz", IDXFixtures.gzip(IDXFixtures.labels([3, 8])))
+        #expect(try MNISTDirectory.load(directory.path, split: .train).labels == [3, 8])
+    }
+
+    @Test func missingDirectory() throws {
+        let directory = try DataTestDirectory()
+        let absent = directory.path + "/nowhere"
+        let error = expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(absent, split: .train) }
+        #expect(error == .missingDirectory(path: absent))
+        #expect(error?.description.contains("--data") == true)
+    }
+
+    @Test func missingFileNamesDirectoryAndExpectedNames() throws {
+        let directory = try DataTestDirectory()
+        try directory.write("train-images-idx3-ubyte.gz", IDXFixtures.gzip(IDXFixtures.images(count: 1)))
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .missingFile(directory: directory.path,
+                                      expected: ["train-labels-idx1-ubyte", "train-labels-idx1-ubyte.gz"]))
+        let text = error?.description ?? ""
+        #expect(text.hasPrefix(directory.path))
+        #expect(text.contains("train-labels-idx1-ubyte.gz"))
+        #expect(text.contains("--data"))
+    }
+
+    @Test func wrongMagic() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.labels([1]), labels: IDXFixtures.labels([1]))
+        let path = directory.path + "/train-images-idx3-ubyte"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .wrongMagic(file: path, expected: 0x803, found: 0x801))
+        #expect(error?.description.hasPrefix(path + ": wrong magic number 0x00000801, expected 0x00000803") == true)
+        #expect(error?.description.contains("label file") == true)
+    }
+
+    @Test func wrongMagicFromHTMLPage() {
+        let error = expectDataError { () throws(DataError) in
+            _ = try IDXFile.parseLabels(Array("<html><body>Not Found</body></html>".utf8), name: "l.gz")
+        }
+        #expect(error == .wrongMagic(file: "l.gz", expected: 0x801, found: 0x3C68_746D))
+    }
+
+    @Test func truncatedBodyDescriptionMatchesFormat() {
+        let bytes = Array(IDXFixtures.images(count: 60_000, pixels: [UInt8](repeating: 0, count: 1000)))
+        let error = expectDataError { () throws(DataError) in
+            _ = try IDXFile.parseImages(bytes, name: "train-images-idx3-ubyte.gz")
+        }
+        #expect(error == .truncated(file: "train-images-idx3-ubyte.gz", expected: "header says 60000 images of 28×28",
+                                    expectedBytes: 47_040_000, actualBytes: 1000))
+        #expect(error?.description.hasPrefix("train-images-idx3-ubyte.gz: truncated: header says 60000 images of "
+            + "28×28 (47040000 bytes) but the file holds 1000 bytes") == true)
+    }
+
+    @Test func truncatedHeader() {
+        let error = expectDataError { () throws(DataError) in
+            _ = try IDXFile.parseImages(Array(IDXFixtures.images(count: 1).prefix(10)), name: "img")
+        }
+        #expect(error == .truncated(file: "img", expected: "expected an IDX image header", expectedBytes: 16,
+                                    actualBytes: 10))
+        let empty = expectDataError { () throws(DataError) in _ = try IDXFile.parseLabels([], name: "lab") }
+        #expect(empty == .truncated(file: "lab", expected: "expected an IDX label header", expectedBytes: 8,
+                                    actualBytes: 0))
+    }
+
+    @Test func truncatedLabelFileOnDisk() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 3), labels: IDXFixtures.labels([1, 2], count: 3))
+        let path = directory.path + "/train-labels-idx1-ubyte"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .truncated(file: path, expected: "header says 3 labels", expectedBytes: 3, actualBytes: 2))
+        #expect(error?.description.hasPrefix(path + ": truncated") == true)
+    }
+
+    @Test func trailingBytes() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 2) + [0], labels: IDXFixtures.labels([1, 2]),
+                                gzip: true)
+        let path = directory.path + "/train-images-idx3-ubyte.gz"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .trailingBytes(file: path, expected: "header says 2 images of 28×28",
+                                        expectedBytes: 1568, actualBytes: 1569))
+        #expect(error?.description.hasPrefix(path + ": 1 trailing byte: header says 2 images") == true)
+    }
+
+    @Test func countMismatch() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 3), labels: IDXFixtures.labels([1, 2]))
+        let images = directory.path + "/train-images-idx3-ubyte"
+        let labels = directory.path + "/train-labels-idx1-ubyte"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .countMismatch(imagesFile: images, images: 3, labelsFile: labels, labels: 2))
+        #expect(error?.description.hasPrefix(images + ": holds 3 images but " + labels + " holds 2 labels") == true)
+    }
+
+    @Test func imagesMustBe28By28() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 2, rows: 32, columns: 32),
+                                labels: IDXFixtures.labels([1, 2]))
+        let path = directory.path + "/train-images-idx3-ubyte"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .wrongImageSize(file: path, rows: 32, columns: 32))
+        #expect(error?.description.hasPrefix(path + ": images are 32×32, expected 28×28") == true)
+    }
+
+    @Test func labelOutOfRange() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 4), labels: IDXFixtures.labels([1, 9, 10, 255]))
+        let path = directory.path + "/train-labels-idx1-ubyte"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .labelOutOfRange(file: path, index: 2, label: 10))
+        #expect(error?.description.hasPrefix(path + ": label 10 of example 2 is outside 0...9") == true)
+    }
+
+    @Test func corruptGzipFile() throws {
+        let directory = try DataTestDirectory()
+        var damaged = IDXFixtures.gzip(IDXFixtures.images(count: 2))
+        damaged[100] ^= 0xFF  // payload byte: the CRC no longer matches
+        try directory.write("train-images-idx3-ubyte.gz", damaged)
+        try directory.write("train-labels-idx1-ubyte.gz", IDXFixtures.gzip(IDXFixtures.labels([1, 2])))
+        let path = directory.path + "/train-images-idx3-ubyte.gz"
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        guard case .corruptGzip(let file, _) = error else {
+            Issue.record("expected corruptGzip, got \(String(describing: error))")
+            return
+        }
+        #expect(file == path)
+        #expect(error?.description.hasPrefix(path + ": corrupt gzip: ") == true)
+    }
+
+    @Test func truncatedGzipFile() throws {
+        let directory = try DataTestDirectory()
+        let whole = IDXFixtures.gzip(IDXFixtures.labels([1, 2, 3]))
+        let path = try directory.write("labels.gz", Array(whole.dropLast(6)))
+        let error = expectDataError { () throws(DataError) in _ = try IDXFile.readLabels(at: path) }
+        guard case .corruptGzip(path, let reason) = error else {
+            Issue.record("expected corruptGzip, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("ends before"))
+    }
+
+    @Test func emptySetIsRejected() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 0), labels: IDXFixtures.labels([]))
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .empty(file: directory.path + "/train-images-idx3-ubyte"))
+    }
+
+    @Test func directoryInPlaceOfFileIsUnreadable() throws {
+        let directory = try DataTestDirectory()
+        try directory.write("sub/x", [1])
+        let error = expectDataError { () throws(DataError) in _ = try IDXFile.readLabels(at: directory.path + "/sub") }
+        guard case .unreadable(let file, _) = error else {
+            Issue.record("expected unreadable, got \(String(describing: error))")
+            return
+        }
+        #expect(file == directory.path + "/sub")
+    }
+
+    @Test func devicesAndFIFOsAreRefusedWithoutBlocking() throws {
+        let directory = try DataTestDirectory()
+        let fifo = directory.path + "/train-images-idx3-ubyte"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in ["/dev/zero", fifo] {
+            let error = expectDataError { () throws(DataError) in _ = try IDXFile.readImages(at: path) }
+            #expect(error == .unreadable(file: path, reason: "not a regular file"))
+        }
+    }
+
+    @Test func everyTruncationOfAValidFileIsAnErrorNotACrash() {
+        let images = IDXFixtures.images(count: 2)
+        let labels = IDXFixtures.labels([0, 9])
+        for length in 0..<images.count {
+            let error = expectDataError { () throws(DataError) in
+                _ = try IDXFile.parseImages(Array(images.prefix(length)), name: "i")
+            }
+            #expect(error != nil)
+        }
+        for length in 0..<labels.count {
+            let error = expectDataError { () throws(DataError) in
+                _ = try IDXFile.parseLabels(Array(labels.prefix(length)), name: "l")
+            }
+            #expect(error != nil)
+        }
+    }
+
+    @Test func hugeHeaderCountDoesNotAllocate() {
+        let bytes: [UInt8] = IDXFixtures.word(0x803) + IDXFixtures.word(UInt32.max) + IDXFixtures.word(28)
+            + IDXFixtures.word(28)
+        let error = expectDataError { () throws(DataError) in _ = try IDXFile.parseImages(bytes, name: "i") }
+        #expect(error == .truncated(file: "i", expected: "header says 4294967295 images of 28×28",
+                                    expectedBytes: Int(UInt32.max) * 784, actualBytes: 0))
+    }
+}

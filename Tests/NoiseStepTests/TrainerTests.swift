@@ -1,0 +1,71 @@
+import Testing
+@testable import NoiseStep
+
+@Suite struct TrainerTests {
+    static let data = Fixtures.bands(count: 300)
+
+    func options(seed: UInt64 = 5, threads: Int = 1) -> TrainingOptions {
+        var options = TrainingOptions()
+        options.hidden = [32, 32]
+        options.batch = 128
+        options.samples = 64
+        options.density = 2e-3
+        options.schedule = .fixed
+        options.seed = seed
+        options.threads = threads
+        return options
+    }
+
+    @Test func trainingLowersTheLoss() throws {
+        let trainer = try Trainer(options: options(), training: Self.data)
+        var losses: [Double] = []
+        for _ in 0 ..< 150 { losses.append(trainer.step().snapshot.loss) }
+        let early = losses.prefix(10).reduce(0, +) / 10, late = losses.suffix(10).reduce(0, +) / 10
+        #expect(late < 0.6 * early, "loss \(early) → \(late)")
+        #expect(trainer.accuracy(on: Self.data) > 0.6)
+    }
+
+    @Test func sameSeedGivesIdenticalWeightsWhateverTheThreadCount() throws {
+        let one = try Trainer(options: options(threads: 1), training: Self.data)
+        let two = try Trainer(options: options(threads: 2), training: Self.data)
+        let four = try Trainer(options: options(threads: 4), training: Self.data)
+        for _ in 0 ..< 25 {
+            let a = one.step().snapshot, b = two.step().snapshot, c = four.step().snapshot
+            #expect(a.loss == b.loss && b.loss == c.loss)
+        }
+        #expect(one.model == two.model)
+        #expect(two.model == four.model)
+        let other = try Trainer(options: options(seed: 6), training: Self.data)
+        for _ in 0 ..< 25 { _ = other.step() }
+        #expect(other.model != one.model)
+    }
+
+    @Test func paperScheduleLowersDensityByLoss() {
+        #expect(DensitySchedule.paper.density(after: 6e-5, loss: 2.5) == 6e-5)
+        #expect(DensitySchedule.paper.density(after: 6e-5, loss: 1.5) == 1.5e-5)
+        #expect(DensitySchedule.paper.density(after: 1.5e-5, loss: 0.9) == 3.7e-6)
+        #expect(DensitySchedule.paper.density(after: 3.7e-6, loss: 2.5) == 3.7e-6)
+        #expect(DensitySchedule.fixed.density(after: 6e-5, loss: 0.1) == 6e-5)
+    }
+
+    @Test func rejectsBadOptions() {
+        var bad = TrainingOptions()
+        bad.density = 1
+        #expect(throws: OptionError.self) { try bad.validate() }
+        bad = TrainingOptions()
+        bad.rejectQuantile = 1
+        #expect(throws: OptionError.self) { try bad.validate() }
+        bad = TrainingOptions()
+        bad.hidden = []
+        #expect(throws: OptionError.self) { try bad.validate() }
+    }
+
+    @Test func initialWeightsAreUniformTernary() {
+        let model = TernaryModel(shape: ModelShape(hidden: [256, 256]), seed: 0)
+        let values = model.flatParameters
+        for value: Int8 in [-1, 0, 1] {
+            let share = Double(values.filter { $0 == value }.count) / Double(values.count)
+            #expect(abs(share - 1.0 / 3) < 0.005)
+        }
+    }
+}
