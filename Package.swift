@@ -1,14 +1,19 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The engine's kernels are written for SIMD8<Float> and popcount; on x86-64 we ask
-// for AVX2/FMA/POPCNT (the Haswell level: any x86-64 CPU since about 2015) so that they compile to
-// vector instructions instead of scalar fallbacks.
+// The engine's kernels are written for SIMD8<Float> and popcount; on x86-64 we ask for
+// the Haswell level (AVX2, FMA, POPCNT: any x86-64 CPU since about 2015) so that they
+// compile to vector instructions instead of scalar fallbacks. Debug builds optimise the
+// engine too (tests train real models) but keep bounds checks and preconditions.
 #if arch(x86_64)
-let engineFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"])]
+let cpu = ["-target-cpu", "haswell"]
 #else
-let engineFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"])]
+let cpu: [String] = []
 #endif
+let engineFlags: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked"] + cpu, .when(configuration: .release)),
+    .unsafeFlags(["-O"] + cpu, .when(configuration: .debug)),
+]
 
 let package = Package(
     name: "noisestep",

@@ -8,12 +8,15 @@ struct DataSource {
     var validation: Dataset
     /// e.g. "bundled MNIST subset (4500 train / 500 validation)".
     var description: String
+    /// Whether this is the bundled MNIST subset (digits, so the pad check applies).
+    var isBundled = false
 
     static func load(directory: String?) throws -> DataSource {
         guard let directory else {
             let (train, validation) = try BundledData.load()
             return DataSource(training: train, validation: validation,
-                              description: "bundled MNIST subset (\(train.count) train / \(validation.count) validation)")
+                              description: "bundled MNIST subset (\(train.count) train / \(validation.count) validation)",
+                              isBundled: true)
         }
         let train = try MNISTDirectory.load(directory, split: .train)
         let test = try MNISTDirectory.load(directory, split: .test)

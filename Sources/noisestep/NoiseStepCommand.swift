@@ -5,5 +5,7 @@ struct NoiseStepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "noisestep",
         abstract: "Train ternary neural networks with noise_step, and watch them learn.",
-        subcommands: [TrainCommand.self])
+        subcommands: [DashboardCommand.self, TrainCommand.self, EvalCommand.self, ReplayCommand.self, InfoCommand.self,
+                      BenchCommand.self],
+        defaultSubcommand: DashboardCommand.self)
 }

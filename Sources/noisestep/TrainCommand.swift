@@ -2,51 +2,83 @@ import ArgumentParser
 import Foundation
 import NoiseStep
 
-/// `noisestep train`: headless training with a progress line, metrics and a model file.
+/// `noisestep train`: headless training with a progress line, metrics and a step log.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a ternary MLP with noise_step, headless.")
+        abstract: "Train a ternary MLP with noise_step, headless.",
+        discussion: """
+            With --out, every step is appended to a .nstep step log as it happens; a killed run \
+            keeps every finished step. --resume continues such a log to --steps steps in all, \
+            bit-identical to an uninterrupted run: it takes every training option from the log \
+            (only --steps, --data, --threads and --eval-every apply), so give it the same --data.
+            """)
 
     @OptionGroup var arguments: TrainingArguments
 
     @Option(help: "When stdout is not a terminal, print one line every N steps.")
     var logEvery = 50
 
-    @Option(help: "Write the model here as it trains (a .nstep step log).")
+    @Option(help: "Write the run here as it trains: a .nstep step log.")
     var out: String?
+
+    @Option(help: "Continue the run in this .nstep step log, appending to it.")
+    var resume: String?
 
     @Option(help: "Write one JSON object per step to this .jsonl file.")
     var metrics: String?
 
+    @Option(help: "The optimizer: noise-step, or adam-ste (the paper's baseline: fp32 latent weights, Adam, straight-through ternarization).")
+    var optimizer = Optimizer.noiseStep
+
+    enum Optimizer: String, ExpressibleByArgument, CaseIterable {
+        case noiseStep = "noise-step"
+        case adamSTE = "adam-ste"
+    }
+
     func validate() throws {
         if logEvery < 1 { throw ValidationError("--log-every: \(logEvery) must be at least 1") }
+        if resume != nil, out != nil { throw ValidationError("--out: a resumed run appends to the --resume log itself") }
+        if optimizer == .adamSTE, resume != nil || out != nil {
+            throw ValidationError("--optimizer adam-ste: its fp32 state does not fit a step log; use it without --out/--resume")
+        }
     }
 
     func run() throws {
-        let options = try arguments.trainingOptions()
         let data = try DataSource.load(directory: arguments.data)
         let metricsWriter = try metrics.map { try MetricsWriter(path: $0) }
         defer { metricsWriter?.close() }
-        let trainer = try Trainer(options: options, training: data.training)
-        let parameters = trainer.model.shape.parameterCount
+        let run = try prepare(data)
+        defer { run.log?.close() }
+        let options = run.options
         print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
-              "(\(parameters) parameters) on \(data.description), \(arguments.steps) steps, \(options.alignment.rawValue) alignment")
+              "(\(ModelShape(hidden: options.hidden).parameterCount) parameters) on \(data.description) " +
+              "with \(optimizer.rawValue), steps \(run.firstStep + 1)...\(arguments.steps)" +
+              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : ""))
         var reporter = ProgressReporter(totalSteps: arguments.steps, logEvery: logEvery)
         let started = Date()
-        for index in 0 ..< arguments.steps {
-            var (snapshot, _) = trainer.step()
-            let isLast = index == arguments.steps - 1
-            if isLast || (arguments.evalEvery > 0 && snapshot.step % arguments.evalEvery == 0) {
-                snapshot.validationAccuracy = trainer.accuracy(on: data.validation)
+        var stepsRun = 0
+        for stepNumber in run.firstStep + 1 ... max(run.firstStep + 1, arguments.steps) where stepNumber <= arguments.steps {
+            var snapshot = try run.step()
+            if stepNumber == arguments.steps || (arguments.evalEvery > 0 && snapshot.step % arguments.evalEvery == 0) {
+                snapshot.validationAccuracy = run.accuracy(data.validation)
             }
             try metricsWriter?.write(snapshot)
-            reporter.report(snapshot, stepsThisRun: index + 1)
+            stepsRun += 1
+            reporter.report(snapshot, stepsThisRun: stepsRun)
         }
+        try run.finish()
         let seconds = Date().timeIntervalSince(started)
-        let correct = Evaluation.correctCount(of: trainer.model, on: data.validation, encoding: options.input,
-                                              threads: options.threads)
-        print("done: \(arguments.steps) steps in \(Format.fixed(seconds, 1)) s (\(Format.fixed(1000 * seconds / Double(max(1, arguments.steps)), 2)) ms/step), " +
+        let model = run.model()
+        let correct = Evaluation.correctCount(of: model, on: data.validation, encoding: options.input, threads: options.threads)
+        print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s (\(Format.fixed(1000 * seconds / Double(max(1, stepsRun)), 2)) ms/step), " +
               "validation accuracy \(Format.percent(Double(correct) / Double(data.validation.count))) (\(correct)/\(data.validation.count))")
+        if data.isBundled {
+            let drawn = DrawnDigits.dataset(from: data.validation)
+            let drawnCorrect = Evaluation.correctCount(of: model, on: drawn, encoding: options.input, threads: options.threads)
+            print("pad check: \(Format.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
+                  "redrawn with the pad's brush at random sizes and places (\(drawnCorrect)/\(drawn.count))")
+        }
+        if let path = out ?? resume { print("model: \(path) (\(run.firstStep + stepsRun) steps)") }
     }
 }

@@ -28,8 +28,8 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Hidden layer widths, comma-separated.")
     var hidden = "256,256"
 
-    @Option(help: "Input encoding: binary (pixel > 0) or gray (pixel / 255).")
-    var input = TrainingOptions().input
+    @Option(help: "Input encoding: gray (pixel / 255) or binary (pixel > 0, the paper's). (default: gray)")
+    var input: InputEncoding?
 
     @Option(help: "How α = ∇L·ν is computed: reverse (backward pass) or forward (the paper's JVP).")
     var alignment = TrainingOptions().alignment
@@ -40,22 +40,41 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Worker threads (0: one per core). Results do not depend on it.")
     var threads = 0
 
+    @Option(help: "Augmentation: largest random shift of a training image, in pixels. (default: 1)")
+    var shift: Double?
+
+    @Option(help: "Augmentation: largest random rotation, in degrees. (default: 10)")
+    var rotate: Double?
+
+    @Option(help: "Augmentation: largest random change of size, as a fraction (0.1 = ±10%). (default: 0.15)")
+    var scale: Double?
+
+    @Option(help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")
+    var temperature: Double?
+
+    @Flag(help: "The paper's setup: binary input, temperature 1, no augmentation (explicit options still win).")
+    var paper = false
+
     @Option(help: "Measure validation accuracy every N steps (0: only at the end).")
     var evalEvery = 100
 
     /// The engine options these arguments describe, validated.
     func trainingOptions() throws -> TrainingOptions {
-        var options = TrainingOptions()
+        var options = paper ? TrainingOptions.paper : TrainingOptions()
         options.hidden = try parseHidden(hidden)
         options.batch = batch
         options.samples = samples
         options.density = density
         options.schedule = schedule
         options.rejectQuantile = rejectQuantile
-        options.input = input
+        if let input { options.input = input }
         options.alignment = alignment
         options.seed = seed
         options.threads = threads
+        options.augmentation = Augmentation(shift: shift ?? options.augmentation.shift,
+                                            rotation: rotate ?? options.augmentation.rotation,
+                                            scale: scale ?? options.augmentation.scale)
+        if let temperature { options.temperature = temperature }
         try options.validate()
         if steps < 0 { throw OptionError("--steps", "\(steps) is negative") }
         if evalEvery < 0 { throw OptionError("--eval-every", "\(evalEvery) is negative") }

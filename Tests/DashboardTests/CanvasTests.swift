@@ -32,7 +32,7 @@ import Testing
     @Test func focusedBoxIsMarkedAndStyled() {
         var canvas = Canvas(width: 10, height: 3)
         canvas.box(canvas.bounds, title: "pad", focused: true)
-        #expect(canvas.text(in: Rect(column: 0, row: 0, width: 10, height: 1)) == "┌▸ pad ───┐")
+        #expect(canvas.text(in: Rect(column: 0, row: 0, width: 10, height: 1)) == "┌▸ pad ──┐")
         #expect(canvas[0, 0].style == CellStyle(.focus, bold: true))
     }
 

@@ -8,10 +8,10 @@ import Testing
         #expect(layout.message == Rect(column: 0, row: 39, width: 120, height: 1))
         #expect(layout.pad == Rect(column: 62, row: 2, width: 58, height: 30))
         #expect(layout.prediction == Rect(column: 62, row: 32, width: 58, height: 7))
-        #expect(layout.loss == Rect(column: 0, row: 2, width: 62, height: 12))
-        #expect(layout.accuracy == Rect(column: 0, row: 14, width: 62, height: 12))
-        #expect(layout.sparsity == Rect(column: 0, row: 26, width: 62, height: 7))
-        #expect(layout.acceptance == Rect(column: 0, row: 33, width: 62, height: 4 + 2))
+        #expect(layout.loss == Rect(column: 0, row: 2, width: 62, height: 13))
+        #expect(layout.accuracy == Rect(column: 0, row: 15, width: 62, height: 13))
+        #expect(layout.sparsity == Rect(column: 0, row: 28, width: 62, height: 7))
+        #expect(layout.acceptance == Rect(column: 0, row: 35, width: 62, height: 4))
     }
 
     @Test func tooSmallScreensHaveNoLayout() {

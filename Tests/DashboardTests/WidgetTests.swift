@@ -11,11 +11,16 @@ import Testing
         #expect(Sparkline.glyphs(values, width: 4, range: 0 ... 1) == "▁▁██")
     }
 
+    private func meter(_ fraction: Double, _ width: Int) -> String {
+        let meter = Meter(fraction: fraction, width: width)
+        return meter.filled + meter.track
+    }
+
     @Test func meterFillsInEighths() {
-        #expect(Meter(fraction: 0.5, width: 4) == Meter(filled: "██", track: "··"))
-        #expect(Meter(fraction: 0.3, width: 5) == Meter(filled: "█▌", track: "···"))
-        #expect(Meter(fraction: 2, width: 3) == Meter(filled: "███", track: ""))
-        #expect(Meter(fraction: .nan, width: 2) == Meter(filled: "", track: "··"))
+        #expect(meter(0.5, 4) == "██" + "··")
+        #expect(meter(0.3, 5) == "█▌" + "···")
+        #expect(meter(2, 3) == "███" + "")
+        #expect(meter(.nan, 2) == "" + "··")
     }
 
     @Test func brailleDotsFormGlyphs() {
@@ -42,10 +47,10 @@ import Testing
                              label: significant, steps: 1 ... 4, in: &canvas, rect: rect)
         }
         #expect(text == """
-               3.00 ┤⠉⠑⠒⠢⢄⣀
-                    │      ⠉⠑⠒⠢⢄⣀
-                  0 ┤            ⠉⠑
-                    └1     step 4
+              3.00 ┤⠑⠢⢄⡀
+              1.50 ┤   ⠈⠉⠒⠤⣀
+                 0 ┤        ⠉⠒⠤⣀
+                   └1     step 4
             """)
     }
 }

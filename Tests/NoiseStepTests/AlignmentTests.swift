@@ -7,8 +7,10 @@ import Testing
     static let grayData = Fixtures.bands(count: 200, gray: true)
 
     func trainer(_ alignment: AlignmentEngine, hidden: [Int] = [24, 16], batch: Int = 150,
-                 encoding: InputEncoding = .binary, threads: Int = 1, data: Dataset = data) throws -> Trainer {
-        var options = TrainingOptions()
+                 encoding: InputEncoding = .binary, threads: Int = 1, data: Dataset = data,
+                 temperature: Double = 1) throws -> Trainer {
+        var options = TrainingOptions.paper
+        options.temperature = temperature
         options.hidden = hidden
         options.batch = batch
         options.alignment = alignment
@@ -42,9 +44,10 @@ import Testing
     /// value can sit exactly on the ReLU kink, where the central difference averages two
     /// slopes and the engines (like PyTorch) take the right-hand one: 0. Grey inputs keep
     /// the check away from kinks.
-    @Test(arguments: [AlignmentEngine.reverse, .forward])
-    func matchesCentralFiniteDifference(alignment: AlignmentEngine) throws {
-        let trainer = try trainer(alignment, hidden: [16, 12], batch: 40, encoding: .gray, data: Self.grayData)
+    @Test(arguments: [AlignmentEngine.reverse, .forward], [1.0, 8.0])
+    func matchesCentralFiniteDifference(alignment: AlignmentEngine, temperature: Double) throws {
+        let trainer = try trainer(alignment, hidden: [16, 12], batch: 40, encoding: .gray, data: Self.grayData,
+                                  temperature: temperature)
         let shape = trainer.model.shape
         let nus = perturbations(count: 12, parameterCount: shape.parameterCount)
         let measured = trainer.measure(step: 1, perturbations: nus)
@@ -58,12 +61,15 @@ import Testing
                 plus[position] += epsilon * Double(sign)
                 minus[position] -= epsilon * Double(sign)
             }
-            let lossPlus = Fixtures.referenceLoss(plus, shape: shape, data: Self.grayData, indices: indices, encoding: .gray)
-            let lossMinus = Fixtures.referenceLoss(minus, shape: shape, data: Self.grayData, indices: indices, encoding: .gray)
+            let lossPlus = Fixtures.referenceLoss(plus, shape: shape, data: Self.grayData, indices: indices, encoding: .gray,
+                                                     temperature: temperature)
+            let lossMinus = Fixtures.referenceLoss(minus, shape: shape, data: Self.grayData, indices: indices, encoding: .gray,
+                                                     temperature: temperature)
             let difference = (lossPlus - lossMinus) / (2 * epsilon)
             #expect(abs(difference - alpha) <= 1e-4 * scale, "finite difference \(difference) vs \(alpha)")
         }
-        let reference = Fixtures.referenceLoss(theta, shape: shape, data: Self.grayData, indices: indices, encoding: .gray)
+        let reference = Fixtures.referenceLoss(theta, shape: shape, data: Self.grayData, indices: indices, encoding: .gray,
+                                                     temperature: temperature)
         #expect(abs(reference - measured.loss) <= 1e-5 * reference)
     }
 

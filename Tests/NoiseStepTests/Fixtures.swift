@@ -25,7 +25,7 @@ enum Fixtures {
     /// Mean softmax cross-entropy of a float copy of the model, in Float64.
     /// - Parameter parameters: flat parameter order of `shape`.
     static func referenceLoss(_ parameters: [Double], shape: ModelShape, data: Dataset, indices: [Int],
-                              encoding: InputEncoding) -> Double {
+                              encoding: InputEncoding, temperature: Double = 1) -> Double {
         var total = 0.0
         for index in indices {
             var activations = data.image(index).map { Double(encoding.encode($0)) }
@@ -43,6 +43,7 @@ enum Fixtures {
                     let variance = z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(outputs)
                     activations = z.map { max(0, ($0 - mean) / (variance + 1e-5).squareRoot()) }
                 } else {
+                    z = z.map { $0 / temperature }
                     let top = z.max()!
                     let logSum = log(z.reduce(0) { $0 + exp($1 - top) }) + top
                     total += logSum - z[Int(data.labels[index])]

@@ -5,7 +5,7 @@ import Testing
     static let data = Fixtures.bands(count: 300)
 
     func options(seed: UInt64 = 5, threads: Int = 1) -> TrainingOptions {
-        var options = TrainingOptions()
+        var options = TrainingOptions.paper
         options.hidden = [32, 32]
         options.batch = 128
         options.samples = 64
@@ -38,6 +38,27 @@ import Testing
         let other = try Trainer(options: options(seed: 6), training: Self.data)
         for _ in 0 ..< 25 { _ = other.step() }
         #expect(other.model != one.model)
+    }
+
+    @Test func defaultOptionsWithAugmentationAlsoLearnAndStayDeterministic() throws {
+        var options = TrainingOptions()
+        options.hidden = [32, 32]
+        options.batch = 128
+        options.samples = 64
+        options.density = 2e-3
+        options.schedule = .fixed
+        #expect(!options.augmentation.isNone && options.temperature > 1)
+        let one = try Trainer(options: options, training: Self.data)
+        options.threads = 2
+        let two = try Trainer(options: options, training: Self.data)
+        var first = 0.0, last = 0.0
+        for index in 0 ..< 150 {
+            let loss = one.step().snapshot.loss
+            _ = two.step()
+            if index < 10 { first += loss } else if index >= 140 { last += loss }
+        }
+        #expect(last < 0.8 * first, "loss \(first / 10) → \(last / 10)")
+        #expect(one.model == two.model)
     }
 
     @Test func paperScheduleLowersDensityByLoss() {

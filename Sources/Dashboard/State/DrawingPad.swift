@@ -38,10 +38,9 @@ public struct DrawingPad: Equatable, Sendable {
 
     /// One stamp of the brush (or of the eraser) centred on `point`; parts off the pad are lost.
     public mutating func stamp(at point: PadPoint, erasing: Bool = false) {
-        let low = Int((point.y - Self.brushEdge).rounded(.down)), high = Int((point.y + Self.brushEdge).rounded(.up))
-        let left = Int((point.x - Self.brushEdge).rounded(.down)), right = Int((point.x + Self.brushEdge).rounded(.up))
-        for row in max(0, low) ... min(Self.side - 1, max(0, high)) {
-            for column in max(0, left) ... min(Self.side - 1, max(0, right)) {
+        guard let rows = Self.reach(of: point.y), let columns = Self.reach(of: point.x) else { return }
+        for row in rows {
+            for column in columns {
                 let dx = Double(column) + 0.5 - point.x, dy = Double(row) + 0.5 - point.y
                 let strength = Float(Self.strength(atDistance: (dx * dx + dy * dy).squareRoot()))
                 guard strength > 0 else { continue }
@@ -77,6 +76,13 @@ public struct DrawingPad: Equatable, Sendable {
 
     /// The pad as bytes 0...255, as a dataset image would hold it.
     public var bytes: [UInt8] { pixels.map { UInt8((min(max($0, 0), 1) * 255).rounded()) } }
+
+    /// The pixel indices on the pad within the brush's reach of `coordinate`, nil if none.
+    private static func reach(of coordinate: Double) -> ClosedRange<Int>? {
+        guard coordinate.isFinite else { return nil }
+        let low = max(0, (coordinate - brushEdge).rounded(.down)), high = min(Double(side - 1), (coordinate + brushEdge).rounded(.up))
+        return low <= high ? Int(low) ... Int(high) : nil
+    }
 
     /// Brush strength at `distance` pixels from the brush centre, in 0...1.
     static func strength(atDistance distance: Double) -> Double {

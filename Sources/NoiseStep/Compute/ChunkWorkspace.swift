@@ -57,32 +57,46 @@ final class ChunkWorkspace: @unchecked Sendable {
         maskProducts = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0 + 1) * chunk) }
     }
 
-    /// Loads examples `indices` (at most 64) of `data`, encoded as `encoding`.
+    /// Loads examples `indices` (at most 64) of `data`, encoded as `encoding`;
+    /// `transform(slot, &image)` may first change each image (augmentation).
+    ///
+    /// Only the entries the previous chunk inked are cleared, not the whole buffers.
     func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
               transform: ((Int, inout [UInt8]) -> Void)? = nil) {
         precondition(indices.count <= Kernels.chunk)
-        let inputs = shape.widths[0]
+        let inputs = shape.widths[0], chunk = Kernels.chunk
+        for b in 0 ..< chunk {
+            for j in ink[b] {
+                pixels.pointer[b * inputs + Int(j)] = 0
+                pixelsByFeature.pointer[Int(j) * chunk + b] = 0
+            }
+            ink[b].removeAll(keepingCapacity: true)
+        }
         valid = indices.count
-        pixels.zero()
-        pixelsByFeature.zero()
-        var image = [UInt8](repeating: 0, count: inputs)
+        var image = [UInt8](repeating: 0, count: transform == nil ? 0 : inputs)
         data.pixels.withUnsafeBufferPointer { all in
             for (b, index) in indices.enumerated() {
-                for j in 0 ..< inputs { image[j] = all[index * inputs + j] }
-                transform?(b, &image)
                 labels[b] = Int(data.labels[index])
-                var inked: [Int32] = []
-                inked.reserveCapacity(256)
-                let row = pixels.pointer + b * inputs
-                for j in 0 ..< inputs where image[j] != 0 {
-                    let value = encoding.encode(image[j])
-                    row[j] = value
-                    pixelsByFeature.pointer[j * Kernels.chunk + b] = value
-                    inked.append(Int32(j))
+                let source = UnsafeBufferPointer(rebasing: all[index * inputs ..< (index + 1) * inputs])
+                if let transform {
+                    for j in 0 ..< inputs { image[j] = source[j] }
+                    transform(b, &image)
+                    image.withUnsafeBufferPointer { store($0, slot: b, encoding: encoding) }
+                } else {
+                    store(source, slot: b, encoding: encoding)
                 }
-                ink[b] = inked
             }
         }
-        for b in indices.count ..< Kernels.chunk { ink[b] = [] }
+    }
+
+    /// Writes one image's encoded inputs into slot `b` of both layouts and lists its ink.
+    private func store(_ image: UnsafeBufferPointer<UInt8>, slot b: Int, encoding: InputEncoding) {
+        let chunk = Kernels.chunk, row = pixels.pointer + b * image.count
+        for j in 0 ..< image.count where image[j] != 0 {
+            let value = encoding.encode(image[j])
+            row[j] = value
+            pixelsByFeature.pointer[j * chunk + b] = value
+            ink[b].append(Int32(j))
+        }
     }
 }

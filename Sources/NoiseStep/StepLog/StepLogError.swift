@@ -27,12 +27,29 @@ public enum StepLogError: Error, CustomStringConvertible, Equatable, Sendable {
     case damagedSection(file: String, section: Int, kind: String, offset: Int, problem: String, intactSteps: Int)
     /// A weights section differs from the model rebuilt by replaying the steps before it.
     case weightsMismatch(file: String, step: Int)
-    /// A writer was asked to append out of order (a step that does not follow the last one).
-    case outOfOrder(file: String, problem: String)
+    /// A writer was asked to append something that would make the log unreadable: a step
+    /// out of order, settings out of range, kept signs that do not match the samples.
+    case cannotAppend(file: String, problem: String)
     /// A model of another shape than the log's architecture.
     case architectureMismatch(file: String, expected: String, found: String)
-    /// A writer whose earlier write failed half-way refuses to append more.
+    /// A writer that was closed, or whose earlier write failed half-way, refuses to append.
     case writerFailed(file: String)
+
+    /// `text` with control, format and separator characters escaped (`\u{A}`), so that
+    /// text taken from a hostile file cannot break a message's single line, reorder it or
+    /// drive a terminal.
+    static func printable<Text: StringProtocol>(_ text: Text) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned:
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 
     public var description: String {
         switch self {
@@ -68,12 +85,12 @@ public enum StepLogError: Error, CustomStringConvertible, Equatable, Sendable {
         case .weightsMismatch(let file, let step):
             return "\(file): the weights saved at step \(step) differ from the weights replayed from the steps;"
                 + " the file was written by a different program version or edited"
-        case .outOfOrder(let file, let problem):
+        case .cannotAppend(let file, let problem):
             return "\(file): cannot append: \(problem)"
         case .architectureMismatch(let file, let expected, let found):
             return "\(file): the model is \(found) but the log's architecture is \(expected)"
         case .writerFailed(let file):
-            return "\(file): an earlier write to this log failed; resume it with a new writer"
+            return "\(file): the writer is closed or an earlier write failed; open the log again with StepLogWriter.resume"
         }
     }
 }

@@ -14,6 +14,10 @@ public enum StepLogFormat {
     public static let maxHiddenLayers = 64
     /// Parameters a header's architecture may have: 2^28 is 64 MiB of packed weights.
     public static let maxParameters = 1 << 28
+    /// Expected nonzero perturbation entries per step (samples × density × parameters) a
+    /// log may ask for: replaying a step holds them all, about 9 bytes each, so this caps
+    /// what one small record can make a reader allocate. The paper's setting uses ~2000.
+    public static let maxPerturbationEntries = 1 << 24
     /// Largest file `StepLog.read` loads.
     public static let maxFileBytes = 1 << 30
 

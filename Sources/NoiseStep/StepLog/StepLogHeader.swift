@@ -73,7 +73,7 @@ struct StepLogHeader: Sendable {
         }
         let name = String(decoding: generator, as: UTF8.self)
         guard name == Philox.identity else {
-            throw .wrongGenerator(file: file, found: name, expected: Philox.identity)
+            throw .wrongGenerator(file: file, found: StepLogError.printable(name), expected: Philox.identity)
         }
         let options = try decodeOptions(Data(json), file: file)
         return StepLogHeader(options: options, shape: try checkedShape(options, file: file), size: reader.offset)
@@ -88,7 +88,8 @@ struct StepLogHeader: Sendable {
             let found = try JSONDecoder().decode(OptionNames.self, from: json)
             if let unknown = found.names.subtracting(known.names).sorted().first {
                 throw StepLogError.invalidOptions(
-                    file: file, problem: "unknown option \"\(unknown)\" (written by a newer noisestep? update to replay it)")
+                    file: file, problem: "unknown option \"\(StepLogError.printable(unknown))\""
+                        + " (written by a newer noisestep? update to replay it)")
             }
             options = try JSONDecoder().decode(TrainingOptions.self, from: json)
             try options.validate()
@@ -100,8 +101,8 @@ struct StepLogHeader: Sendable {
         return options
     }
 
-    /// The architecture of `options`, if it is within the caps; computed with checked
-    /// arithmetic before any `ModelShape` is built.
+    /// The architecture of `options`, if it and the initial step settings are within the
+    /// caps; computed with checked arithmetic before any `ModelShape` is built.
     static func checkedShape(_ options: TrainingOptions, file: String) throws(StepLogError) -> ModelShape {
         guard !options.hidden.isEmpty, options.hidden.count <= StepLogFormat.maxHiddenLayers,
               options.hidden.allSatisfy({ $0 >= 1 && $0 <= 1 << 16 }) else {
@@ -117,6 +118,11 @@ struct StepLogHeader: Sendable {
         guard total <= StepLogFormat.maxParameters else {
             throw .invalidOptions(file: file, problem: "the architecture \(describe(widths)) has \(total) parameters,"
                 + " more than the \(StepLogFormat.maxParameters) a step log may hold")
+        }
+        do throws(SectionProblem) {
+            try StepSettings(options).check(parameterCount: total)
+        } catch {
+            throw .invalidOptions(file: file, problem: error.text)
         }
         return ModelShape(widths: widths)
     }
@@ -136,7 +142,7 @@ struct StepLogHeader: Sendable {
         case let error as OptionError: text = error.description
         default: text = String(describing: error)
         }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return StepLogError.printable(text.split(whereSeparator: \.isNewline).joined(separator: " "))
     }
 }
 

@@ -40,7 +40,8 @@ enum StepLogSection {
 
     /// Decodes a step record's body, whose settings default to `previous`.
     /// - Throws: the problem, for the caller to place in the file.
-    static func decodeStep(_ body: ByteReader, previous: StepSettings) throws(SectionProblem) -> StepLogEntry {
+    static func decodeStep(_ body: ByteReader, previous: StepSettings,
+                           parameterCount: Int) throws(SectionProblem) -> StepLogEntry {
         var reader = body
         let length = reader.remaining
         guard let step = reader.uint32(), let flags = reader.uint8() else {
@@ -71,7 +72,7 @@ enum StepLogSection {
             }
             settings.schedule = schedule
         }
-        try settings.check()
+        try settings.check(parameterCount: parameterCount)
         guard let loss = reader.float32(), let accuracy = reader.float32() else { throw tooShort }
         let packed = TritPacking.packedCount(settings.samples)
         guard reader.remaining == packed, let signs = reader.take(packed) else {
@@ -147,14 +148,20 @@ struct StepSettings: Equatable {
         return changed
     }
 
-    /// The ranges `TrainingOptions.validate` allows.
-    func check() throws(SectionProblem) {
+    /// The ranges `TrainingOptions.validate` allows, and the cap on a step's work for a
+    /// model of `parameterCount` parameters.
+    func check(parameterCount: Int) throws(SectionProblem) {
         guard density > 0 && density < 1 else { throw SectionProblem("density \(density) is not inside (0, 1)") }
         guard samples >= 1 && samples <= StepLogFormat.maxSamples else {
             throw SectionProblem("\(samples) samples is outside 1...65536")
         }
         guard rejectQuantile >= 0 && rejectQuantile < 1 else {
             throw SectionProblem("reject quantile \(rejectQuantile) is not inside [0, 1)")
+        }
+        let entries = density * Double(samples) * Double(parameterCount)
+        guard entries <= Double(StepLogFormat.maxPerturbationEntries) else {
+            throw SectionProblem("\(samples) samples at density \(density) draw about \(Int(entries)) perturbation"
+                + " entries per step, more than the \(StepLogFormat.maxPerturbationEntries) a step may")
         }
     }
 }

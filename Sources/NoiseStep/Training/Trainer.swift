@@ -84,11 +84,19 @@ public final class Trainer {
         let width = perturbations.count + 2  // [α_0 … α_{n−1}, loss sum, correct]
         let results = ChunkResults(chunks: chunks, width: width)
         let encoding = options.input, alignment = options.alignment, data = training, weights = runner.weights
+        let augmentation = options.augmentation, seed = options.seed, temperature = Float(options.temperature)
         runner.forEachChunk(chunks) { workspace, chunk in
             let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
-            workspace.load(indices[range], from: data, encoding: encoding)
+            if augmentation.isNone {
+                workspace.load(indices[range], from: data, encoding: encoding)
+            } else {
+                workspace.load(indices[range], from: data, encoding: encoding) { slot, image in
+                    var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
+                    augmentation.apply(to: &image, random: &random)
+                }
+            }
             workspace.forward(weights)
-            let (lossSum, correct) = workspace.softmaxCrossEntropy()
+            let (lossSum, correct) = workspace.softmaxCrossEntropy(temperature: temperature)
             let row = results.row(chunk)
             switch alignment {
             case .reverse: workspace.reverseAlignments(weights, entries: entries, into: row)

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Random distortions of training images, drawn from the run's seeded PRNG so that a run
+/// stays reproducible: example slot `b` of step `t` is always distorted the same way.
+///
+/// Each image gets one random affine warp (rotation, scale, shift) resampled bilinearly.
+/// All amounts are maxima; each is drawn uniformly in [−max, +max]. Zero everywhere (the
+/// default of `none`) leaves images untouched.
+public struct Augmentation: Sendable, Equatable, Codable {
+    /// Largest shift in pixels, along each axis.
+    public var shift: Double
+    /// Largest rotation in degrees.
+    public var rotation: Double
+    /// Largest relative change of size, e.g. 0.1 for ±10%.
+    public var scale: Double
+
+    public init(shift: Double = 0, rotation: Double = 0, scale: Double = 0) {
+        self.shift = shift
+        self.rotation = rotation
+        self.scale = scale
+    }
+
+    public static let none = Augmentation()
+    /// The default: ±1 px, ±10°, ±15% size.
+    public static let standard = Augmentation(shift: 1, rotation: 10, scale: 0.15)
+
+    public var isNone: Bool { shift == 0 && rotation == 0 && scale == 0 }
+
+    /// Warps a 28×28 image in place, using the numbers of `random`.
+    public func apply(to image: inout [UInt8], random: inout RandomStream) {
+        guard !isNone else { return }
+        func symmetric(_ limit: Double) -> Float {
+            Float(limit * (2 * Double(random.nextUInt32()) / 4_294_967_295 - 1))
+        }
+        let angle = symmetric(rotation) * .pi / 180
+        let zoom = 1 + symmetric(scale)
+        let dx = symmetric(shift), dy = symmetric(shift)
+        if rotation == 0 && scale == 0 {
+            Self.translate(&image, dx: Int(dx.rounded()), dy: Int(dy.rounded()))
+        } else {
+            Self.warp(&image, cosine: cos(angle) / zoom, sine: sin(angle) / zoom, dx: dx, dy: dy)
+        }
+    }
+
+    /// Moves the image by whole pixels; what moves in from outside is background.
+    static func translate(_ image: inout [UInt8], dx: Int, dy: Int) {
+        guard dx != 0 || dy != 0 else { return }
+        let side = Dataset.side, source = image
+        for y in 0 ..< side {
+            for x in 0 ..< side {
+                let sx = x - dx, sy = y - dy
+                image[y * side + x] = sx < 0 || sy < 0 || sx >= side || sy >= side ? 0 : source[sy * side + sx]
+            }
+        }
+    }
+
+    /// Output pixel p takes the bilinear sample of the source at R·(p − c − d) + c, where
+    /// R = [[cosine, sine], [−sine, cosine]] (rotation and 1/zoom) and c is the centre.
+    /// Samples that land outside the source's ink box are background without a lookup.
+    static func warp(_ image: inout [UInt8], cosine: Float, sine: Float, dx: Float, dy: Float) {
+        let side = Dataset.side, centre = Float(side - 1) / 2
+        let source = image
+        var low = (x: side, y: side), high = (x: -1, y: -1)
+        for y in 0 ..< side {
+            for x in 0 ..< side where source[y * side + x] != 0 {
+                low = (min(low.x, x), min(low.y, y))
+                high = (max(high.x, x), max(high.y, y))
+            }
+        }
+        guard high.x >= 0 else { return }
+        let minX = Float(low.x - 1), maxX = Float(high.x + 1), minY = Float(low.y - 1), maxY = Float(high.y + 1)
+        source.withUnsafeBufferPointer { src in
+            image.withUnsafeMutableBufferPointer { out in
+                for y in 0 ..< side {
+                    let v = Float(y) - centre - dy
+                    var sx = cosine * (-centre - dx) + sine * v + centre
+                    var sy = -sine * (-centre - dx) + cosine * v + centre
+                    for x in 0 ..< side {
+                        out[y * side + x] = sx > minX && sx < maxX && sy > minY && sy < maxY
+                            ? bilinear(src, x: sx, y: sy) : 0
+                        sx += cosine
+                        sy -= sine
+                    }
+                }
+            }
+        }
+    }
+
+    /// The image sampled at a fractional position; outside the image is background.
+    @inline(__always)
+    static func bilinear(_ image: UnsafeBufferPointer<UInt8>, x: Float, y: Float) -> UInt8 {
+        let side = Dataset.side
+        guard x > -1, y > -1, x < Float(side), y < Float(side) else { return 0 }
+        let fx0 = x.rounded(.down), fy0 = y.rounded(.down)
+        let x0 = Int(fx0), y0 = Int(fy0)
+        let fx = x - fx0, fy = y - fy0
+        @inline(__always) func pixel(_ px: Int, _ py: Int) -> Float {
+            px < 0 || py < 0 || px >= side || py >= side ? 0 : Float(image[py * side + px])
+        }
+        let top = pixel(x0, y0) * (1 - fx) + pixel(x0 + 1, y0) * fx
+        let bottom = pixel(x0, y0 + 1) * (1 - fx) + pixel(x0 + 1, y0 + 1) * fx
+        return UInt8(min(255, max(0, (top * (1 - fy) + bottom * fy).rounded())))
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Trains the same ternary MLP with Adam and the straight-through estimator: the
+/// comparison baseline of the noise_step paper, matching
+/// `ref_noise_step.py --mode adam-ste`.
+///
+/// Latent fp32 weights θ start at the ternary init of `options.seed`. The forward pass
+/// uses q = round(clamp(θ, −1, 1)); the gradient of the mean batch loss with respect to
+/// q is handed to θ unchanged (straight through); Adam updates θ, which is then clamped
+/// to ±1.5. Batches are drawn exactly as `Trainer` draws them; the perturbation
+/// settings (samples, density, schedule, alignment, reject quantile) are not used.
+///
+/// Not thread-safe: one owner calls it. A step fans out over `options.threads` workers,
+/// but every sum has a fixed order, so results are bit-identical for any thread count.
+/// Persistent state: 12 bytes per parameter (θ and Adam's two moments) plus the packed
+/// ternary model; see `footprint`.
+public final class AdamSTETrainer {
+    public let options: TrainingOptions
+    public let training: Dataset
+    public let settings: AdamSettings
+    /// The ternarized weights, round(clamp(θ, −1, 1)), as of the last step.
+    public private(set) var model: TernaryModel
+    /// Steps finished; the next step is number `stepsDone + 1`.
+    public private(set) var stepsDone = 0
+
+    let adam: AdamState
+    private let runner: BatchRunner
+    let activations: BatchActivations
+    /// The units of the update: up to four output rows of one layer each.
+    private let blocks: [(layer: Int, rows: Range<Int>)]
+
+    /// A fresh run with Adam's default settings and learning rate `learningRate`.
+    public convenience init(options: TrainingOptions, training: Dataset, learningRate: Double = 1e-3) throws(OptionError) {
+        try self.init(options: options, training: training, settings: AdamSettings(learningRate: learningRate))
+    }
+
+    /// A fresh run: θ equal to the ternary weights `Trainer` would start from.
+    /// - Throws: the `OptionError` of a bad option or learning rate.
+    public init(options: TrainingOptions, training: Dataset, settings: AdamSettings) throws(OptionError) {
+        try options.validate()
+        guard settings.learningRate > 0 && settings.learningRate <= 1 else {
+            throw OptionError("--learning-rate", "\(settings.learningRate) is not inside (0, 1]; Adam's usual value is 0.001")
+        }
+        precondition(training.count > 0, "training set is empty")
+        self.options = options
+        self.training = training
+        self.settings = settings
+        let shape = ModelShape(hidden: options.hidden)
+        model = TernaryModel(shape: shape, seed: options.seed)
+        adam = AdamState(model: model, settings: settings)
+        runner = BatchRunner(shape: shape, threads: options.threads)
+        activations = BatchActivations(shape: shape, batch: options.batch)
+        blocks = (0 ..< shape.layerCount).flatMap { layer in
+            stride(from: 0, to: shape.outputs(of: layer), by: 4).map { first in
+                (layer, first ..< min(first + 4, shape.outputs(of: layer)))
+            }
+        }
+    }
+
+    /// The examples of step `step`: the same indices `Trainer.batchIndices(step:)` gives.
+    public func batchIndices(step: Int) -> [Int] {
+        var random = RandomStream(seed: options.seed, purpose: .batch, step: step)
+        return (0 ..< options.batch).map { _ in random.next(below: training.count) }
+    }
+
+    /// One step: forward and backward over the batch, one Adam update of every latent
+    /// weight, then the new ternary model. Loss and accuracy are those of the batch before
+    /// the update; `weightsChanged` counts ternary values that changed.
+    public func step() -> TrainingSnapshot {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let stepNumber = stepsDone + 1
+        let measured = backward(step: stepNumber)
+        update(step: stepNumber)
+        let changed = adam.ternarize(into: &model)
+        stepsDone = stepNumber
+        return TrainingSnapshot(
+            step: stepNumber, loss: measured.loss, batchAccuracy: measured.accuracy,
+            kept: 0, samples: 0, perturbedEntries: 0, weightsChanged: changed, layers: model.layerStats,
+            density: 0, rejectQuantile: options.rejectQuantile, schedule: options.schedule,
+            alignment: options.alignment, seed: options.seed,
+            stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    /// Fraction of `dataset` the current ternary model classifies correctly.
+    public func accuracy(on dataset: Dataset) -> Double {
+        Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
+    }
+
+    /// Bytes kept between steps (θ, m, v, the packed model, the step counter) and scratch
+    /// (expanded weights, worker workspaces, the batch's activations and deltas).
+    public var footprint: TrainingFootprint {
+        let shape = model.shape
+        return TrainingFootprint(
+            parameters: shape.parameterCount,
+            stateBytes: adam.bytes + model.packedBytes + MemoryLayout<Int>.size,
+            scratchBytes: TrainingFootprint.floatBufferBytes(of: runner) + TrainingFootprint.floatBufferBytes(of: activations))
+    }
+
+    /// Bytes of training state per parameter: about 12.26 (θ, m and v as Float, plus the
+    /// packed ternary model). No full gradient is kept: each block of rows is updated as
+    /// soon as its gradient is summed.
+    public var stateBytesPerParameter: Double { footprint.stateBytesPerParameter }
+
+    /// Forward, loss and backward of every chunk of step `step`'s batch, keeping each
+    /// chunk's layer inputs and deltas in `activations`.
+    func backward(step: Int) -> (loss: Double, accuracy: Double) {
+        let indices = batchIndices(step: step)
+        runner.weights.refresh(from: model)
+        let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
+        let results = ChunkResults(chunks: chunks, width: 2)  // [loss sum, correct]
+        let encoding = options.input, data = training, weights = runner.weights, activations = activations
+        let augmentation = options.augmentation, seed = options.seed, temperature = Float(options.temperature)
+        runner.forEachChunk(chunks) { workspace, chunk in
+            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+            if augmentation.isNone {
+                workspace.load(indices[range], from: data, encoding: encoding)
+            } else {
+                workspace.load(indices[range], from: data, encoding: encoding) { slot, image in
+                    var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
+                    augmentation.apply(to: &image, random: &random)
+                }
+            }
+            workspace.forward(weights)
+            let (lossSum, correct) = workspace.softmaxCrossEntropy(temperature: temperature)
+            workspace.backwardDeltas(weights)
+            activations.store(workspace, chunk: chunk)
+            results.row(chunk)[0] = lossSum
+            results.row(chunk)[1] = Double(correct)
+        }
+        let batch = Double(indices.count)
+        return (results.total(0) / batch, results.total(1) / batch)
+    }
+
+    /// Sums the mean-loss gradient of each block of rows over the batch and applies Adam
+    /// update number `step` to those rows' weights and biases.
+    private func update(step: Int) {
+        let shape = model.shape, activations = activations, adam = adam, blocks = blocks
+        var factors = adam.factors(step: step)
+        factors.gradientScale = 1 / Float(options.batch)
+        runner.forEachChunk(blocks.count) { _, index in
+            let (layer, rows) = blocks[index]
+            let inputs = shape.inputs(of: layer), outputs = shape.outputs(of: layer)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: rows.count * (inputs + 1)) { buffer in
+                let weightGradients = buffer.baseAddress!, biasGradients = weightGradients + rows.count * inputs
+                activations.gradient(layer: layer, rows: rows, weights: weightGradients, biases: biasGradients)
+                let offset = shape.layerOffsets[layer]
+                adam.update(start: offset + rows.lowerBound * inputs, count: rows.count * inputs,
+                            gradients: weightGradients, factors)
+                adam.update(start: offset + outputs * inputs + rows.lowerBound, count: rows.count,
+                            gradients: biasGradients, factors)
+            }
+        }
+    }
+}

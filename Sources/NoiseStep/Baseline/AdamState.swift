@@ -1,0 +1,127 @@
+import Foundation
+
+/// Adam's hyperparameters, as in `torch.optim.Adam` and the reference's `--mode adam-ste`.
+public struct AdamSettings: Sendable, Equatable {
+    public var learningRate: Double = 1e-3
+    public var beta1: Double = 0.9
+    public var beta2: Double = 0.999
+    public var epsilon: Double = 1e-8
+    /// After each update the latent weights are clamped to ±this, so that a weight pushed
+    /// past ±1 can come back within a few steps.
+    public var latentLimit: Double = 1.5
+
+    public init(learningRate: Double = 1e-3) { self.learningRate = learningRate }
+}
+
+/// The persistent state of the Adam + straight-through baseline: latent fp32 weights and
+/// Adam's two moment estimates, one Float each per parameter (12 bytes per parameter),
+/// all in flat parameter order (see `ModelShape`).
+///
+/// Each parameter is updated from its own gradient only, so rows may be updated by any
+/// worker in any order with the same result.
+final class AdamState: @unchecked Sendable {
+    let settings: AdamSettings
+    /// [parameters] latent weights, in [−latentLimit, latentLimit].
+    let latent: FloatBuffer
+    /// [parameters] first moment (mean of gradients).
+    let firstMoment: FloatBuffer
+    /// [parameters] second moment (mean of squared gradients).
+    let secondMoment: FloatBuffer
+
+    /// Latent weights equal to `model`'s ternary values; moments 0.
+    init(model: TernaryModel, settings: AdamSettings) {
+        self.settings = settings
+        let values = model.flatParameters
+        latent = FloatBuffer(count: values.count)
+        firstMoment = FloatBuffer(count: values.count)
+        secondMoment = FloatBuffer(count: values.count)
+        for (index, value) in values.enumerated() { latent.pointer[index] = Float(value) }
+    }
+
+    var parameterCount: Int { latent.count }
+    var bytes: Int { 3 * parameterCount * MemoryLayout<Float>.size }
+
+    /// The step-dependent factors of update number `step` (1-based), computed once per step.
+    struct StepFactors {
+        var stepSize: Float
+        var inverseCorrection2: Float
+        var beta1: Float, beta2: Float, epsilon: Float, limit: Float
+        /// Multiplies each incoming gradient, e.g. 1/batch to turn a summed loss into a mean.
+        var gradientScale: Float = 1
+    }
+
+    func factors(step: Int) -> StepFactors {
+        let s = settings
+        let correction1 = 1 - Foundation.pow(s.beta1, Double(step))
+        let correction2 = 1 - Foundation.pow(s.beta2, Double(step))
+        return StepFactors(stepSize: Float(s.learningRate / correction1),
+                           inverseCorrection2: Float(1 / correction2.squareRoot()),
+                           beta1: Float(s.beta1), beta2: Float(s.beta2), epsilon: Float(s.epsilon),
+                           limit: Float(s.latentLimit))
+    }
+
+    /// One Adam update of parameters [start, start + count) from `gradients`, then the
+    /// clamp to ±latentLimit. Written like torch's single-tensor Adam: m ← lerp(m, g, 1 − β1),
+    /// v ← β2·v + (1 − β2)·g², θ ← θ − (lr / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε).
+    @inline(__always)
+    func update(start: Int, count: Int, gradients: UnsafePointer<Float>, _ f: StepFactors) {
+        let theta = latent.pointer + start, m = firstMoment.pointer + start, v = secondMoment.pointer + start
+        for i in 0 ..< count {
+            let g = gradients[i] * f.gradientScale
+            m[i] += (1 - f.beta1) * (g - m[i])
+            v[i] = f.beta2 * v[i] + (1 - f.beta2) * g * g
+            let denominator = v[i].squareRoot() * f.inverseCorrection2 + f.epsilon
+            theta[i] = min(f.limit, max(-f.limit, theta[i] - f.stepSize * m[i] / denominator))
+        }
+    }
+
+    /// Rewrites `model`'s bit planes from the latent weights.
+    /// - Returns: how many ternary values changed.
+    func ternarize(into model: inout TernaryModel) -> Int {
+        precondition(model.shape.parameterCount == parameterCount)
+        var changed = 0
+        for layer in 0 ..< model.shape.layerCount {
+            let offset = model.shape.layerOffsets[layer], weights = model.layers[layer].weights.count
+            changed += Self.repack(&model.layers[layer].weights, from: latent.pointer + offset)
+            changed += Self.repack(&model.layers[layer].bias, from: latent.pointer + offset + weights)
+        }
+        return changed
+    }
+
+    /// Packs latent weights [rows, columns] row-major into `matrix`, returning how many entries changed.
+    private static func repack(_ matrix: inout TernaryMatrix, from latent: UnsafePointer<Float>) -> Int {
+        let rows = matrix.rows, columns = matrix.columns, wordsPerRow = matrix.wordsPerRow
+        var positive = [UInt64](repeating: 0, count: rows * wordsPerRow), negative = positive
+        positive.withUnsafeMutableBufferPointer { positive in
+            negative.withUnsafeMutableBufferPointer { negative in
+                for row in 0 ..< rows {
+                    let values = latent + row * columns
+                    for word in 0 ..< wordsPerRow {
+                        var plus: UInt64 = 0, minus: UInt64 = 0
+                        for bit in 0 ..< min(64, columns - word * 64) {
+                            let value = ternary(values[word * 64 + bit])
+                            plus |= UInt64(value > 0 ? 1 : 0) << UInt64(bit)
+                            minus |= UInt64(value < 0 ? 1 : 0) << UInt64(bit)
+                        }
+                        positive[row * wordsPerRow + word] = plus
+                        negative[row * wordsPerRow + word] = minus
+                    }
+                }
+            }
+        }
+        var changed = 0
+        for word in positive.indices {
+            changed += ((positive[word] ^ matrix.positive[word]) | (negative[word] ^ matrix.negative[word])).nonzeroBitCount
+        }
+        matrix.positive = positive
+        matrix.negative = negative
+        return changed
+    }
+
+    /// The ternary value of a latent weight: round(clamp(θ, −1, 1)), ties to even as in
+    /// `torch.round`, so ±0.5 becomes 0.
+    @inline(__always)
+    static func ternary(_ theta: Float) -> Int8 {
+        Int8(min(1, max(-1, theta)).rounded(.toNearestOrEven))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Renders bench figures as the text `noisestep bench` prints: a header, then aligned
+/// rows. Pure: returns the text, prints nothing.
+enum BenchTable {
+    static func render(_ report: BenchReport) -> String {
+        let c = report.configuration
+        var lines = [
+            "noisestep bench: \(c.widths.map(String.init).joined(separator: "→")) ternary MLP, \(c.parameters) parameters, bundled MNIST",
+            "batch \(c.batch), \(c.samples) perturbations, density \(c.density) (\(c.schedule) schedule), \(c.threads) threads; " +
+                "medians of \(c.rounds) round\(c.rounds == 1 ? "" : "s")",
+            "",
+        ]
+        var rows = [["training step", "noisestep", "reference", "ours/ref", ""]]
+        let targets = report.targets
+        func targetText(_ name: String, unit: (Double) -> String = { BenchTable.ratio($0) }) -> String {
+            guard let target = targets.first(where: { $0.name == name }) else { return "" }
+            return "target ≤ \(unit(target.limit)): " + (target.met ? "met" : "MISSED")
+        }
+        if let reference = report.reference {
+            rows.append(["  --alignment reverse", milliseconds(report.reverseStepMs), milliseconds(reference.reverseStepMs),
+                         ratio(report.reverseStepMs / reference.reverseStepMs),
+                         targetText("reverse step / reference reverse step")])
+            rows.append(["  --alignment forward (ref: jvp)", milliseconds(report.forwardStepMs), milliseconds(reference.jvpStepMs),
+                         ratio(report.forwardStepMs / reference.jvpStepMs), targetText("forward step / reference jvp step")])
+        } else {
+            rows.append(["  --alignment reverse", milliseconds(report.reverseStepMs), "-", "", ""])
+            rows.append(["  --alignment forward", milliseconds(report.forwardStepMs), "-", "", ""])
+        }
+        lines += aligned(rows, rightAligned: [false, true, true, true, false])
+        if let skipped = report.referenceSkipped { lines.append("  (reference not run: \(skipped))") }
+        let m = report.memory
+        lines += [
+            "",
+            "forward pass, batch \(c.batch)      " + milliseconds(report.forwardPassMs) +
+                String(format: "  %.1f GFLOP/s (dense-equivalent)", report.forwardPassGflops),
+            String(format: "  a step costs %.1f forward passes (reverse), %.1f (forward)",
+                   report.reverseStepInForwardPasses, report.forwardStepInForwardPasses),
+            "",
+            String(format: "training state       %.4f B/param (%d B packed model + %d B counters)  ",
+                   m.stateBytesPerParameter, m.modelBytes, m.stateBytes - m.modelBytes)
+                + targetText("training state, bytes per parameter") { String(format: "%.2f", $0) },
+            "scratch (per step)   " + mebibytes(m.scratchBytes) +
+                String(format: " (%.1f B/param: expanded weights, %d chunk workspaces)", m.scratchBytesPerParameter, c.threads),
+            "peak memory          \(mebibytes(m.trainingPeakResidentBytes)) (\(m.trainingCommand))",
+        ]
+        if let reference = report.reference {
+            lines.append("                     \(mebibytes(reference.reversePeakResidentBytes)) (reference --mode reverse, \(reference.reverseSteps) steps)")
+        }
+        if let comparison = report.comparison { lines += ["", renderComparison(comparison)] }
+        return lines.joined(separator: "\n")
+    }
+
+    static func renderComparison(_ comparison: Comparison) -> String {
+        let runs = [comparison.noiseStep, comparison.adamSTE]
+        var rows = [["\(comparison.steps) steps each, same data, seed and batches", "noise_step", "Adam + STE"]]
+        rows.append(["validation accuracy"] + runs.map { String(format: "%.1f%%", 100 * $0.validationAccuracy) })
+        rows.append(["time per step (median)"] + runs.map { milliseconds($0.medianStepMs) })
+        rows.append(["training state"] + runs.map { String(format: "%.4f B/param", $0.stateBytesPerParameter) })
+        rows.append(["scratch (per step)"] + runs.map { mebibytes($0.scratchBytes) })
+        rows.append(["peak memory"] + runs.map { $0.peakResidentBytes.map(mebibytes) ?? "-" })
+        return aligned(rows, rightAligned: [false, true, true]).joined(separator: "\n")
+    }
+
+    /// Pads each column to its widest cell; trailing spaces are trimmed.
+    static func aligned(_ rows: [[String]], rightAligned: [Bool]) -> [String] {
+        let widths = rightAligned.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            let cells = row.indices.map { column -> String in
+                let padding = String(repeating: " ", count: widths[column] - row[column].count)
+                return rightAligned[column] ? padding + row[column] : row[column] + padding
+            }
+            return String(cells.joined(separator: "   ").reversed().drop { $0 == " " }.reversed())
+        }
+    }
+
+    static func milliseconds(_ value: Double) -> String {
+        String(format: value < 10 ? "%.2f ms" : value < 1000 ? "%.1f ms" : "%.0f ms", value)
+    }
+
+    static func ratio(_ value: Double) -> String {
+        String(format: value < 0.1 ? "%.3f×" : "%.2f×", value)
+    }
+
+    static func mebibytes(_ bytes: Int) -> String {
+        String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    }
+}

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A finished child process: how it ended, what it printed and how much memory it used.
+struct ChildResult: Sendable {
+    /// The exit status, or nil when a signal ended it.
+    var exitCode: Int32?
+    /// The signal that ended it, if one did.
+    var signal: Int32?
+    /// Its stdout and stderr, interleaved as written.
+    var output: String
+    /// Peak resident set size, in bytes (`ru_maxrss` of `wait4`).
+    var peakResidentBytes: Int
+
+    var succeeded: Bool { exitCode == 0 }
+
+    /// The last `lines` lines of the output, for error messages.
+    func outputTail(_ lines: Int = 6) -> String {
+        output.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).joined(separator: "\n")
+    }
+}
+
+/// The bench's only contact with the libc process API: start a program with stdin from
+/// /dev/null and stdout + stderr into a pipe, read the pipe to its end, and reap the child
+/// with `wait4`, whose rusage gives the child's peak resident memory.
+enum ChildProcess {
+    /// Runs `arguments[0]` with `arguments` and waits for it to end. A program name
+    /// without a slash is searched for in PATH.
+    /// - Throws: `BenchError.cannotStart` if the program cannot be started.
+    static func run(_ arguments: [String]) throws(BenchError) -> ChildResult {
+        precondition(!arguments.isEmpty)
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw .cannotStart(arguments[0], reason: errorText(errno)) }
+        let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+        posix_spawn_file_actions_addclose(&actions, readEnd)
+        posix_spawn_file_actions_addclose(&actions, writeEnd)
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + environment).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environment)
+        close(writeEnd)
+        guard spawned == 0 else {
+            close(readEnd)
+            throw .cannotStart(arguments[0], reason: errorText(spawned))
+        }
+        let output = FileHandle(fileDescriptor: readEnd, closeOnDealloc: true).readDataToEndOfFile()
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let signal = status & 0x7F
+        return ChildResult(exitCode: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
+                           output: String(decoding: output, as: UTF8.self),
+                           peakResidentBytes: peakBytes(usage))
+    }
+
+    /// The absolute path of the running executable, or nil if it cannot be found.
+    static func currentExecutable() -> String? {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return Bundle.main.executablePath
+    }
+
+    /// Linux reports ru_maxrss in kilobytes, macOS in bytes.
+    private static func peakBytes(_ usage: rusage) -> Int {
+        #if os(Linux)
+        return Int(usage.ru_maxrss) * 1024
+        #else
+        return Int(usage.ru_maxrss)
+        #endif
+    }
+
+    private static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+}

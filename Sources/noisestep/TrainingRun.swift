@@ -1,0 +1,55 @@
+import NoiseStep
+
+/// One headless run, whichever optimizer drives it: how to take a step, read the model
+/// and close its step log.
+struct TrainingRun {
+    var options: TrainingOptions
+    /// Steps already done when this process started (non-zero when resuming).
+    var firstStep: Int
+    var log: StepLogWriter?
+    var step: () throws -> TrainingSnapshot
+    var model: () -> TernaryModel
+    var accuracy: (Dataset) -> Double
+    /// Appends the final weights to the log and syncs it.
+    var finish: () throws -> Void
+}
+
+extension TrainCommand {
+    func prepare(_ data: DataSource) throws -> TrainingRun {
+        if optimizer == .adamSTE {
+            let options = try arguments.trainingOptions()
+            let trainer = try AdamSTETrainer(options: options, training: data.training)
+            return TrainingRun(options: options, firstStep: 0, log: nil, step: { trainer.step() },
+                               model: { trainer.model }, accuracy: { trainer.accuracy(on: $0) }, finish: {})
+        }
+        let trainer: Trainer
+        let log: StepLogWriter?
+        if let resume {
+            let (writer, recorded) = try StepLogWriter.resume(path: resume)
+            var options = recorded.options
+            options.threads = arguments.threads
+            trainer = Trainer(options: options, training: data.training, model: recorded.latestModel,
+                              stepsDone: recorded.lastStep,
+                              density: recorded.entries.last?.nextDensity ?? options.density)
+            if let last = recorded.entries.last {
+                trainer.samples = last.samples
+                trainer.rejectQuantile = last.rejectQuantile
+                trainer.schedule = last.schedule
+            }
+            log = writer
+        } else {
+            let options = try arguments.trainingOptions()
+            trainer = try Trainer(options: options, training: data.training)
+            log = try out.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
+        }
+        return TrainingRun(
+            options: trainer.options, firstStep: trainer.stepsDone, log: log,
+            step: {
+                let (snapshot, entry) = trainer.step()
+                try log?.append(entry)
+                return snapshot
+            },
+            model: { trainer.model }, accuracy: { trainer.accuracy(on: $0) },
+            finish: { try log?.appendWeights(trainer.model, step: trainer.stepsDone) })
+    }
+}

@@ -1,0 +1,102 @@
+@testable import Dashboard
+import NoiseStep
+import Testing
+
+@Suite struct InputReducerTests {
+    static let settings = TrainingSettings(density: 6e-5, samples: 128, rejectQuantile: 0.5, schedule: .paper)
+    static let layout = ScreenLayout(width: 120, height: 40, layerCount: 2)
+
+    static func context(paused: Bool = false, layout: ScreenLayout? = layout, now: Double = 100) -> InputContext {
+        InputContext(published: settings, isPaused: paused, layout: layout, savePath: "m.nstep", now: now)
+    }
+
+    /// Reduces `events` in order from `ui`, collecting every effect.
+    static func run(_ events: [InputEvent], ui: inout DashboardUIState, context: InputContext = context()) -> [DashboardEffect] {
+        events.flatMap { InputReducer.reduce($0, ui: &ui, context: context) }
+    }
+
+    @Test func spacePausesWithTrainingFocus() {
+        var ui = DashboardUIState()
+        #expect(Self.run([.character(" ")], ui: &ui) == [.send(.togglePause)])
+        #expect(ui.pad.isEmpty)
+    }
+
+    @Test func spacePaintsWithPadFocus() {
+        var ui = DashboardUIState()
+        #expect(Self.run([.tab, .character(" ")], ui: &ui).isEmpty)
+        #expect(ui.focus == .pad)
+        #expect(ui.pad[14, 14] == 1)
+    }
+
+    @Test func tabTogglesFocus() {
+        var ui = DashboardUIState()
+        _ = Self.run([.tab, .tab], ui: &ui)
+        #expect(ui.focus == .training)
+    }
+
+    @Test func qQuitsEvenWhenTheScreenIsTooSmallOrHelpIsOpen() {
+        var ui = DashboardUIState()
+        #expect(Self.run([.character("q")], ui: &ui, context: Self.context(layout: nil)) == [.quit])
+        ui.showsHelp = true
+        #expect(Self.run([.character("q")], ui: &ui) == [.quit])
+    }
+
+    @Test func tooSmallScreenIgnoresOtherKeys() {
+        var ui = DashboardUIState()
+        #expect(Self.run([.character(" "), .character("]"), .tab], ui: &ui, context: Self.context(layout: nil)).isEmpty)
+        #expect(ui == DashboardUIState())
+    }
+
+    @Test func helpOpensAndAnyKeyClosesIt() {
+        var ui = DashboardUIState()
+        _ = Self.run([.character("?")], ui: &ui)
+        #expect(ui.showsHelp)
+        #expect(Self.run([.character(" ")], ui: &ui).isEmpty)
+        #expect(!ui.showsHelp)
+    }
+
+    @Test func viewTogglesAndGlobalKeys() {
+        var ui = DashboardUIState()
+        let effects = Self.run([.character("l"), .character("e"), .character("s"), .character("r")], ui: &ui)
+        #expect(ui.logScale && ui.smoothing)
+        #expect(effects == [.send(.save(path: "m.nstep")), .loadRandomValidationImage])
+    }
+
+    @Test func lMovesTheCursorWithPadFocus() {
+        var ui = DashboardUIState()
+        _ = Self.run([.tab, .character("l"), .character("l"), .character("k"), .down, .down, .left], ui: &ui)
+        #expect(!ui.logScale)
+        #expect(ui.cursor == PadCursor(column: 15, row: 15))
+    }
+
+    @Test func cursorStaysOnThePad() {
+        var ui = DashboardUIState()
+        _ = Self.run([.tab] + Array(repeating: .up, count: 40) + Array(repeating: .character("h"), count: 40), ui: &ui)
+        #expect(ui.cursor == PadCursor(column: 0, row: 0))
+    }
+
+    @Test func shiftedMovesPaintAndXErasesAndCClears() {
+        var ui = DashboardUIState()
+        _ = Self.run([.tab, .character("L"), .character("L")], ui: &ui)
+        #expect(ui.pad[14, 14] == 1 && ui.pad[15, 14] == 1 && ui.pad[16, 14] == 1)
+        _ = Self.run([.character("x")], ui: &ui)
+        #expect(ui.pad[16, 14] == 0)
+        _ = Self.run([.character("c")], ui: &ui)
+        #expect(ui.pad.isEmpty)
+    }
+
+    @Test func stepOnceOnlyWhilePaused() {
+        var ui = DashboardUIState()
+        #expect(Self.run([.character("n")], ui: &ui).isEmpty)
+        #expect(ui.notice?.text.contains("pause") == true)
+        #expect(Self.run([.character("n")], ui: &ui, context: Self.context(paused: true)) == [.send(.stepOnce)])
+    }
+
+    @Test func drawingOverAValidationImageMakesItADrawing() {
+        var ui = DashboardUIState()
+        ui.showValidationImage([UInt8](repeating: 0, count: 784), index: 3, label: 7)
+        #expect(ui.padSource == .validation(index: 3, label: 7))
+        _ = Self.run([.tab, .character(" ")], ui: &ui)
+        #expect(ui.padSource == .drawing)
+    }
+}

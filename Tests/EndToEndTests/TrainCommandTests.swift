@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `noisestep train` and `eval` run as a person would run them, without a terminal.
+@Suite(.serialized) struct TrainCommandTests {
+    let small = ["--steps", "20", "--batch", "128", "--samples", "16", "--hidden", "32", "--eval-every", "10"]
+
+    @Test func trainsWritesMetricsAndAModelThatEvalReads() throws {
+        let directory = try BinaryUnderTest.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("run.nstep").path
+        let metrics = directory.appendingPathComponent("run.jsonl").path
+        let trained = try BinaryUnderTest.run(["train"] + small + ["--log-every", "5", "--out", model, "--metrics", metrics])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(!trained.stdout.contains("\r"), "no carriage returns when stdout is not a terminal")
+        let progress = trained.stdout.split(separator: "\n").filter { $0.hasPrefix("step ") }
+        #expect(progress.count == 4, "one line every 5 of 20 steps:\n\(trained.stdout)")
+        #expect(trained.stdout.contains("validation accuracy"))
+
+        let lines = try String(contentsOfFile: metrics, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 20)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["step"] as? Int == 1)
+        #expect(first?["loss"] is Double)
+        let tenth = try JSONSerialization.jsonObject(with: Data(lines[9].utf8)) as? [String: Any]
+        #expect(tenth?["validation_accuracy"] is Double)
+
+        let evaluated = try BinaryUnderTest.run(["eval", "--model", model, "--json"])
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let outputLines = evaluated.stdout.split(separator: "\n")
+        #expect(outputLines.count == 1)
+        let result = try JSONSerialization.jsonObject(with: Data(outputLines[0].utf8)) as? [String: Any]
+        #expect(result?["total"] as? Int == 500)
+        #expect((result?["accuracy"] as? Double ?? -1) >= 0)
+    }
+
+    @Test(arguments: [
+        (["--density", "1.5"], "--density"),
+        (["--density", "0"], "--density"),
+        (["--reject-quantile", "1"], "--reject-quantile"),
+        (["--hidden", ""], "--hidden"),
+        (["--hidden", "256,x"], "--hidden"),
+        (["--data", "/nonexistent/mnist"], "/nonexistent/mnist"),
+    ])
+    func badInputGetsOneLineAndNoTraining(arguments: [String], named: String) throws {
+        let outcome = try BinaryUnderTest.run(["train"] + small + arguments)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains(named), "stderr: \(outcome.stderr)")
+        #expect(!outcome.stdout.contains("step "), "no training may start: \(outcome.stdout)")
+    }
+
+    @Test func corruptDataFileIsNamed() throws {
+        let directory = try BinaryUnderTest.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+            try Data([0, 0, 8, 3, 0, 0, 0, 9]).write(to: directory.appendingPathComponent(name))
+        }
+        let outcome = try BinaryUnderTest.run(["train"] + small + ["--data", directory.path])
+        #expect(outcome.status != 0)
+        let errorLines = outcome.stderr.split(separator: "\n")
+        #expect(errorLines.count == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("train-images-idx3-ubyte"))
+    }
+
+    @Test func evalRejectsAMissingModel() throws {
+        let outcome = try BinaryUnderTest.run(["eval", "--model", "/nonexistent/run.nstep"])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("/nonexistent/run.nstep"))
+    }
+}

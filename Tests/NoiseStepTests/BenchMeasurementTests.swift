@@ -1,0 +1,58 @@
+import Testing
+@testable import NoiseStep
+
+/// The library side of `noisestep bench`: the timed forward pass, FLOP counts, memory
+/// footprints and the median.
+@Suite struct BenchMeasurementTests {
+    static let data = Fixtures.bands(count: 200)
+
+    @Test func medianOfOddEvenAndEmpty() {
+        #expect(Statistics.median([3, 1, 2]) == 2)
+        #expect(Statistics.median([4, 1, 3, 2]) == 2.5)
+        #expect(Statistics.median([7]) == 7)
+        #expect(Statistics.median([]) == nil)
+    }
+
+    @Test func denseOperationsOfTheDefaultShape() {
+        #expect(ForwardPass.denseOperationsPerExample(ModelShape(hidden: [256, 256])) == 537_600)
+        #expect(ForwardPass.denseOperationsPerExample(ModelShape(widths: [3, 2])) == 12)
+    }
+
+    @Test func forwardPassAgreesWithTheTrainerAndEvaluation() throws {
+        var options = TrainingOptions()
+        options.hidden = [24, 16]
+        options.batch = 150
+        options.seed = 4
+        let trainer = try Trainer(options: options, training: Self.data)
+        let measured = trainer.measure(step: 1, perturbations: [])
+        for threads in [1, 2] {
+            let pass = ForwardPass(model: trainer.model, data: Self.data, threads: threads)
+            let result = pass.run(trainer.batchIndices(step: 1))
+            #expect(result.loss == measured.loss && result.accuracy == measured.accuracy)
+            #expect(pass.run(Array(0 ..< Self.data.count)).accuracy == trainer.accuracy(on: Self.data))
+        }
+    }
+
+    @Test func noiseStepStateIsThePackedModelAndAFewCounters() {
+        let shape = ModelShape(hidden: [256, 256])
+        let footprint = TrainingFootprint.noiseStep(shape: shape, threads: 2)
+        // Weight rows of 784, 256 and 256 inputs take 13, 4 and 4 words per plane; the
+        // biases 4, 4 and 1.
+        let words = 2 * (256 * 13 + 256 * 4 + 10 * 4 + 4 + 4 + 1)
+        #expect(TernaryModel(shape: shape).packedBytes == 8 * words)
+        #expect(footprint.stateBytes == 8 * words + 33)
+        #expect(footprint.parameters == 269_322)
+        #expect(footprint.stateBytesPerParameter > 0.25 && footprint.stateBytesPerParameter < 0.27)
+    }
+
+    @Test func scratchCountsEveryWorkspaceBuffer() {
+        let shape = ModelShape(hidden: [256, 256])
+        let one = TrainingFootprint.noiseStep(shape: shape, threads: 1).scratchBytes
+        let two = TrainingFootprint.noiseStep(shape: shape, threads: 2).scratchBytes
+        let expanded = 4 * (256 * 256 + 10 * 256 + 269_322)  // matrices of layers 1, 2 + all transposed + biases
+        let workspace = two - one
+        #expect(one == expanded + workspace)
+        // At least the inputs (twice), z, normalized, rectified and deltas of one chunk.
+        #expect(workspace > 4 * 64 * (2 * 784 + 522 + 2 * 512 + 522))
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import NoiseStep
+
+/// A step log rebuilds the trained weights exactly, from the seed and the kept signs alone.
+@Suite struct StepLogReplayTests {
+    @Test func replayEqualsTheTrainedWeightsAtEveryStep() throws {
+        let options = StepLogFixtures.options()
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        let writer = try StepLogWriter(creating: path, options: options)
+        let trainer = try Trainer(options: options, training: StepLogFixtures.data)
+        var models = [trainer.model], entries = [StepLogEntry]()
+        for _ in 1 ... 12 {
+            let entry = trainer.step().entry
+            try writer.append(entry)
+            entries.append(entry)
+            models.append(trainer.model)
+        }
+        writer.close()
+
+        let log = try StepLog.read(path: path)
+        #expect(log.options == options)
+        #expect(log.entries == entries)
+        #expect(log.lastStep == 12 && log.startStep == 0 && log.tornBytes == 0)
+        #expect(log.replay() == models[12])
+        #expect(log.replay(to: 5) == models[5])
+        #expect(log.replay(to: 0) == models[0])
+        #expect(try ModelFile.load(path).model == models[12])
+    }
+
+    @Test func settingsChangedDuringARunRoundTrip() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 8) { step, trainer in
+            switch step {
+            case 2: trainer.samples = 45
+            case 3: trainer.density = 1e-3
+            case 4: trainer.rejectQuantile = 0.75
+            case 5: trainer.schedule = .paper
+            case 6: (trainer.samples, trainer.rejectQuantile) = (7, 0)
+            default: break
+            }
+        }
+        let bytes = try ModelFile.bytes(of: run.models[8], step: 8, options: options, entries: run.entries, file: "run.nstep")
+        let log = try StepLog.decode(bytes, file: "run.nstep")
+        #expect(log.entries == run.entries)
+        #expect(log.entries.map(\.samples) == [32, 45, 45, 45, 45, 7, 7, 7])
+        #expect(log.replay(to: 6) == run.models[6])
+        try log.verifyWeights()
+    }
+
+    @Test func weightsSectionsLoadWithoutReplayAndVerify() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 6)
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        let writer = try StepLogWriter(creating: path, options: options)
+        for entry in run.entries[0 ..< 4] { try writer.append(entry) }
+        try writer.appendWeights(run.models[4], step: 4)
+        for entry in run.entries[4...] { try writer.append(entry) }
+        try writer.appendWeights(run.models[6], step: 6)
+        writer.close()
+
+        let log = try StepLog.read(path: path)
+        #expect(log.weights.map(\.step) == [4, 6])
+        #expect(log.base == nil)
+        #expect(log.latestModel == run.models[6])
+        #expect(try log.verifiedReplay(to: 5) == run.models[5])
+        try log.verifyWeights()
+        let loaded = try ModelFile.load(path)
+        #expect(loaded.model == run.models[6] && loaded.steps == 6 && loaded.options == options)
+    }
+
+    @Test func verifyingFindsWeightsThatDoNotMatchTheSteps() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 3)
+        // Well-formed, correct CRCs, but the weights of step 1 saved as those of step 2.
+        var bytes = try StepLogHeader.encode(options: options, file: "bad.nstep")
+        for entry in run.entries[0 ..< 2] {
+            bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: StepSettings(entry)))
+        }
+        bytes += StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(run.models[1], step: 2))
+        let log = try StepLog.decode(bytes, file: "bad.nstep")
+        #expect(StepLogFixtures.error { () throws(StepLogError) in try log.verifyWeights() }
+            == .weightsMismatch(file: "bad.nstep", step: 2))
+    }
+
+    @Test func aModelFileLoadsAndCanBeContinued() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 9)
+        let path = StepLogFixtures.scratchPath("model.nstep")
+        defer { StepLogFixtures.removeScratch(path) }
+        try ModelFile.write(run.models[6], step: 6, options: options, to: path)
+        let loaded = try ModelFile.load(path)
+        #expect(loaded.model == run.models[6] && loaded.steps == 6)
+
+        let (writer, log) = try StepLogWriter.resume(path: path)
+        #expect(log.startStep == 6 && log.entries.isEmpty)
+        for entry in run.entries[6...] { try writer.append(entry) }
+        writer.close()
+        let continued = try StepLog.read(path: path)
+        #expect(continued.startStep == 6 && continued.lastStep == 9)
+        #expect(continued.replay() == run.models[9])
+        #expect(continued.replay(to: 7) == run.models[7])
+        try continued.verifyWeights()
+    }
+
+    @Test func replayRunsFromTheBaseOfAModelFileAtStepZero() throws {
+        let options = StepLogFixtures.options()
+        let initial = TernaryModel(shape: ModelShape(hidden: options.hidden), seed: options.seed)
+        let good = try ModelFile.bytes(of: initial, step: 0, options: options, file: "m.nstep")
+        try StepLog.decode(good, file: "m.nstep").verifyWeights()
+        var other = initial
+        other[parameter: 0] = other[parameter: 0] == 0 ? 1 : 0
+        let bad = try ModelFile.bytes(of: other, step: 0, options: options, file: "m.nstep")
+        #expect(StepLogFixtures.error { () throws(StepLogError) in try StepLog.decode(bad, file: "m.nstep").verifyWeights() }
+            == .weightsMismatch(file: "m.nstep", step: 0))
+    }
+
+    @Test func optionsRoundTripExactly() throws {
+        var options = StepLogFixtures.options(seed: .max)
+        options.density = 6e-5
+        options.rejectQuantile = 0.3
+        options.input = .gray
+        options.alignment = .forward
+        let bytes = try StepLogHeader.encode(options: options, file: "x.nstep")
+        #expect(try StepLog.decode(bytes, file: "x.nstep").options == options)
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import NoiseStep
+
+@Suite struct StepLogSummaryTests {
+    static func corpusLog(_ name: String) throws -> StepLog {
+        let bytes = try #require(StepLogCorpusTests.corpus().first { $0.name == name }?.bytes)
+        return try StepLog.decode(bytes, file: name)
+    }
+
+    @Test func rendersALogWithWeights() throws {
+        let log = try Self.corpusLog("log-settings-weights.nstep")
+        let summary = StepLogSummary(log: log, model: log.latestModel, verified: true)
+        #expect(summary.rendered() == """
+            log-settings-weights.nstep: 6 steps, 1745 bytes
+              model      784→4→10, 3190 parameters, seed 5, input binary, philox4x32-10
+              records    6, 233.3 bits (29.2 bytes) per step
+              file size  2.76× the ternary weights (633 bytes at log2(3) bits each), 2.19× at 2 bits (798), 0.137× as Float32 (12760)
+              sparsity   35.4% of the weights after step 6 are 0
+              last step  loss 2.4102, batch accuracy 20.0%
+              weights    saved at step 3, 6
+              verified   replayed 6 steps from the seed; the saved weights match them
+            """)
+    }
+
+    @Test func rendersAModelFile() throws {
+        let log = try Self.corpusLog("model-step-6.nstep")
+        #expect(StepLogSummary(log: log, model: log.latestModel).rendered() == """
+            model-step-6.nstep: 6 steps, 910 bytes
+              model      784→4→10, 3190 parameters, seed 5, input binary, philox4x32-10
+              records    none
+              file size  1.44× the ternary weights (633 bytes at log2(3) bits each), 1.14× at 2 bits (798), 0.071× as Float32 (12760)
+              sparsity   35.4% of the weights after step 6 are 0
+              weights    saved at step 6
+            """)
+    }
+
+    @Test func jsonHasEveryField() throws {
+        let log = try Self.corpusLog("log-torn-tail.nstep")
+        let json = StepLogSummary(log: log, model: log.latestModel).json()
+        for key in ["architecture", "bitsPerStep", "fileBytes", "float32Bytes", "lastBatchAccuracy", "lastLoss", "parameters",
+                    "records", "sparsity", "steps", "ternaryBytes", "tornBytes", "twoBitBytes", "weightsSteps"] {
+            #expect(json.contains("\"\(key)\""), "\(key)")
+        }
+        #expect(json.contains("\"tornBytes\" : 11"))
+        #expect(json.contains("\"bitsPerStep\" : 216"))
+    }
+}

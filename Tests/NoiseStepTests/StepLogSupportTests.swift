@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import NoiseStep
+
+/// Small training runs and scratch files for the step-log tests.
+enum StepLogFixtures {
+    static let data = Fixtures.bands(count: 200)
+
+    /// A small, quick run: 784 → hidden → 10, batch 100, dense enough perturbations that
+    /// every step changes weights.
+    static func options(hidden: [Int] = [16, 12], samples: Int = 32, seed: UInt64 = 11) -> TrainingOptions {
+        var options = TrainingOptions()
+        options.hidden = hidden
+        options.batch = 100
+        options.samples = samples
+        options.density = 2e-3
+        options.schedule = .fixed
+        options.seed = seed
+        options.threads = 1
+        return options
+    }
+
+    /// A run of `steps` steps: its entries and the model before the first step and after
+    /// each (`models[k]` after k steps). `adjust` may change the trainer's settings
+    /// before each step (given the step about to run), as the dashboard does.
+    static func train(_ options: TrainingOptions, steps: Int,
+                      adjust: (Int, Trainer) -> Void = { _, _ in }) throws -> (entries: [StepLogEntry], models: [TernaryModel]) {
+        let trainer = try Trainer(options: options, training: data)
+        var entries = [StepLogEntry](), models = [trainer.model]
+        for step in 1 ... steps {
+            adjust(step, trainer)
+            entries.append(trainer.step().entry)
+            models.append(trainer.model)
+        }
+        return (entries, models)
+    }
+
+    /// A complete log of a small run: header, the entries, and the final weights.
+    static func logBytes(_ options: TrainingOptions, steps: Int) throws -> (bytes: [UInt8], models: [TernaryModel]) {
+        let run = try train(options, steps: steps)
+        let bytes = try ModelFile.bytes(of: run.models[steps], step: steps, options: options, entries: run.entries,
+                                        file: "run.nstep")
+        return (bytes, run.models)
+    }
+
+    /// A fresh path in a fresh scratch directory, removed by `removeScratch`.
+    static func scratchPath(_ name: String = "run.nstep") -> String {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("noisestep-steplog-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent(name).path
+    }
+
+    static func removeScratch(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    static func bytes(of path: String) -> [UInt8] {
+        (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// The error `body` throws, or nil.
+    static func error(_ body: () throws(StepLogError) -> Void) -> StepLogError? {
+        do throws(StepLogError) {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+@Suite struct StepLogSupportTests {
+    @Test func trainingFixtureChangesWeightsEveryStep() throws {
+        let run = try StepLogFixtures.train(StepLogFixtures.options(), steps: 3)
+        #expect(run.entries.map(\.step) == [1, 2, 3])
+        for step in 1 ... 3 { #expect(run.models[step] != run.models[step - 1]) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import NoiseStep
+
+/// A log cut anywhere inside its last section reads up to the step before it.
+@Suite struct StepLogTornTailTests {
+    /// Header and records only; `prefix(k)` of the entries gives a prefix of the bytes.
+    static func recordBytes(_ options: TrainingOptions, _ entries: ArraySlice<StepLogEntry>) throws -> [UInt8] {
+        var bytes = try StepLogHeader.encode(options: options, file: "run.nstep")
+        var previous = StepSettings(options)
+        for entry in entries {
+            bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
+            previous = StepSettings(entry)
+        }
+        return bytes
+    }
+
+    @Test func aLogCutAtEveryByteOfItsLastRecordLoadsTheStepsBefore() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 5) { step, trainer in
+            if step == 5 { trainer.samples = 33 }  // the last record spells out its settings
+        }
+        let four = try Self.recordBytes(options, run.entries[0 ..< 4])
+        let five = try Self.recordBytes(options, run.entries[0 ..< 5])
+        #expect(five.starts(with: four))
+        for cut in four.count ..< five.count {
+            let log = try StepLog.decode(Array(five.prefix(cut)), file: "run.nstep")
+            #expect(log.lastStep == 4 && log.tornBytes == cut - four.count, "cut at \(cut)")
+            #expect(log.replay() == run.models[4], "cut at \(cut)")
+        }
+        #expect(try StepLog.decode(five, file: "run.nstep").replay() == run.models[5])
+    }
+
+    @Test func aLogCutInsideItsWeightsSectionLoadsTheSteps() throws {
+        let options = StepLogFixtures.options(hidden: [3])
+        let run = try StepLogFixtures.train(options, steps: 2)
+        let records = try Self.recordBytes(options, run.entries[...])
+        let full = try ModelFile.bytes(of: run.models[2], step: 2, options: options, entries: run.entries, file: "run.nstep")
+        #expect(full.starts(with: records))
+        for cut in stride(from: records.count, to: full.count, by: 7) {
+            let log = try StepLog.decode(Array(full.prefix(cut)), file: "run.nstep")
+            #expect(log.lastStep == 2 && log.weights.isEmpty && log.tornBytes == cut - records.count)
+        }
+    }
+
+    @Test func trailingZeroBytesAreATornTail() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 2)
+        let bytes = try Self.recordBytes(options, run.entries[...])
+        for zeros in [1, 6, 100, 5000] {
+            let log = try StepLog.decode(bytes + [UInt8](repeating: 0, count: zeros), file: "run.nstep")
+            #expect(log.lastStep == 2 && log.tornBytes == zeros)
+        }
+    }
+
+    @Test func resumeCutsTheTornTailOffTheFile() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 3)
+        let two = try Self.recordBytes(options, run.entries[0 ..< 2])
+        let three = try Self.recordBytes(options, run.entries[0 ..< 3])
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        for cut in [two.count + 1, two.count + 6, three.count - 1] {
+            try StepLogFixtures.write(Array(three.prefix(cut)), to: path)
+            let (writer, log) = try StepLogWriter.resume(path: path)
+            #expect(log.lastStep == 2 && writer.stepsDone == 2)
+            #expect(StepLogFixtures.bytes(of: path) == two)
+            try writer.append(run.entries[2])
+            writer.close()
+            #expect(StepLogFixtures.bytes(of: path) == three)
+        }
+    }
+
+    @Test func aHeaderWithoutStepsIsAnEmptyLog() throws {
+        let options = StepLogFixtures.options()
+        let log = try StepLog.decode(try Self.recordBytes(options, []), file: "run.nstep")
+        #expect(log.entries.isEmpty && log.lastStep == 0 && log.tornBytes == 0)
+        #expect(log.replay() == TernaryModel(shape: ModelShape(hidden: options.hidden), seed: options.seed))
+    }
+}
