@@ -17,23 +17,50 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Redraws per second, 10...30.")
     var fps = 20
 
+    @Option(help: "Continue the run in this .nstep step log (its options win); `s` saves the whole run to --out.")
+    var resume: String?
+
     func run() throws {
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
-        let options = try arguments.trainingOptions()
         let data = try DataSource.load(directory: arguments.data)
-        let trainer = try Trainer(options: options, training: data.training)
+        let (trainer, earlier) = try makeTrainer(data)
+        let options = trainer.options
         let session = TrainingSession(
             trainer: trainer, validation: data.validation, evalEvery: arguments.evalEvery,
-            stepLimit: arguments.steps, saver: { path, trainer, entries in
-                try ModelFile.write(trainer.model, step: trainer.stepsDone, options: trainer.options, entries: entries, to: path)
-                return "saved \(entries.count) steps to \(path)"
+            stepLimit: arguments.steps, earlierEntries: earlier, saver: { path, trainer, entries in
+                // A log that began from saved weights has no records for its first steps:
+                // then only the weights can be saved.
+                let complete = entries.first?.step == 1 && entries.count == trainer.stepsDone
+                try ModelFile.write(trainer.model, step: trainer.stepsDone, options: trainer.options,
+                                    entries: complete ? entries : [], to: path)
+                return complete ? "saved \(entries.count) steps to \(path)" : "saved the weights after step \(trainer.stepsDone) to \(path)"
             })
         var configuration = DashboardConfiguration(options: options, savePath: out)
         configuration.framesPerSecond = fps
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension DashboardCommand {
+    /// A fresh trainer, or one continuing `--resume`'s log with that log's entries.
+    func makeTrainer(_ data: DataSource) throws -> (Trainer, [StepLogEntry]) {
+        guard let resume else {
+            return (try Trainer(options: try arguments.trainingOptions(), training: data.training), [])
+        }
+        let log = try StepLog.read(path: resume)
+        var options = log.options
+        options.threads = arguments.threads
+        let trainer = Trainer(options: options, training: data.training, model: log.latestModel,
+                              stepsDone: log.lastStep, density: log.entries.last?.nextDensity ?? options.density)
+        if let last = log.entries.last {
+            trainer.samples = last.samples
+            trainer.rejectQuantile = last.rejectQuantile
+            trainer.schedule = last.schedule
+        }
+        return (trainer, log.entries)
     }
 }
 

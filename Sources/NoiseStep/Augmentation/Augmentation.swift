@@ -69,15 +69,28 @@ public struct Augmentation: Sendable, Equatable, Codable {
         }
         guard high.x >= 0 else { return }
         let minX = Float(low.x - 1), maxX = Float(high.x + 1), minY = Float(low.y - 1), maxY = Float(high.y + 1)
+        // Only output pixels whose source lands in the ink box can be nonzero: map the box's
+        // corners forward, p = M·(s − c) + c + d with M the inverse of R, and visit that box.
+        let determinant = cosine * cosine + sine * sine
+        var out = (minX: Float(side), maxX: Float(-1), minY: Float(side), maxY: Float(-1))
+        for (x, y) in [(minX, minY), (maxX, minY), (minX, maxY), (maxX, maxY)] {
+            let u = x - centre, v = y - centre
+            let px = (cosine * u - sine * v) / determinant + centre + dx
+            let py = (sine * u + cosine * v) / determinant + centre + dy
+            out = (min(out.minX, px), max(out.maxX, px), min(out.minY, py), max(out.maxY, py))
+        }
+        let firstX = max(0, Int(out.minX.rounded(.down))), lastX = min(side - 1, Int(out.maxX.rounded(.up)))
+        let firstY = max(0, Int(out.minY.rounded(.down))), lastY = min(side - 1, Int(out.maxY.rounded(.up)))
+        for index in image.indices { image[index] = 0 }
+        guard firstX <= lastX, firstY <= lastY else { return }
         source.withUnsafeBufferPointer { src in
             image.withUnsafeMutableBufferPointer { out in
-                for y in 0 ..< side {
-                    let v = Float(y) - centre - dy
-                    var sx = cosine * (-centre - dx) + sine * v + centre
-                    var sy = -sine * (-centre - dx) + cosine * v + centre
-                    for x in 0 ..< side {
-                        out[y * side + x] = sx > minX && sx < maxX && sy > minY && sy < maxY
-                            ? bilinear(src, x: sx, y: sy) : 0
+                for y in firstY ... lastY {
+                    let v = Float(y) - centre - dy, u0 = Float(firstX) - centre - dx
+                    var sx = cosine * u0 + sine * v + centre
+                    var sy = -sine * u0 + cosine * v + centre
+                    for x in firstX ... lastX {
+                        if sx > minX && sx < maxX && sy > minY && sy < maxY { out[y * side + x] = bilinear(src, x: sx, y: sy) }
                         sx += cosine
                         sy -= sine
                     }

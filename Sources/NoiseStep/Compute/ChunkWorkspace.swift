@@ -6,8 +6,8 @@ final class ChunkWorkspace: @unchecked Sendable {
     let pixels: FloatBuffer
     /// The same inputs feature-major, [inputs, 64], for the first layer's gradient rows.
     let pixelsByFeature: FloatBuffer
-    /// [64] → indices j with pixels[b, j] ≠ 0.
-    var ink: [[Int32]]
+    /// The inked inputs of each example: ink[b] = the j with pixels[b, j] ≠ 0, ascending.
+    let ink: InkLists
     /// [64] class labels; only the first `valid` are real examples.
     var labels: [Int]
     var valid = 0
@@ -41,7 +41,7 @@ final class ChunkWorkspace: @unchecked Sendable {
         let widest = shape.widths[1...].max()!
         pixels = FloatBuffer(count: chunk * shape.widths[0])
         pixelsByFeature = FloatBuffer(count: chunk * shape.widths[0])
-        ink = Array(repeating: [], count: chunk)
+        ink = InkLists(examples: chunk, inputs: shape.widths[0])
         labels = Array(repeating: 0, count: chunk)
         z = (0 ..< shape.layerCount).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
         normalized = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
@@ -60,19 +60,19 @@ final class ChunkWorkspace: @unchecked Sendable {
     /// Loads examples `indices` (at most 64) of `data`, encoded as `encoding`;
     /// `transform(slot, &image)` may first change each image (augmentation).
     ///
-    /// Only the entries the previous chunk inked are cleared, not the whole buffers.
+    /// Only the entries the previous chunk inked are cleared in the example-major buffer;
+    /// the feature-major one is rebuilt by a tiled transpose, which writes whole rows
+    /// instead of scattering one value per inked pixel.
     func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
               transform: ((Int, inout [UInt8]) -> Void)? = nil) {
         precondition(indices.count <= Kernels.chunk)
         let inputs = shape.widths[0], chunk = Kernels.chunk
         for b in 0 ..< chunk {
-            for j in ink[b] {
-                pixels.pointer[b * inputs + Int(j)] = 0
-                pixelsByFeature.pointer[Int(j) * chunk + b] = 0
-            }
-            ink[b].removeAll(keepingCapacity: true)
+            for j in ink[b] { pixels.pointer[b * inputs + Int(j)] = 0 }
+            ink.counts[b] = 0
         }
         valid = indices.count
+        let table = encoding.table
         var image = [UInt8](repeating: 0, count: transform == nil ? 0 : inputs)
         data.pixels.withUnsafeBufferPointer { all in
             for (b, index) in indices.enumerated() {
@@ -81,22 +81,68 @@ final class ChunkWorkspace: @unchecked Sendable {
                 if let transform {
                     for j in 0 ..< inputs { image[j] = source[j] }
                     transform(b, &image)
-                    image.withUnsafeBufferPointer { store($0, slot: b, encoding: encoding) }
+                    image.withUnsafeBufferPointer { store($0, slot: b, table: table) }
                 } else {
-                    store(source, slot: b, encoding: encoding)
+                    store(source, slot: b, table: table)
+                }
+            }
+        }
+        transposePixels()
+    }
+
+    /// pixelsByFeature[j, b] = pixels[b, j], in 8 × 8 tiles that stay in L1.
+    private func transposePixels() {
+        let inputs = shape.widths[0], chunk = Kernels.chunk
+        let source = pixels.pointer, target = pixelsByFeature.pointer
+        for j0 in stride(from: 0, to: inputs, by: 8) {
+            let rows = min(8, inputs - j0)
+            for b0 in stride(from: 0, to: chunk, by: 8) {
+                for j in j0 ..< j0 + rows {
+                    for b in b0 ..< b0 + 8 { target[j * chunk + b] = source[b * inputs + j] }
                 }
             }
         }
     }
 
     /// Writes one image's encoded inputs into slot `b` of both layouts and lists its ink.
-    private func store(_ image: UnsafeBufferPointer<UInt8>, slot b: Int, encoding: InputEncoding) {
-        let chunk = Kernels.chunk, row = pixels.pointer + b * image.count
+    private func store(_ image: UnsafeBufferPointer<UInt8>, slot b: Int, table: [Float]) {
+        let row = pixels.pointer + b * image.count
+        let list = ink.indices + b * image.count
+        var count = 0
         for j in 0 ..< image.count where image[j] != 0 {
-            let value = encoding.encode(image[j])
-            row[j] = value
-            pixelsByFeature.pointer[j * chunk + b] = value
-            ink[b].append(Int32(j))
+            row[j] = table[Int(image[j])]
+            list[count] = Int32(j)
+            count += 1
         }
+        ink.counts[b] = count
     }
+}
+
+/// Per example, the indices of its nonzero inputs: fixed storage, refilled per chunk.
+final class InkLists: @unchecked Sendable {
+    let inputs: Int
+    /// [examples, inputs]; the first counts[b] entries of row b are used.
+    let indices: UnsafeMutablePointer<Int32>
+    let counts: UnsafeMutablePointer<Int>
+
+    init(examples: Int, inputs: Int) {
+        self.inputs = inputs
+        indices = .allocate(capacity: examples * inputs)
+        counts = .allocate(capacity: examples)
+        counts.initialize(repeating: 0, count: examples)
+    }
+
+    deinit {
+        indices.deallocate()
+        counts.deallocate()
+    }
+
+    subscript(example: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: indices + example * inputs, count: counts[example])
+    }
+}
+
+extension InputEncoding {
+    /// encode(v) for every byte value v, so that loading costs a table lookup.
+    var table: [Float] { (0 ... 255).map { encode(UInt8($0)) } }
 }

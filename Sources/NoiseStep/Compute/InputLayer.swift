@@ -5,7 +5,7 @@ extension Kernels {
     /// - pixels: [64, inputs] example-major encoded inputs; ink[b] lists j with x[b,j] ≠ 0;
     /// - bias: [outputs]; out: [outputs, 64] feature-major.
     static func inputLayer(transposedWeights wt: UnsafePointer<Float>, inputs: Int, outputs: Int,
-                           pixels: UnsafePointer<Float>, ink: [[Int32]], bias: UnsafePointer<Float>,
+                           pixels: UnsafePointer<Float>, ink: InkLists, bias: UnsafePointer<Float>,
                            into out: UnsafeMutablePointer<Float>) {
         let strips = outputs / 64
         for b in 0 ..< chunk {

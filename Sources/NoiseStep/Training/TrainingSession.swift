@@ -19,12 +19,15 @@ public final class TrainingSession: Sendable {
     ///   - stepLimit: pause after this step number (nil: train until stopped).
     ///   - recorder: called on the queue with each finished step, e.g. to append it to a
     ///     step log; a thrown error pauses training and shows its message.
+    ///   - earlierEntries: the log entries of the steps before this session (a resumed run).
     ///   - saver: called on the queue for `.save(path:)` with the trainer and every entry.
     public init(trainer: Trainer, validation: Dataset, evalEvery: Int, stepLimit: Int? = nil,
+                earlierEntries: [StepLogEntry] = [],
                 recorder: (@Sendable (StepLogEntry) throws -> Void)? = nil,
                 saver: (@Sendable (String, Trainer, [StepLogEntry]) throws -> String)? = nil) {
         let engine = SessionEngine(trainer: trainer, validation: validation, evalEvery: evalEvery,
                                    stepLimit: stepLimit, recorder: recorder, saver: saver)
+        engine.entries = earlierEntries
         self.engine = UncheckedBox(engine)
         slot = Mutex(engine.state(message: nil))
     }
