@@ -6,7 +6,7 @@ import Testing
     static let data = Fixtures.bands(count: 300)
 
     func options(hidden: [Int] = [32, 32], batch: Int = 128, seed: UInt64 = 5, threads: Int = 1) -> TrainingOptions {
-        var options = TrainingOptions()
+        var options = TrainingOptions.paper
         options.hidden = hidden
         options.batch = batch
         options.seed = seed

@@ -14,7 +14,7 @@ public struct DashboardConfiguration: Sendable, Equatable {
     /// Shown in the status line until the first step reports its own.
     public var alignment: AlignmentEngine
     public var seed: UInt64
-    /// Redraws per second, clamped to 10...30.
+    /// Redraws per second; the dashboard keeps it within 10...30.
     public var framesPerSecond: Int
     public var color: ColorChoice
     /// Seeds the choice of validation images for `r`.

@@ -88,34 +88,10 @@ final class AdamState: @unchecked Sendable {
         return changed
     }
 
-    /// Packs latent weights [rows, columns] row-major into `matrix`, returning how many entries changed.
+    /// Sets `matrix` to the ternary values of latent weights [rows, columns] row-major,
+    /// returning how many entries changed.
     private static func repack(_ matrix: inout TernaryMatrix, from latent: UnsafePointer<Float>) -> Int {
-        let rows = matrix.rows, columns = matrix.columns, wordsPerRow = matrix.wordsPerRow
-        var positive = [UInt64](repeating: 0, count: rows * wordsPerRow), negative = positive
-        positive.withUnsafeMutableBufferPointer { positive in
-            negative.withUnsafeMutableBufferPointer { negative in
-                for row in 0 ..< rows {
-                    let values = latent + row * columns
-                    for word in 0 ..< wordsPerRow {
-                        var plus: UInt64 = 0, minus: UInt64 = 0
-                        for bit in 0 ..< min(64, columns - word * 64) {
-                            let value = ternary(values[word * 64 + bit])
-                            plus |= UInt64(value > 0 ? 1 : 0) << UInt64(bit)
-                            minus |= UInt64(value < 0 ? 1 : 0) << UInt64(bit)
-                        }
-                        positive[row * wordsPerRow + word] = plus
-                        negative[row * wordsPerRow + word] = minus
-                    }
-                }
-            }
-        }
-        var changed = 0
-        for word in positive.indices {
-            changed += ((positive[word] ^ matrix.positive[word]) | (negative[word] ^ matrix.negative[word])).nonzeroBitCount
-        }
-        matrix.positive = positive
-        matrix.negative = negative
-        return changed
+        matrix.replaceAll(with: (0 ..< matrix.count).map { ternary(latent[$0]) })
     }
 
     /// The ternary value of a latent weight: round(clamp(θ, −1, 1)), ties to even as in

@@ -49,13 +49,8 @@ public struct TrainingFootprint: Sendable, Equatable {
 }
 
 extension TernaryModel {
-    /// Bytes of the packed model: the 64-bit words of every weight and bias bit plane.
-    /// Slightly over 2 bits per parameter, because each row is padded to whole words.
+    /// Bytes of the packed model: five trits per byte, per weight matrix and bias.
     public var packedBytes: Int {
-        layers.reduce(0) { total, layer in
-            let words = layer.weights.positive.count + layer.weights.negative.count
-                + layer.bias.positive.count + layer.bias.negative.count
-            return total + words * MemoryLayout<UInt64>.size
-        }
+        layers.reduce(0) { $0 + $1.weights.packed.count + $1.bias.packed.count }
     }
 }

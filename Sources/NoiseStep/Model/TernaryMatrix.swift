@@ -1,91 +1,105 @@
-/// A matrix whose entries are −1, 0 or +1, stored as two bit planes: 2 bits per entry.
+/// A matrix whose entries are −1, 0 or +1, stored 5 entries per byte (3⁵ = 243 ≤ 256):
+/// 1.6 bits per entry, the whole persistent state of a noise_step model.
 ///
-/// Row r occupies `wordsPerRow` 64-bit words in each plane; bit c of those words is set in
-/// `positive` when entry (r, c) is +1 and in `negative` when it is −1. Padding bits past
-/// `columns` are always 0, so a row's words can be ANDed with packed inputs directly.
+/// Entry i (row-major, i = row · columns + column) is digit i mod 5 of byte i / 5 in
+/// base 3, with digit = entry + 1. Kernels never read this form: each step expands it to
+/// Float once (`expand`, `expandTransposed`), and an update rewrites single digits.
 public struct TernaryMatrix: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
-    public let wordsPerRow: Int
-    /// [rows, wordsPerRow], bit c of row r set ⇔ entry (r, c) = +1.
-    public internal(set) var positive: [UInt64]
-    /// [rows, wordsPerRow], bit c of row r set ⇔ entry (r, c) = −1.
-    public internal(set) var negative: [UInt64]
+    /// [⌈rows · columns / 5⌉] base-3 packed entries; digits past the last entry are 1 (zero).
+    public private(set) var packed: [UInt8]
 
     /// An all-zero matrix.
     public init(rows: Int, columns: Int) {
         precondition(rows > 0 && columns > 0)
         self.rows = rows
         self.columns = columns
-        wordsPerRow = (columns + 63) / 64
-        positive = Array(repeating: 0, count: rows * wordsPerRow)
-        negative = positive
+        packed = Array(repeating: TritCodec.allZero, count: (rows * columns + 4) / 5)
     }
 
     public var count: Int { rows * columns }
 
     /// The entry at (row, column), in {−1, 0, +1}.
     public subscript(row: Int, column: Int) -> Int8 {
+        get { self[flat: row * columns + column] }
+        set { self[flat: row * columns + column] = newValue }
+    }
+
+    /// The entry at a row-major position `index` = row · columns + column.
+    public subscript(flat index: Int) -> Int8 {
         get {
-            let word = row * wordsPerRow + column >> 6, bit = UInt64(1) << UInt64(column & 63)
-            return positive[word] & bit != 0 ? 1 : (negative[word] & bit != 0 ? -1 : 0)
+            precondition(index >= 0 && index < count)
+            return TritCodec.decoded[Int(packed[index / 5])][index % 5]
         }
         set {
-            precondition(newValue >= -1 && newValue <= 1, "ternary entries are −1, 0 or +1")
-            let word = row * wordsPerRow + column >> 6, bit = UInt64(1) << UInt64(column & 63)
-            positive[word] = newValue == 1 ? positive[word] | bit : positive[word] & ~bit
-            negative[word] = newValue == -1 ? negative[word] | bit : negative[word] & ~bit
+            precondition(index >= 0 && index < count && newValue >= -1 && newValue <= 1,
+                         "ternary entries are −1, 0 or +1")
+            let byte = index / 5, place = TritCodec.placeValues[index % 5]
+            let old = TritCodec.decoded[Int(packed[byte])][index % 5]
+            packed[byte] = UInt8(Int(packed[byte]) + (Int(newValue) - Int(old)) * place)
         }
     }
 
-    /// The entry at a row-major position `index` = row * columns + column.
-    public subscript(flat index: Int) -> Int8 {
-        get { self[index / columns, index % columns] }
-        set { self[index / columns, index % columns] = newValue }
-    }
-
-    /// Entries equal to 0.
+    /// Entries equal to 0 (padding digits are not counted).
     public var zeroCount: Int {
-        var nonzero = 0
-        for word in 0 ..< positive.count { nonzero += (positive[word] | negative[word]).nonzeroBitCount }
-        return count - nonzero
+        var zeros = 0
+        for byte in packed { zeros += TritCodec.zeroCounts[Int(byte)] }
+        return zeros - (packed.count * 5 - count)
     }
 
     /// Writes the entries as Float, [rows, columns] row-major, into `destination`.
     public func expand(into destination: UnsafeMutablePointer<Float>) {
-        for row in 0 ..< rows {
-            let out = destination + row * columns
-            for column in 0 ..< columns { out[column] = 0 }
-            for w in 0 ..< wordsPerRow {
-                setBits(positive[row * wordsPerRow + w], base: w * 64, value: 1, out)
-                setBits(negative[row * wordsPerRow + w], base: w * 64, value: -1, out)
+        let total = count
+        packed.withUnsafeBufferPointer { bytes in
+            var index = 0
+            for byte in bytes {
+                let values = TritCodec.floats[Int(byte)]
+                for digit in 0 ..< min(5, total - index) { destination[index + digit] = values[digit] }
+                index += 5
             }
         }
     }
 
     /// Writes the transposed entries as Float, [columns, rows] row-major, into `destination`.
     public func expandTransposed(into destination: UnsafeMutablePointer<Float>) {
-        destination.update(repeating: 0, count: count)
-        for row in 0 ..< rows {
-            for w in 0 ..< wordsPerRow {
-                var p = positive[row * wordsPerRow + w], n = negative[row * wordsPerRow + w]
-                while p != 0 {
-                    destination[(w * 64 + p.trailingZeroBitCount) * rows + row] = 1
-                    p &= p - 1
+        let rows = rows, columns = columns, total = count
+        packed.withUnsafeBufferPointer { bytes in
+            var row = 0, column = 0, index = 0
+            for byte in bytes {
+                let values = TritCodec.floats[Int(byte)]
+                for digit in 0 ..< min(5, total - index) {
+                    destination[column * rows + row] = values[digit]
+                    column += 1
+                    if column == columns { column = 0; row += 1 }
                 }
-                while n != 0 {
-                    destination[(w * 64 + n.trailingZeroBitCount) * rows + row] = -1
-                    n &= n - 1
-                }
+                index += 5
             }
         }
     }
 
-    private func setBits(_ word: UInt64, base: Int, value: Float, _ out: UnsafeMutablePointer<Float>) {
-        var bits = word
-        while bits != 0 {
-            out[base + bits.trailingZeroBitCount] = value
-            bits &= bits - 1
+    /// Replaces every entry with `values[i]` (row-major), returning how many changed.
+    /// - Precondition: `values.count == count`, each in {−1, 0, +1}.
+    public mutating func replaceAll(with values: [Int8]) -> Int {
+        precondition(values.count == count)
+        var changed = 0
+        for index in 0 ..< count where self[flat: index] != values[index] {
+            self[flat: index] = values[index]
+            changed += 1
         }
+        return changed
     }
+}
+
+/// Tables for base-3 bytes of five trits.
+enum TritCodec {
+    /// The byte of five zero entries: digit 1 in every place.
+    static let allZero = UInt8(1 + 3 + 9 + 27 + 81)
+    static let placeValues = [1, 3, 9, 27, 81]
+    /// [byte] → its five entries, in {−1, 0, +1} (bytes ≥ 243 never occur).
+    static let decoded: [[Int8]] = (0 ..< 256).map { byte in
+        (0 ..< 5).map { Int8((byte / placeValues[$0]) % 3) - 1 }
+    }
+    static let floats: [[Float]] = decoded.map { $0.map(Float.init) }
+    static let zeroCounts: [Int] = decoded.map { $0.filter { $0 == 0 }.count }
 }
