@@ -55,10 +55,12 @@ struct BenchCommand: ParsableCommand {
         Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
         #endif
         let (training, _) = try BundledData.load()
-        var options = TrainingOptions()
+        var options = TrainingOptions.paper
         options.threads = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
-        var suite = BenchSuite(options: options, training: training, rounds: rounds, executable: executable,
-                               progress: Self.progress)
+        var defaultOptions = TrainingOptions()
+        defaultOptions.threads = options.threads
+        var suite = BenchSuite(options: options, defaultOptions: defaultOptions, training: training, rounds: rounds,
+                               executable: executable, progress: Self.progress)
         (suite.reference, suite.referenceSkipped) = try prepareReference(threads: options.threads)
         defer { suite.reference?.cleanUp() }
         var report = try suite.measure()

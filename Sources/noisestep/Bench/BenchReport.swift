@@ -62,6 +62,9 @@ struct BenchReport: Encodable, Sendable {
     var forwardStepMs: Double
     var reverseStepMsByRound: [Double]
     var forwardStepMsByRound: [Double]
+    /// The reverse step with the product's default options (grey input, temperature,
+    /// augmentation), which the reference cannot run; the rows above use the paper's setup.
+    var defaultSetupReverseStepMs: Double
     /// One forward pass of a `batch`-example batch, and the dense-equivalent GFLOP/s it reaches.
     var forwardPassMs: Double
     var forwardPassMsByRound: [Double]

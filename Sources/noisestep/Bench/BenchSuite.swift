@@ -6,8 +6,10 @@ import NoiseStep
 /// pass — so that a slow spell on a shared machine hits both sides alike; then the memory
 /// figures. Every time is the median over rounds of each round's median.
 struct BenchSuite {
-    /// The default training options, with `threads` resolved to a count.
+    /// The paper's training options (what the reference runs), with `threads` resolved.
     var options: TrainingOptions
+    /// The product's default options, timed for one extra row.
+    var defaultOptions: TrainingOptions
     var training: Dataset
     var rounds: Int
     /// Our runs: untimed steps of a fresh trainer, then timed steps, per round.
@@ -25,7 +27,8 @@ struct BenchSuite {
 
     func measure() throws -> BenchReport {
         let timings = EngineTimings(options: options, training: training)
-        var reverse: [Double] = [], forward: [Double] = [], passes: [Double] = []
+        let defaultTimings = EngineTimings(options: defaultOptions, training: training)
+        var reverse: [Double] = [], forward: [Double] = [], passes: [Double] = [], defaultReverse: [Double] = []
         var referenceReverse: [ReferenceRun] = [], referenceJVP: [ReferenceRun] = []
         for round in 1 ... rounds {
             progress("round \(round)/\(rounds): noisestep --alignment reverse")
@@ -40,6 +43,8 @@ struct BenchSuite {
                 progress("round \(round)/\(rounds): reference --mode jvp")
                 referenceJVP.append(try reference.run(mode: "jvp", steps: referenceJVPSteps))
             }
+            progress("round \(round)/\(rounds): noisestep --alignment reverse, default options")
+            defaultReverse.append(try defaultTimings.stepMilliseconds(alignment: .reverse, warmUp: warmUpSteps, steps: timedSteps))
             progress("round \(round)/\(rounds): forward passes")
             passes.append(try timings.forwardPassMilliseconds(warmUp: 2, passes: forwardPasses))
         }
@@ -50,6 +55,7 @@ struct BenchSuite {
             configuration: configuration(shape),
             reverseStepMs: Statistics.median(reverse) ?? 0, forwardStepMs: Statistics.median(forward) ?? 0,
             reverseStepMsByRound: reverse, forwardStepMsByRound: forward,
+            defaultSetupReverseStepMs: Statistics.median(defaultReverse) ?? 0,
             forwardPassMs: forwardPass, forwardPassMsByRound: passes,
             forwardPassGflops: operations / (forwardPass / 1000) / 1e9,
             memory: try memory(shape),

@@ -27,7 +27,9 @@ enum BenchTable {
             rows.append(["  --alignment reverse", milliseconds(report.reverseStepMs), "-", "", ""])
             rows.append(["  --alignment forward", milliseconds(report.forwardStepMs), "-", "", ""])
         }
+        rows.append(["  reverse, default options", milliseconds(report.defaultSetupReverseStepMs), "-", "", "grey input, T 8, augmented"])
         lines += aligned(rows, rightAligned: [false, true, true, true, false])
+        lines.append("  (the rows with a reference use the paper's setup, as the reference does: --paper)")
         if let skipped = report.referenceSkipped { lines.append("  (reference not run: \(skipped))") }
         let m = report.memory
         lines += [
