@@ -43,10 +43,10 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Augmentation: largest random shift of a training image, in pixels. (default: 1)")
     var shift: Double?
 
-    @Option(help: "Augmentation: largest random rotation, in degrees. (default: 10)")
+    @Option(help: "Augmentation: largest random rotation, in degrees. (default: 0)")
     var rotate: Double?
 
-    @Option(help: "Augmentation: largest random change of size, as a fraction (0.1 = ±10%). (default: 0.15)")
+    @Option(help: "Augmentation: largest random change of size, as a fraction (0.1 = ±10%). (default: 0)")
     var scale: Double?
 
     @Option(help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")

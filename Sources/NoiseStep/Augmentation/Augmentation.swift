@@ -21,8 +21,10 @@ public struct Augmentation: Sendable, Equatable, Codable {
     }
 
     public static let none = Augmentation()
-    /// The default: ±1 px, ±10°, ±15% size.
-    public static let standard = Augmentation(shift: 1, rotation: 10, scale: 0.15)
+    /// The default: whole-pixel shifts of up to ±1 px. Rotation and scaling (±10°, ±15%)
+    /// add about a point on drawn digits but cost a bilinear warp per image and lose two
+    /// points on Fashion-MNIST, whose pictures are never rotated.
+    public static let standard = Augmentation(shift: 1)
 
     public var isNone: Bool { shift == 0 && rotation == 0 && scale == 0 }
 
