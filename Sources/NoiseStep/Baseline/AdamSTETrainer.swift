@@ -108,20 +108,10 @@ public final class AdamSTETrainer {
         runner.weights.refresh(from: model)
         let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
         let results = ChunkResults(chunks: chunks, width: 2)  // [loss sum, correct]
-        let encoding = options.input, data = training, weights = runner.weights, activations = activations
-        let augmentation = options.augmentation, seed = options.seed, temperature = Float(options.temperature)
+        let options = options, data = training, weights = runner.weights, activations = activations
         runner.forEachChunk(chunks) { workspace, chunk in
-            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
-            if augmentation.isNone {
-                workspace.load(indices[range], from: data, encoding: encoding)
-            } else {
-                workspace.load(indices[range], from: data, encoding: encoding) { slot, image in
-                    var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
-                    augmentation.apply(to: &image, random: &random)
-                }
-            }
-            workspace.forward(weights)
-            let (lossSum, correct) = workspace.softmaxCrossEntropy(temperature: temperature)
+            let (lossSum, correct) = workspace.trainingPass(batch: indices, chunk: chunk, step: step, data: data,
+                                                            options: options, weights: weights)
             workspace.backwardDeltas(weights)
             activations.store(workspace, chunk: chunk)
             results.row(chunk)[0] = lossSum

@@ -2,6 +2,25 @@ import Foundation
 
 /// The primal pass over one loaded chunk, and the loss at its end.
 extension ChunkWorkspace {
+    /// Loads chunk `chunk` of a training batch (augmented as `options` say, with the
+    /// random numbers of (step, example slot)), runs the forward pass and the loss.
+    /// - Returns: the chunk's summed loss and correct count.
+    func trainingPass(batch indices: [Int], chunk: Int, step: Int, data: Dataset, options: TrainingOptions,
+                      weights: ExpandedWeights) -> (lossSum: Double, correct: Int) {
+        let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+        let augmentation = options.augmentation, seed = options.seed
+        if augmentation.isNone {
+            load(indices[range], from: data, encoding: options.input)
+        } else {
+            load(indices[range], from: data, encoding: options.input) { slot, image in
+                var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
+                augmentation.apply(to: &image, random: &random)
+            }
+        }
+        forward(weights)
+        return softmaxCrossEntropy(temperature: Float(options.temperature))
+    }
+
     /// Fills z, normalized, rectified and inverseDeviation for every layer.
     func forward(_ weights: ExpandedWeights) {
         let layers = shape.layerCount

@@ -8,19 +8,7 @@ extension ChunkWorkspace {
                            into alignments: UnsafeMutablePointer<Double>) {
         let chunk = Kernels.chunk, layers = shape.layerCount
         let lowest = entries.byLayer.firstIndex { !$0.isEmpty } ?? layers
-        delta[layers - 1].pointer.update(from: outputGradient.pointer, count: shape.outputs(of: layers - 1) * chunk)
-        var layer = layers - 1
-        while layer > lowest {
-            // δ_{l−1} = LN'ᵀ(mask ⊙ W_lᵀ δ_l)
-            Kernels.multiply(weights.transposed[layer].pointer, rows: shape.inputs(of: layer),
-                             inner: shape.outputs(of: layer), delta[layer].pointer, bias: nil,
-                             into: scratch.pointer)
-            Kernels.layerNormDerivative(scratch.pointer, rows: shape.inputs(of: layer),
-                                        normalized: normalized[layer - 1].pointer,
-                                        inverseDeviation: inverseDeviation[layer - 1].pointer,
-                                        maskInput: true, maskOutput: false, into: delta[layer - 1].pointer)
-            layer -= 1
-        }
+        backwardDeltas(weights, downTo: min(lowest, layers - 1))
         for layer in lowest ..< layers {
             let deltas = delta[layer].pointer
             for entry in entries.byLayer[layer] {

@@ -83,20 +83,10 @@ public final class Trainer {
         let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
         let width = perturbations.count + 2  // [α_0 … α_{n−1}, loss sum, correct]
         let results = ChunkResults(chunks: chunks, width: width)
-        let encoding = options.input, alignment = options.alignment, data = training, weights = runner.weights
-        let augmentation = options.augmentation, seed = options.seed, temperature = Float(options.temperature)
+        let options = options, alignment = options.alignment, data = training, weights = runner.weights
         runner.forEachChunk(chunks) { workspace, chunk in
-            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
-            if augmentation.isNone {
-                workspace.load(indices[range], from: data, encoding: encoding)
-            } else {
-                workspace.load(indices[range], from: data, encoding: encoding) { slot, image in
-                    var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
-                    augmentation.apply(to: &image, random: &random)
-                }
-            }
-            workspace.forward(weights)
-            let (lossSum, correct) = workspace.softmaxCrossEntropy(temperature: temperature)
+            let (lossSum, correct) = workspace.trainingPass(batch: indices, chunk: chunk, step: step, data: data,
+                                                            options: options, weights: weights)
             let row = results.row(chunk)
             switch alignment {
             case .reverse: workspace.reverseAlignments(weights, entries: entries, into: row)
