@@ -5,7 +5,8 @@ import Testing
     @Test func batchAndValidationCurvesOnAFixedAxis() {
         let state = Fixtures.state(steps: 40)
         let text = Fixtures.render(width: 50, height: 9) { canvas, rect in
-            AccuracyPanel.draw(AccuracyPanel.collect(state, ui: DashboardUIState(), width: rect.width), in: &canvas,
+            AccuracyPanel.draw(AccuracyPanel.collect(state, series: HistorySeries(state.history), ui: DashboardUIState(),
+                                                     width: rect.width), in: &canvas,
                                rect: rect, focused: false)
         }
         #expect(text == """
@@ -22,7 +23,8 @@ import Testing
     }
 
     @Test func currentValidationIsTheLastMeasured() {
-        let content = AccuracyPanel.collect(Fixtures.state(steps: 42), ui: DashboardUIState(), width: 50)
+        let state = Fixtures.state(steps: 42)
+        let content = AccuracyPanel.collect(state, series: HistorySeries(state.history), ui: DashboardUIState(), width: 50)
         #expect(content.currentBatch == 0.9)
         #expect(content.currentValidation == 0.1 + 0.7 * 39 / 41)
     }

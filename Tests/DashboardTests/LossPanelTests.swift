@@ -5,7 +5,7 @@ import Testing
     private func render(_ ui: DashboardUIState, focused: Bool = false, steps: Int = 40) -> String {
         let state = Fixtures.state(steps: steps)
         return Fixtures.render(width: 50, height: 9) { canvas, rect in
-            LossPanel.draw(LossPanel.collect(state, ui: ui, width: rect.width), in: &canvas, rect: rect, focused: focused)
+            LossPanel.draw(LossPanel.collect(state, series: HistorySeries(state.history), ui: ui, width: rect.width), in: &canvas, rect: rect, focused: focused)
         }
     }
 
@@ -55,7 +55,8 @@ import Testing
     }
 
     @Test func longHistoriesAreFittedToTheWidth() {
-        let content = LossPanel.collect(Fixtures.state(steps: 5000), ui: DashboardUIState(), width: 50)
+        let state = Fixtures.state(steps: 5000)
+        let content = LossPanel.collect(state, series: HistorySeries(state.history), ui: DashboardUIState(), width: 50)
         #expect(content.points.count == BraillePlot.dotColumns(width: 48))
         #expect(content.steps == 1 ... 5000)
     }

@@ -13,11 +13,6 @@ import Testing
         #expect(SeriesSampling.bucketMeans(values, buckets: 0) == [])
     }
 
-    @Test func movingAverageSkipsGaps() {
-        let smoothed = SeriesSampling.exponentialAverage([2, nil, 4, 4], alpha: 0.5)
-        #expect(smoothed == [2, nil, 3, 3.5])
-    }
-
     @Test func extentIgnoresNilsAndNonFinite() {
         #expect(SeriesSampling.extent([nil, 3, .infinity, -1, .nan]) == -1 ... 3)
         #expect(SeriesSampling.extent([nil]) == nil)

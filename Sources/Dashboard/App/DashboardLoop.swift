@@ -14,6 +14,8 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     private var ui = DashboardUIState()
     private var images: ImagePicker
     private var predictionKey: PredictionKey?
+    /// The session's history as plotted, extended each frame by the new steps only.
+    private var series = HistorySeries()
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
 
@@ -82,7 +84,8 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         let state = session.state
         ui.expireNotice(now: now)
         updatePrediction(state)
-        terminal.draw(ScreenRenderer.render(state, ui: ui, configuration: configuration,
+        series.update(from: state.history)
+        terminal.draw(ScreenRenderer.render(state, series: series, ui: ui, configuration: configuration,
                                             width: terminal.width, height: terminal.height))
     }
 

@@ -29,8 +29,13 @@ final class NcursesTerminal {
     /// (e.g. TERM names no known terminal).
     init?(color: DashboardConfiguration.ColorChoice) {
         setlocale(LC_ALL, "")
+        Self.unblockResizeSignal()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else { return nil }
-        guard let screen = newterm(nil, output, input) else { return nil }
+        TerminalRescue.arm()
+        guard let screen = newterm(nil, output, input) else {
+            TerminalRescue.disarm()
+            return nil
+        }
         self.output = output
         self.screen = screen
         set_term(screen)
@@ -50,13 +55,25 @@ final class NcursesTerminal {
         writeRaw(Self.mouseDragOn)
     }
 
-    /// One colour pair per role, numbered role + 1, on the terminal's own background.
+    /// One colour pair per role, numbered role + 1, on the terminal's own background
+    /// (white on black where the terminal cannot keep its own colours).
     private static func installColorPairs() {
         start_color()
-        use_default_colors()
+        let hasDefaults = use_default_colors() == OK
         for role in ColorRole.allCases {
-            init_pair(Int16(role.rawValue + 1), TerminalPalette.color(for: role).rawValue, -1)
+            var foreground = TerminalPalette.color(for: role)
+            if foreground == .standard && !hasDefaults { foreground = .white }
+            init_pair(Int16(role.rawValue + 1), foreground.rawValue, hasDefaults ? -1 : TerminalColor.black.rawValue)
         }
+    }
+
+    /// ncurses learns of a resize from SIGWINCH, which a parent process may have left
+    /// blocked; threads started from here on inherit the unblocked mask.
+    private static func unblockResizeSignal() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// NO_COLOR (https://no-color.org): present and not empty means no colour.
@@ -93,7 +110,8 @@ final class NcursesTerminal {
                 // A run of changed cells in one style goes out in one call.
                 var run: [wchar_t] = []
                 var end = column
-                while end < min(canvas.width, width), canvas[end, row].style == cell.style, old?[end, row] != canvas[end, row] {
+                while end < min(canvas.width, width), canvas[end, row].style == cell.style,
+                      old?[end, row] != canvas[end, row] {
                     run.append(Self.wideCharacter(canvas[end, row].character))
                     end += 1
                 }
@@ -181,6 +199,7 @@ final class NcursesTerminal {
         curs_set(1)
         endwin()
         writeRaw(Self.mouseOff)
+        TerminalRescue.disarm()
         screen = nil
         window = nil
     }

@@ -18,9 +18,11 @@ extension InputReducer {
         switch key {
         case "[", "]":
             let raised = settings.rejectQuantile + (key == "]" ? quantileStep : -quantileStep)
-            settings.rejectQuantile = ((min(max(raised, quantileRange.lowerBound), quantileRange.upperBound)) * 1e6).rounded() / 1e6
+            let clamped = min(max(raised, quantileRange.lowerBound), quantileRange.upperBound)
+            // Rounded so that repeated steps of 0.05 land on 0.55, not 0.5500000000000001.
+            settings.rejectQuantile = (clamped * 1e6).rounded() / 1e6
             command = .setRejectQuantile(settings.rejectQuantile)
-        case "-", "=", "+":
+        case "-", "=", "+":  // = is + without Shift
             let density = key == "-" ? settings.density / densityFactor : settings.density * densityFactor
             guard density > 0 && density < 1 else {
                 ui.notify("density must stay inside (0, 1)", now: context.now)
@@ -29,7 +31,9 @@ extension InputReducer {
             settings.density = density
             command = .setDensity(density)
         case "<", ">", ",", ".":
-            let samples = key == "<" || key == "," ? max(1, settings.samples / 2) : min(maximumSamples, settings.samples * 2)
+            // , and . are < and > without Shift.
+            let halve = key == "<" || key == ","
+            let samples = halve ? max(1, settings.samples / 2) : min(maximumSamples, settings.samples * 2)
             settings.samples = samples
             command = .setSamples(samples)
         case "a":

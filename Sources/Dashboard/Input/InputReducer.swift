@@ -5,7 +5,8 @@
 /// by `Focus`; every other key means the same everywhere. While the screen is too small
 /// only `q` does anything; while help is shown, `q` quits and any other key closes help.
 public enum InputReducer {
-    public static func reduce(_ event: InputEvent, ui: inout DashboardUIState, context: InputContext) -> [DashboardEffect] {
+    public static func reduce(_ event: InputEvent, ui: inout DashboardUIState,
+                              context: InputContext) -> [DashboardEffect] {
         if case .character("q") = event { return [.quit] }
         guard let layout = context.layout else { return [] }
         if ui.showsHelp {
@@ -33,7 +34,8 @@ public enum InputReducer {
 
     /// Keys with the same meaning in both focuses, plus the training-focus meanings of
     /// space and `l`.
-    private static func handleKey(_ key: Character, ui: inout DashboardUIState, context: InputContext) -> [DashboardEffect] {
+    private static func handleKey(_ key: Character, ui: inout DashboardUIState,
+                                  context: InputContext) -> [DashboardEffect] {
         switch key {
         case " ": return [.send(.togglePause)]
         case "l": ui.logScale.toggle()

@@ -16,9 +16,9 @@ enum AcceptancePanel {
         var weightsChanged: Int?
     }
 
-    static func collect(_ state: SessionState) -> Content {
-        Content(acceptance: state.history.map { $0.acceptanceRate },
-                changed: state.history.map { Double($0.weightsChanged) },
+    /// Reads the last step's counts and the histories fitted to `width` cells.
+    static func collect(_ state: SessionState, series: HistorySeries, width: Int) -> Content {
+        Content(acceptance: series.acceptance.fitted(to: width), changed: series.weightsChanged.fitted(to: width),
                 kept: state.snapshot?.kept, samples: state.snapshot?.samples,
                 weightsChanged: state.snapshot?.weightsChanged)
     }
@@ -27,7 +27,8 @@ enum AcceptancePanel {
         var title = [("perturbations", CellStyle.title)]
         if let kept = content.kept, let samples = content.samples {
             let rate = samples == 0 ? 0 : Double(kept) / Double(samples)
-            title.append(("  kept \(grouped(kept))/\(grouped(samples)) (\(percent(rate)))", CellStyle(.acceptance, bold: true)))
+            let text = "  kept \(grouped(kept))/\(grouped(samples)) (\(percent(rate)))"
+            title.append((text, CellStyle(.acceptance, bold: true)))
         }
         canvas.box(rect, title: title, focused: focused)
         let inside = rect.inset(by: 1)

@@ -15,22 +15,20 @@ enum AccuracyPanel {
         var steps: ClosedRange<Int>?
     }
 
-    static func collect(_ state: SessionState, ui: DashboardUIState, width: Int) -> Content {
+    static func collect(_ state: SessionState, series: HistorySeries, ui: DashboardUIState, width: Int) -> Content {
         let columns = BraillePlot.dotColumns(width: width - 2)
-        var batch: [Double?] = state.history.map { $0.batchAccuracy }
-        if ui.smoothing { batch = SeriesSampling.exponentialAverage(batch, alpha: PlotPanelSupport.smoothingAlpha) }
-        let validation = state.history.map { $0.validationAccuracy }
-        return Content(batch: SeriesSampling.bucketMeans(batch, buckets: columns),
-                       validation: SeriesSampling.bucketMeans(validation, buckets: columns),
+        let batch = ui.smoothing ? series.smoothedBatchAccuracy : series.batchAccuracy
+        return Content(batch: batch.fitted(to: columns), validation: series.validationAccuracy.fitted(to: columns),
                        smoothing: ui.smoothing, currentBatch: state.history.last?.batchAccuracy,
-                       currentValidation: state.history.last { $0.validationAccuracy != nil }?.validationAccuracy,
-                       steps: PlotPanelSupport.steps(of: state.history))
+                       currentValidation: series.lastValidationAccuracy, steps: series.steps)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {
         var title = [("accuracy", CellStyle.title)]
-        title.append(("  batch " + (content.currentBatch.map(percent) ?? "–"), CellStyle(.batch, bold: true)))
-        title.append(("  validation " + (content.currentValidation.map(percent) ?? "–"), CellStyle(.validation, bold: true)))
+        let batch = content.currentBatch.map(percent) ?? "–"
+        let validation = content.currentValidation.map(percent) ?? "–"
+        title.append(("  batch " + batch, CellStyle(.batch, bold: true)))
+        title.append(("  validation " + validation, CellStyle(.validation, bold: true)))
         if content.smoothing { title.append(("  ema", .muted)) }
         canvas.box(rect, title: title, focused: focused)
         guard content.steps != nil else {

@@ -31,14 +31,15 @@ enum HelpOverlay {
         let keyWidth = 11
         let width = min(canvas.width - 4, 2 + keyWidth + (entries.map(\.1.count).max() ?? 0) + 2)
         let height = min(canvas.height - 2, entries.count + 4)
-        let rect = Rect(column: (canvas.width - width) / 2, row: (canvas.height - height) / 2, width: width, height: height)
+        let rect = Rect(column: (canvas.width - width) / 2, row: (canvas.height - height) / 2,
+                        width: width, height: height)
         canvas.fill(rect)
         canvas.box(rect, title: [("keys", .title), ("  every change applies from the next step", .muted)], focused: true)
         let inside = rect.inset(by: 1)
         for (index, entry) in entries.enumerated() where index + 1 < inside.height {
-            canvas.put(entry.0, column: inside.column + 1, row: inside.row + 1 + index, style: CellStyle(.focus, bold: true))
-            canvas.put(entry.1, column: inside.column + 1 + keyWidth, row: inside.row + 1 + index,
-                       limit: inside.width - 2 - keyWidth)
+            let row = inside.row + 1 + index
+            canvas.put(entry.0, column: inside.column + 1, row: row, style: CellStyle(.focus, bold: true))
+            canvas.put(entry.1, column: inside.column + 1 + keyWidth, row: row, limit: inside.width - 2 - keyWidth)
         }
     }
 }

@@ -17,19 +17,14 @@ enum LossPanel {
         var steps: ClosedRange<Int>?
     }
 
-    /// Collects the loss series of `state` for a panel `width` cells wide.
-    static func collect(_ state: SessionState, ui: DashboardUIState, width: Int) -> Content {
-        var losses: [Double?] = state.history.map { $0.loss }
-        var smoothedCurrent: Double?
-        if ui.smoothing {
-            losses = SeriesSampling.exponentialAverage(losses, alpha: PlotPanelSupport.smoothingAlpha)
-            smoothedCurrent = losses.last ?? nil
-        }
-        if ui.logScale { losses = losses.map { $0.map(PlotPanelSupport.logarithm) } }
-        let points = SeriesSampling.bucketMeans(losses, buckets: BraillePlot.dotColumns(width: width - 2))
+    /// Collects the loss curve for a panel `width` cells wide.
+    static func collect(_ state: SessionState, series: HistorySeries, ui: DashboardUIState, width: Int) -> Content {
+        let losses = ui.smoothing ? series.smoothedLoss : series.loss
+        var points = losses.fitted(to: BraillePlot.dotColumns(width: width - 2))
+        if ui.logScale { points = points.map { $0.map(PlotPanelSupport.logarithm) } }
         return Content(points: points, range: PlotPanelSupport.range(of: points), logScale: ui.logScale,
-                       smoothing: ui.smoothing, current: state.history.last?.loss, smoothedCurrent: smoothedCurrent,
-                       steps: PlotPanelSupport.steps(of: state.history))
+                       smoothing: ui.smoothing, current: state.history.last?.loss,
+                       smoothedCurrent: ui.smoothing ? series.lossAverage : nil, steps: series.steps)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {

@@ -32,10 +32,12 @@ enum PadPanel {
             }
         }
         if let cursor = content.cursor {
+            // Brackets on a blank pixel, the ink itself reversed on an inked one.
             let style = CellStyle(.focus, bold: true, reverse: true)
             let glyph = shade(content.pad[cursor.column, cursor.row])
-            canvas[inside.column + 2 * cursor.column, inside.row + cursor.row] = Cell(glyph == " " ? "[" : glyph, style)
-            canvas[inside.column + 2 * cursor.column + 1, inside.row + cursor.row] = Cell(glyph == " " ? "]" : glyph, style)
+            let column = inside.column + 2 * cursor.column, row = inside.row + cursor.row
+            canvas[column, row] = Cell(glyph == " " ? "[" : glyph, style)
+            canvas[column + 1, row] = Cell(glyph == " " ? "]" : glyph, style)
         }
     }
 

@@ -1,17 +1,7 @@
 import Foundation
-import NoiseStep
 
 /// Pieces the two plot panels share.
 enum PlotPanelSupport {
-    /// Weight of the newest value in the smoothing average: a span of about 40 steps.
-    static let smoothingAlpha = 0.05
-
-    /// The first and last step of `history`, nil before the first step.
-    static func steps(of history: RunHistory) -> ClosedRange<Int>? {
-        guard let first = history.first, let last = history.last else { return nil }
-        return first.step ... max(first.step, last.step)
-    }
-
     /// A value range for a plot of `points`, widened when every point is equal so the
     /// line sits in the middle; nil when there are no points.
     static func range(of points: [Double?]) -> ClosedRange<Double>? {

@@ -30,7 +30,8 @@ enum PredictionPanel {
                      (" (\(percent(prediction.probabilities[top])))", .plain)]
         if let label = content.label {
             title.append(("  true \(label) ", .plain))
-            title.append(label == top ? ("✓ right", CellStyle(.good, bold: true)) : ("✗ wrong", CellStyle(.bad, bold: true)))
+            title.append(label == top ? ("✓ right", CellStyle(.good, bold: true))
+                                      : ("✗ wrong", CellStyle(.bad, bold: true)))
         }
         title.append(("  step \(grouped(prediction.step))", .muted))
         canvas.box(rect, title: title)

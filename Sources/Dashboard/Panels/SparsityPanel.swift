@@ -24,14 +24,17 @@ enum SparsityPanel {
         var history: [Double?]
     }
 
-    /// Reads the layer zero counts from the last step, or from the model before the first step.
-    static func collect(_ state: SessionState) -> Content {
+    /// Reads the layer zero counts from the last step, or from the model before the first
+    /// step, and the history fitted to `width` cells.
+    static func collect(_ state: SessionState, series: HistorySeries, width: Int) -> Content {
         let layers = state.snapshot?.layers ?? state.model.layerStats
         let zeros = layers.reduce(0) { $0 + $1.zeros }, total = layers.reduce(0) { $0 + $1.parameters }
         var rows = [Row(label: "all", sparsity: total == 0 ? 0 : Double(zeros) / Double(total))]
         let shown = layers.count > maximumLayerRows ? maximumLayerRows - 1 : layers.count
-        for layer in layers.prefix(shown) { rows.append(Row(label: "\(layer.inputs)→\(layer.outputs)", sparsity: layer.sparsity)) }
-        return Content(rows: rows, hiddenLayers: layers.count - shown, history: state.history.map { $0.sparsity })
+        for layer in layers.prefix(shown) {
+            rows.append(Row(label: "\(layer.inputs)→\(layer.outputs)", sparsity: layer.sparsity))
+        }
+        return Content(rows: rows, hiddenLayers: layers.count - shown, history: series.sparsity.fitted(to: width))
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {

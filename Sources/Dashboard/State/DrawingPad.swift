@@ -57,7 +57,8 @@ public struct DrawingPad: Equatable, Sendable {
         let stamps = max(1, Int((length * Self.stampsPerPixel).rounded(.up)))
         for index in 0 ... stamps {
             let t = Double(index) / Double(stamps)
-            stamp(at: PadPoint(x: start.x + t * (end.x - start.x), y: start.y + t * (end.y - start.y)), erasing: erasing)
+            let point = PadPoint(x: start.x + t * (end.x - start.x), y: start.y + t * (end.y - start.y))
+            stamp(at: point, erasing: erasing)
         }
     }
 
@@ -80,7 +81,8 @@ public struct DrawingPad: Equatable, Sendable {
     /// The pixel indices on the pad within the brush's reach of `coordinate`, nil if none.
     private static func reach(of coordinate: Double) -> ClosedRange<Int>? {
         guard coordinate.isFinite else { return nil }
-        let low = max(0, (coordinate - brushEdge).rounded(.down)), high = min(Double(side - 1), (coordinate + brushEdge).rounded(.up))
+        let low = max(0, (coordinate - brushEdge).rounded(.down))
+        let high = min(Double(side - 1), (coordinate + brushEdge).rounded(.up))
         return low <= high ? Int(low) ... Int(high) : nil
     }
 

@@ -49,7 +49,8 @@ enum BraillePlot {
             canvas[axisColumn, rect.row + row] = Cell(isTick ? "┤" : "│", .frame)
             guard isTick else { continue }
             let fraction = rows == 1 ? 1 : 1 - Double(row) / Double(rows - 1)
-            let text = String(label(range.lowerBound + fraction * (range.upperBound - range.lowerBound)).prefix(labelWidth - 1))
+            let value = range.lowerBound + fraction * (range.upperBound - range.lowerBound)
+            let text = String(label(value).prefix(labelWidth - 1))
             canvas.put(text, column: axisColumn - 1 - text.count, row: rect.row + row, style: .muted)
         }
     }

@@ -1,4 +1,4 @@
-/// Fits a whole run's values to the width of a panel, and smooths them.
+/// Fits values to the width of a panel and finds their range.
 ///
 /// Series are `[Double?]`, one entry per step; nil marks a step without a value (e.g.
 /// validation accuracy between evaluations). Cost is O(count) per call.
@@ -22,18 +22,6 @@ enum SeriesSampling {
             if count > 0 { means[bucket] = sum / Double(count) }
         }
         return means
-    }
-
-    /// The exponential moving average of the non-nil values, each weighting the newest
-    /// value by `alpha` in (0, 1]; nils stay nil and do not move the average.
-    static func exponentialAverage(_ values: [Double?], alpha: Double) -> [Double?] {
-        var average: Double?
-        return values.map { value in
-            guard let value else { return nil }
-            let next = average.map { $0 + alpha * (value - $0) } ?? value
-            average = next
-            return next
-        }
     }
 
     /// The smallest and largest non-nil finite value, nil when there is none.
