@@ -23,6 +23,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Steps of each --compare run.")
     var compareSteps = 1500
 
+    @Flag(help: "Only measure the dashboard: training steps/s with it open (in tmux) against headless train, and its frame rate.")
+    var dashboard = false
+
+    @Option(help: "Steps of each --dashboard run.")
+    var dashboardSteps = 600
+
     @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
     var reference: String?
 
@@ -54,6 +60,7 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
         #endif
+        if dashboard { return try benchDashboard(executable: executable) }
         let (training, _) = try BundledData.load()
         var options = TrainingOptions.paper
         options.threads = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
@@ -90,3 +97,28 @@ struct BenchCommand: ParsableCommand {
 }
 
 extension BenchOptimizer: ExpressibleByArgument {}
+
+extension BenchCommand {
+    /// `--dashboard`: the dashboard's cost to training and its frame rate.
+    func benchDashboard(executable: String) throws {
+        guard DashboardBench.tmuxAvailable else {
+            throw ValidationError("--dashboard runs the dashboard inside tmux; install tmux (apt-get install tmux)")
+        }
+        let threads = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+        let result = try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds, threads: threads,
+                                        progress: Self.progress).measure()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = .sortedKeys
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
+        print("""
+            dashboard bench: \(dashboardSteps) steps per run, default options, validation off, \(threads) threads; medians of \(rounds) rounds
+              headless train      \(Format.fixed(result.headlessStepsPerSecond, 1)) steps/s
+              dashboard open      \(Format.fixed(result.dashboardStepsPerSecond, 1)) steps/s   \(Format.percent(result.ratio)) of headless   target ≥ 90%: \(result.ratio >= 0.9 ? "met" : "MISSED")
+              frame rate          \(Format.fixed(result.framesPerSecond, 1)) frames/s   target ≥ 10: \(result.framesPerSecond >= 10 ? "met" : "MISSED")
+            """)
+    }
+}

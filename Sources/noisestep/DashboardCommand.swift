@@ -20,6 +20,10 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Continue the run in this .nstep step log (its options win); `s` saves the whole run to --out.")
     var resume: String?
 
+    @Option(help: ArgumentHelp("On exit, write frame and training rates here as one JSON line (for `bench --dashboard`).",
+                               visibility: .hidden))
+    var stats: String?
+
     func run() throws {
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
@@ -39,7 +43,16 @@ struct DashboardCommand: ParsableCommand {
             })
         var configuration = DashboardConfiguration(options: options, savePath: out)
         configuration.framesPerSecond = fps
-        let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration)
+        var frames = FrameStatistics()
+        let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
+                                      frames: &frames)
+        if let stats {
+            session.drain()
+            let state = session.state
+            let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
+                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds)}\n"
+            try AtomicFile.write(Array(line.utf8), to: stats)
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

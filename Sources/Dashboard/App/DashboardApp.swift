@@ -18,6 +18,13 @@ public enum DashboardApp {
     ///   SIGTERM or SIGHUP, 1 when the terminal cannot be used.
     public static func run(session: some LiveTrainingSession, validation: Dataset,
                            configuration: DashboardConfiguration) -> Int32 {
+        var frames = FrameStatistics()
+        return run(session: session, validation: validation, configuration: configuration, frames: &frames)
+    }
+
+    /// `run`, also reporting how many frames were drawn in how long.
+    public static func run(session: some LiveTrainingSession, validation: Dataset,
+                           configuration: DashboardConfiguration, frames: inout FrameStatistics) -> Int32 {
         let signals = SignalWatcher()
         defer { signals.stop() }
         guard let terminal = NcursesTerminal(color: configuration.color) else {
@@ -33,6 +40,20 @@ public enum DashboardApp {
         defer { session.stop() }
         var loop = DashboardLoop(session: session, validation: validation, configuration: configuration,
                                  terminal: terminal, signals: signals)
-        return loop.run()
+        let status = loop.run()
+        frames = loop.frames
+        return status
     }
+}
+
+/// Frames drawn by a dashboard run and the seconds it ran, for the frame-rate benchmark.
+public struct FrameStatistics: Sendable, Equatable {
+    public var frames = 0
+    public var seconds = 0.0
+    public init(frames: Int = 0, seconds: Double = 0) {
+        self.frames = frames
+        self.seconds = seconds
+    }
+    /// Frames per second over the run; 0 before any time passed.
+    public var framesPerSecond: Double { seconds > 0 ? Double(frames) / seconds : 0 }
 }

@@ -18,6 +18,9 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     private var series = HistorySeries()
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
+    /// Frames drawn so far and the seconds since the loop began.
+    var frames: FrameStatistics { FrameStatistics(frames: framesDrawn, seconds: now) }
+    private var framesDrawn = 0
 
     init(session: Session, validation: Dataset, configuration: DashboardConfiguration,
          terminal: NcursesTerminal, signals: SignalWatcher) {
@@ -81,6 +84,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     }
 
     private mutating func drawFrame() {
+        framesDrawn += 1
         let state = session.state
         ui.expireNotice(now: now)
         updatePrediction(state)

@@ -10,6 +10,8 @@ enum BenchError: Error, CustomStringConvertible {
     case executableNotFound
     /// The reference's data folder could not be made.
     case cannotPrepareData(String, reason: String)
+    /// The dashboard under tmux did not reach its step limit or write its figures in time.
+    case dashboardTimedOut(steps: Int)
 
     var description: String {
         switch self {
@@ -24,6 +26,8 @@ enum BenchError: Error, CustomStringConvertible {
             return "cannot find the running noisestep executable (/proc/self/exe); run the bench from the built binary."
         case let .cannotPrepareData(path, reason):
             return "cannot link the bundled MNIST files into \(path): \(reason). Check that the temporary directory is writable (TMPDIR)."
+        case let .dashboardTimedOut(steps):
+            return "the dashboard in tmux did not reach step \(steps) and write its figures within 5 minutes; run `noisestep` by hand to see why."
         }
     }
 

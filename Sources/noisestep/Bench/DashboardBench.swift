@@ -1,0 +1,86 @@
+import Foundation
+import NoiseStep
+
+/// `bench --dashboard`: training throughput with the dashboard open against headless
+/// `train` on the same options, and the dashboard's frame rate. The dashboard runs in a
+/// detached 120×40 tmux session, as a person would see it; rounds alternate headless and
+/// dashboard runs. Throughput is steps over the summed step times, validation off in both.
+struct DashboardBench {
+    var executable: String
+    var steps = 600
+    var rounds = 3
+    var threads: Int
+    var progress: (String) -> Void
+
+    struct Result: Encodable {
+        var headlessStepsPerSecond: Double
+        var dashboardStepsPerSecond: Double
+        var framesPerSecond: Double
+        var headlessByRound: [Double]
+        var dashboardByRound: [Double]
+        var framesPerSecondByRound: [Double]
+        var ratio: Double { dashboardStepsPerSecond / headlessStepsPerSecond }
+    }
+
+    static var tmuxAvailable: Bool { (try? ChildProcess.run(["tmux", "-V"]))?.succeeded ?? false }
+
+    func measure() throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("noisestep-dashboard-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var headless: [Double] = [], dashboard: [Double] = [], fps: [Double] = []
+        let options = ["--steps", "\(steps)", "--eval-every", "0", "--threads", "\(threads)"]
+        for round in 1 ... rounds {
+            progress("round \(round)/\(rounds): headless train, \(steps) steps")
+            headless.append(try headlessRate(options, metrics: directory.appendingPathComponent("metrics.jsonl").path))
+            progress("round \(round)/\(rounds): dashboard in tmux, \(steps) steps")
+            let (rate, frames) = try dashboardRates(options, stats: directory.appendingPathComponent("stats.json").path)
+            dashboard.append(rate)
+            fps.append(frames)
+        }
+        return Result(headlessStepsPerSecond: Statistics.median(headless) ?? 0,
+                      dashboardStepsPerSecond: Statistics.median(dashboard) ?? 0,
+                      framesPerSecond: Statistics.median(fps) ?? 0,
+                      headlessByRound: headless, dashboardByRound: dashboard, framesPerSecondByRound: fps)
+    }
+
+    private func headlessRate(_ options: [String], metrics: String) throws -> Double {
+        let command = [executable, "train", "--log-every", "100000", "--metrics", metrics] + options
+        try BenchError.check(try ChildProcess.run(command), command: command)
+        let seconds = try String(contentsOfFile: metrics, encoding: .utf8).split(separator: "\n").reduce(0.0) { total, line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return total + (object?["step_seconds"] as? Double ?? 0)
+        }
+        return Double(steps) / seconds
+    }
+
+    /// Starts the dashboard in tmux, waits for it to reach its step limit, quits it with
+    /// `q` and reads the figures it wrote on exit.
+    private func dashboardRates(_ options: [String], stats: String) throws -> (stepsPerSecond: Double, fps: Double) {
+        try? FileManager.default.removeItem(atPath: stats)
+        let session = "noisestep-bench-\(getpid())"
+        let command = ([executable, "dashboard", "--stats", stats] + options).map { "'\($0)'" }.joined(separator: " ")
+        // The tmux server outlives this call; its output goes to /dev/null so that no pipe
+        // of ours stays open in it.
+        try shell("tmux new-session -d -x 120 -y 40 -s \(session) \"\(command)\" >/dev/null 2>&1")
+        defer { try? shell("tmux kill-session -t \(session) >/dev/null 2>&1") }
+        let deadline = Date().addingTimeInterval(300)
+        while !(try ChildProcess.run(["tmux", "capture-pane", "-p", "-t", session])).output.contains("reached step \(steps)") {
+            guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: steps) }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        try shell("tmux send-keys -t \(session) q")
+        while !FileManager.default.fileExists(atPath: stats) {
+            guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: steps) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stats))) as? [String: Any]
+        let trained = object?["steps"] as? Int ?? 0, seconds = object?["training_seconds"] as? Double ?? 0
+        return (seconds > 0 ? Double(trained) / seconds : 0, object?["fps"] as? Double ?? 0)
+    }
+
+    private func shell(_ line: String) throws {
+        let command = ["/bin/sh", "-c", line]
+        try BenchError.check(try ChildProcess.run(command), command: command)
+    }
+}
