@@ -1,3 +1,5 @@
+import NoiseStep
+
 /// A point on the drawing pad in pixel units: (0, 0) is the top-left corner of the pad and
 /// the centre of pixel (column c, row r) is (c + 0.5, r + 0.5).
 public struct PadPoint: Equatable, Sendable {
@@ -10,16 +12,13 @@ public struct PadPoint: Equatable, Sendable {
     }
 }
 
-/// The 28×28 canvas a person draws a digit on, with a soft round brush.
-///
-/// The brush is full strength within `brushCore` pixels of its centre and fades linearly
-/// to nothing at `brushEdge`, which leaves grey edges like MNIST's anti-aliased strokes.
+/// The 28×28 canvas a person draws a digit on, with the engine's soft round brush
+/// (`PadBrush`: full strength near its centre, fading to grey edges like MNIST's
+/// anti-aliased strokes; the pad check of `DrawnDigits` draws with the same brush).
 /// Painting only ever darkens a pixel and erasing only ever lightens it. `revision`
 /// changes with every edit, so a cached prediction can tell it is stale.
 public struct DrawingPad: Equatable, Sendable {
     public static let side = 28
-    static let brushCore = 0.6
-    static let brushEdge = 1.6
     /// Stamps per pixel along a stroke: close enough that a line shows no beads.
     static let stampsPerPixel = 4.0
 
@@ -38,16 +37,7 @@ public struct DrawingPad: Equatable, Sendable {
 
     /// One stamp of the brush (or of the eraser) centred on `point`; parts off the pad are lost.
     public mutating func stamp(at point: PadPoint, erasing: Bool = false) {
-        guard let rows = Self.reach(of: point.y), let columns = Self.reach(of: point.x) else { return }
-        for row in rows {
-            for column in columns {
-                let dx = Double(column) + 0.5 - point.x, dy = Double(row) + 0.5 - point.y
-                let strength = Float(Self.strength(atDistance: (dx * dx + dy * dy).squareRoot()))
-                guard strength > 0 else { continue }
-                let index = row * Self.side + column
-                pixels[index] = erasing ? min(pixels[index], 1 - strength) : max(pixels[index], strength)
-            }
-        }
+        PadBrush.stamp(&pixels, x: point.x, y: point.y, erasing: erasing)
         revision += 1
     }
 
@@ -78,16 +68,4 @@ public struct DrawingPad: Equatable, Sendable {
     /// The pad as bytes 0...255, as a dataset image would hold it.
     public var bytes: [UInt8] { pixels.map { UInt8((min(max($0, 0), 1) * 255).rounded()) } }
 
-    /// The pixel indices on the pad within the brush's reach of `coordinate`, nil if none.
-    private static func reach(of coordinate: Double) -> ClosedRange<Int>? {
-        guard coordinate.isFinite else { return nil }
-        let low = max(0, (coordinate - brushEdge).rounded(.down))
-        let high = min(Double(side - 1), (coordinate + brushEdge).rounded(.up))
-        return low <= high ? Int(low) ... Int(high) : nil
-    }
-
-    /// Brush strength at `distance` pixels from the brush centre, in 0...1.
-    static func strength(atDistance distance: Double) -> Double {
-        min(1, max(0, (brushEdge - distance) / (brushEdge - brushCore)))
-    }
 }

@@ -9,19 +9,28 @@ public enum PadBrush {
         Float(min(1, max(0, (edge - distance) / (edge - core))))
     }
 
-    /// Adds one stamp centred at (x, y) in pixel coordinates (pixel (r, c) has its centre at
-    /// (c + 0.5, r + 0.5)) to a 28×28 pad of intensities, keeping the stronger value.
-    public static func stamp(_ pad: inout [Float], x: Double, y: Double) {
+    /// One stamp centred at (x, y) in pixel coordinates (pixel (r, c) has its centre at
+    /// (c + 0.5, r + 0.5)) on a 28×28 pad of intensities in 0...1. Painting keeps the
+    /// stronger value, erasing the weaker one; parts off the pad are lost.
+    public static func stamp(_ pad: inout [Float], x: Double, y: Double, erasing: Bool = false) {
+        guard let rows = reach(of: y), let columns = reach(of: x) else { return }
         let side = Dataset.side
-        let low = { (v: Double) in max(0, Int((v - edge).rounded(.down))) }
-        let high = { (v: Double) in min(side - 1, Int((v + edge).rounded(.up))) }
-        guard low(x) <= high(x), low(y) <= high(y) else { return }
-        for row in low(y) ... high(y) {
-            for column in low(x) ... high(x) {
+        for row in rows {
+            for column in columns {
                 let dx = Double(column) + 0.5 - x, dy = Double(row) + 0.5 - y
                 let value = strength(distance: (dx * dx + dy * dy).squareRoot())
-                pad[row * side + column] = max(pad[row * side + column], value)
+                guard value > 0 else { continue }
+                let index = row * side + column
+                pad[index] = erasing ? min(pad[index], 1 - value) : max(pad[index], value)
             }
         }
+    }
+
+    /// The pixel indices within the brush's reach of `coordinate`, nil if none.
+    private static func reach(of coordinate: Double) -> ClosedRange<Int>? {
+        guard coordinate.isFinite else { return nil }
+        let low = max(0, (coordinate - edge).rounded(.down))
+        let high = min(Double(Dataset.side - 1), (coordinate + edge).rounded(.up))
+        return low <= high ? Int(low) ... Int(high) : nil
     }
 }
