@@ -75,7 +75,7 @@ final class AdamState: @unchecked Sendable {
         }
     }
 
-    /// Rewrites `model`'s bit planes from the latent weights.
+    /// Rewrites `model`'s ternary values from the latent weights.
     /// - Returns: how many ternary values changed.
     func ternarize(into model: inout TernaryModel) -> Int {
         precondition(model.shape.parameterCount == parameterCount)

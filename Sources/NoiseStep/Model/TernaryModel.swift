@@ -19,7 +19,8 @@ public struct TernaryLayer: Sendable, Equatable {
 /// layers are followed by layer normalization (no learned parameters, eps 1e-5) and ReLU;
 /// the last layer gives the logits.
 ///
-/// This is the whole persistent state of a model: 2 bits per parameter.
+/// This is the whole persistent state of a model: 1.6 bits per parameter (five trits
+/// per byte, see `TernaryMatrix`).
 public struct TernaryModel: Sendable, Equatable {
     public let shape: ModelShape
     public internal(set) var layers: [TernaryLayer]

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Not thread-safe: one owner (a serial queue) calls it. Internally a step fans out over
 /// worker threads, with a fixed reduction order, so every result is bit-identical for any
-/// `options.threads`. Persistent training state is the packed model (2 bits per
-/// parameter), the step counter and the current density; nothing else survives a step.
+/// `options.threads`. Persistent training state is the packed model (1.6 bits per
+/// parameter), the step counter and the current settings; the Float weights and the
+/// chunk workspaces are scratch, rebuilt from the packed model every step.
 public final class Trainer {
     /// The options the run started with (hidden, input, seed, alignment, batch…).
     public let options: TrainingOptions
