@@ -58,16 +58,16 @@ struct TrainCommand: ParsableCommand {
         var reporter = ProgressReporter(totalSteps: arguments.steps, logEvery: logEvery)
         let started = Date()
         var stepsRun = 0
-        for stepNumber in run.firstStep + 1 ... max(run.firstStep + 1, arguments.steps) where stepNumber <= arguments.steps {
+        for _ in run.firstStep ..< max(run.firstStep, arguments.steps) {
             var snapshot = try run.step()
-            if stepNumber == arguments.steps || (arguments.evalEvery > 0 && snapshot.step % arguments.evalEvery == 0) {
+            if snapshot.step == arguments.steps || (arguments.evalEvery > 0 && snapshot.step % arguments.evalEvery == 0) {
                 snapshot.validationAccuracy = run.accuracy(data.validation)
             }
             try metricsWriter?.write(snapshot)
             stepsRun += 1
             reporter.report(snapshot, stepsThisRun: stepsRun)
         }
-        try run.finish()
+        if stepsRun > 0 { try run.finish() }
         let seconds = Date().timeIntervalSince(started)
         let model = run.model()
         let correct = Evaluation.correctCount(of: model, on: data.validation, encoding: options.input, threads: options.threads)
