@@ -34,6 +34,25 @@ import Testing
         #expect((result?["accuracy"] as? Double ?? -1) >= 0)
     }
 
+    /// 12 steps, then a resume to 20, equal an uninterrupted 20-step run, byte for byte.
+    @Test func resumedRunEqualsAnUninterruptedOne() throws {
+        let directory = try BinaryUnderTest.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        let tail = Array(small.dropFirst(2))  // without --steps 20
+        #expect(try BinaryUnderTest.run(["train", "--steps", "20", "--out", path("whole.nstep")] + tail).status == 0)
+        #expect(try BinaryUnderTest.run(["train", "--steps", "12", "--out", path("part.nstep")] + tail).status == 0)
+        let resumed = try BinaryUnderTest.run(["train", "--steps", "20", "--resume", path("part.nstep"), "--threads", "1"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        for name in ["whole", "part"] {
+            let replay = try BinaryUnderTest.run(["replay", path("\(name).nstep"), "--out", path("\(name)-model.nstep")])
+            #expect(replay.status == 0, "\(replay.stderr)")
+        }
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path("whole-model.nstep")))
+        let part = try Data(contentsOf: URL(fileURLWithPath: path("part-model.nstep")))
+        #expect(whole == part)
+    }
+
     @Test(arguments: [
         (["--density", "1.5"], "--density"),
         (["--density", "0"], "--density"),
