@@ -58,10 +58,14 @@ struct TrainCommand: ParsableCommand {
         var reporter = ProgressReporter(totalSteps: arguments.steps, logEvery: logEvery)
         let started = Date()
         var stepsRun = 0
+        var finalCorrect: Int?  // the last step's validation count, reused by the summary
+        let validationCount = data.validation.count
         for _ in run.firstStep ..< max(run.firstStep, arguments.steps) {
             var snapshot = try run.step()
             if snapshot.step == arguments.steps || (arguments.evalEvery > 0 && snapshot.step % arguments.evalEvery == 0) {
-                snapshot.validationAccuracy = run.accuracy(data.validation)
+                let correct = run.correctCount(data.validation)
+                snapshot.validationAccuracy = Double(correct) / Double(validationCount)
+                finalCorrect = snapshot.step == arguments.steps ? correct : nil
             }
             try metricsWriter?.write(snapshot)
             stepsRun += 1
@@ -69,13 +73,12 @@ struct TrainCommand: ParsableCommand {
         }
         if stepsRun > 0 { try run.finish() }
         let seconds = Date().timeIntervalSince(started)
-        let model = run.model()
-        let correct = Evaluation.correctCount(of: model, on: data.validation, encoding: options.input, threads: options.threads)
+        let correct = finalCorrect ?? run.correctCount(data.validation)
         print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s (\(Format.fixed(1000 * seconds / Double(max(1, stepsRun)), 2)) ms/step), " +
-              "validation accuracy \(Format.percent(Double(correct) / Double(data.validation.count))) (\(correct)/\(data.validation.count))")
+              "validation accuracy \(Format.percent(Double(correct) / Double(validationCount))) (\(correct)/\(validationCount))")
         if data.isBundled {
             let drawn = DrawnDigits.dataset(from: data.validation)
-            let drawnCorrect = Evaluation.correctCount(of: model, on: drawn, encoding: options.input, threads: options.threads)
+            let drawnCorrect = run.correctCount(drawn)
             print("pad check: \(Format.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
                   "redrawn with the pad's brush at random sizes and places (\(drawnCorrect)/\(drawn.count))")
         }

@@ -1,6 +1,6 @@
 import NoiseStep
 
-/// One headless run, whichever optimizer drives it: how to take a step, read the model
+/// One headless run, whichever optimizer drives it: how to take a step, score the model
 /// and close its step log.
 struct TrainingRun {
     var options: TrainingOptions
@@ -8,8 +8,8 @@ struct TrainingRun {
     var firstStep: Int
     var log: StepLogWriter?
     var step: () throws -> TrainingSnapshot
-    var model: () -> TernaryModel
-    var accuracy: (Dataset) -> Double
+    /// Examples of a data set the current model gets right, with the trainer's buffers.
+    var correctCount: (Dataset) -> Int
     /// Appends the final weights to the log and syncs it.
     var finish: () throws -> Void
 }
@@ -20,7 +20,7 @@ extension TrainCommand {
             let options = try arguments.trainingOptions()
             let trainer = try AdamSTETrainer(options: options, training: data.training)
             return TrainingRun(options: options, firstStep: 0, log: nil, step: { trainer.step() },
-                               model: { trainer.model }, accuracy: { trainer.accuracy(on: $0) }, finish: {})
+                               correctCount: { trainer.correctCount(on: $0) }, finish: {})
         }
         let trainer: Trainer
         let log: StepLogWriter?
@@ -49,7 +49,7 @@ extension TrainCommand {
                 try log?.append(entry)
                 return snapshot
             },
-            model: { trainer.model }, accuracy: { trainer.accuracy(on: $0) },
+            correctCount: { trainer.correctCount(on: $0) },
             finish: { try log?.appendWeights(trainer.model, step: trainer.stepsDone) })
     }
 }

@@ -86,6 +86,11 @@ public final class AdamSTETrainer {
         Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
     }
 
+    /// How many examples of `dataset` the current model classifies correctly.
+    public func correctCount(on dataset: Dataset) -> Int {
+        Evaluation.correctCount(of: model, on: dataset, encoding: options.input, runner: runner)
+    }
+
     /// Bytes kept between steps (θ, m, v, the packed model, the step counter) and scratch
     /// (expanded weights, worker workspaces, the batch's activations and deltas).
     public var footprint: TrainingFootprint {

@@ -105,4 +105,9 @@ public final class Trainer {
     public func accuracy(on dataset: Dataset) -> Double {
         Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
     }
+
+    /// How many examples of `dataset` the current model classifies correctly.
+    public func correctCount(on dataset: Dataset) -> Int {
+        Evaluation.correctCount(of: model, on: dataset, encoding: options.input, runner: runner)
+    }
 }
