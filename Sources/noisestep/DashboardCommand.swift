@@ -64,16 +64,7 @@ extension DashboardCommand {
             return (try Trainer(options: try arguments.trainingOptions(), training: data.training), [])
         }
         let log = try StepLog.read(path: resume)
-        var options = log.options
-        options.threads = arguments.threads
-        let trainer = Trainer(options: options, training: data.training, model: log.latestModel,
-                              stepsDone: log.lastStep, density: log.entries.last?.nextDensity ?? options.density)
-        if let last = log.entries.last {
-            trainer.samples = last.samples
-            trainer.rejectQuantile = last.rejectQuantile
-            trainer.schedule = last.schedule
-        }
-        return (trainer, log.entries)
+        return (Trainer(resuming: log, training: data.training, threads: arguments.threads), log.entries)
     }
 }
 

@@ -26,16 +26,7 @@ extension TrainCommand {
         let log: StepLogWriter?
         if let resume {
             let (writer, recorded) = try StepLogWriter.resume(path: resume)
-            var options = recorded.options
-            options.threads = arguments.threads
-            trainer = Trainer(options: options, training: data.training, model: recorded.latestModel,
-                              stepsDone: recorded.lastStep,
-                              density: recorded.entries.last?.nextDensity ?? options.density)
-            if let last = recorded.entries.last {
-                trainer.samples = last.samples
-                trainer.rejectQuantile = last.rejectQuantile
-                trainer.schedule = last.schedule
-            }
+            trainer = Trainer(resuming: recorded, training: data.training, threads: arguments.threads)
             log = writer
         } else {
             let options = try arguments.trainingOptions()

@@ -30,10 +30,7 @@ import Testing
         let (resumed, log) = try StepLogWriter.resume(path: path)
         #expect(log.lastStep == 6 && log.tornBytes == record.count / 3)
         #expect(StepLogFixtures.bytes(of: path).count == log.fileBytes - log.tornBytes)
-        let last = try #require(log.entries.last)
-        let trainer = Trainer(options: log.options, training: StepLogFixtures.data, model: log.latestModel,
-                              stepsDone: log.lastStep, density: last.nextDensity)
-        (trainer.samples, trainer.rejectQuantile, trainer.schedule) = (last.samples, last.rejectQuantile, last.schedule)
+        let trainer = Trainer(resuming: log, training: StepLogFixtures.data, threads: 2)
         while trainer.stepsDone < Self.steps { try resumed.append(trainer.step().entry) }
         resumed.close()
 

@@ -54,9 +54,7 @@ public final class StepLogWriter: Sendable {
     /// Opens an existing log to continue it: reads it, cuts off a torn last section, and
     /// returns a writer positioned after the last complete step, with the log as read.
     ///
-    /// To continue training: `Trainer(options: log.options, training: …, model:
-    /// log.latestModel, stepsDone: log.lastStep, density: log.entries.last?.nextDensity
-    /// ?? log.options.density)`, and set its samples, quantile and schedule from the last entry.
+    /// To continue training: `Trainer(resuming: log, training: …, threads: …)`.
     public static func resume(path: String) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
         let descriptor = try LogFileSystem.openForAppend(path)  // lock first, then read
         do throws(StepLogError) {
