@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
         if compareSteps < 1 { throw ValidationError("--compare-steps: \(compareSteps) must be at least 1") }
-        if threads < 0 || threads > 256 { throw ValidationError("--threads: \(threads) is outside 0...256") }
+        try Limits.check(.threads, threads)
     }
 
     func run() throws {

@@ -7,48 +7,63 @@ import NoiseStep
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Train live in an ncurses dashboard: watch, draw digits, tune (the default command).")
+        abstract: "Train live in an ncurses dashboard: watch, draw digits, tune (the default command).",
+        discussion: """
+            Every session is recorded as it trains, step by step, in a .nstep step log: by \
+            default runs/DATE-TIME-seedN.nstep under the current directory (--out names \
+            another file, --no-record turns recording off). Quitting, Ctrl-C or a crash keep \
+            every finished step; `noisestep dashboard --resume FILE` carries on.
+            """)
 
     @OptionGroup var arguments: TrainingArguments
 
-    @Option(help: "Where the `s` key saves the model (a .nstep step log).")
-    var out = "noisestep.nstep"
+    @Option(help: "Record the session in this new .nstep step log (default: runs/DATE-TIME-seedN.nstep).")
+    var out: String?
 
-    @Option(help: "Redraws per second, 10...30.")
+    @Flag(help: "Do not record the session.")
+    var noRecord = false
+
+    @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
     var fps = 20
 
-    @Option(help: "Continue the run in this .nstep step log (its options win); `s` saves the whole run to --out.")
+    @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win).")
     var resume: String?
 
     @Option(help: ArgumentHelp("On exit, write frame and training rates here as one JSON line (for `bench --dashboard`).",
                                visibility: .hidden))
     var stats: String?
 
+    func validate() throws {
+        if !(10 ... 30).contains(fps) { throw ValidationError("--fps: \(fps) is outside 10...30") }
+        if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
+        if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
+        if resume != nil, noRecord { throw ValidationError("--no-record: a resumed session records into the --resume log") }
+    }
+
     func run() throws {
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let (trainer, earlier) = try makeTrainer(data)
-        let options = trainer.options
-        let session = TrainingSession(
-            trainer: trainer, validation: data.validation, evalEvery: arguments.evalEvery,
-            stepLimit: arguments.steps, earlierEntries: earlier, saver: { path, trainer, entries in
-                // A log that began from saved weights has no records for its first steps:
-                // then only the weights can be saved.
-                let complete = entries.first?.step == 1 && entries.count == trainer.stepsDone
-                try ModelFile.write(trainer.model, step: trainer.stepsDone, options: trainer.options,
-                                    entries: complete ? entries : [], to: path)
-                return complete ? "saved \(entries.count) steps to \(path)" : "saved the weights after step \(trainer.stepsDone) to \(path)"
-            })
-        var configuration = DashboardConfiguration(options: options, savePath: out)
+        let driver = try makeDriver(data)
+        var configuration = DashboardConfiguration(options: driver.trainer.options)
         configuration.framesPerSecond = fps
+        configuration.describeError = { ErrorMessages.describe($0) }
+        let recording = driver.log?.path
+        let session = TrainingSession(driver: driver, leg: arguments.steps)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
+        session.drain()
+        let state = session.state
+        if let recording {
+            print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
+                + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
+        }
+        if case .recordingFailed(let error) = state.event {
+            FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
+        }
         if let stats {
-            session.drain()
-            let state = session.state
             let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
                 "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds)}\n"
             try AtomicFile.write(Array(line.utf8), to: stats)
@@ -58,13 +73,33 @@ struct DashboardCommand: ParsableCommand {
 }
 
 extension DashboardCommand {
-    /// A fresh trainer, or one continuing `--resume`'s log with that log's entries.
-    func makeTrainer(_ data: DataSource) throws -> (Trainer, [StepLogEntry]) {
-        guard let resume else {
-            return (try Trainer(options: try arguments.trainingOptions(), training: data.training), [])
+    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its log.
+    func makeDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+        if let resume {
+            let (writer, log) = try StepLogWriter.resume(path: resume)
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
+            return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer)
         }
-        let log = try StepLog.read(path: resume)
-        return (Trainer(resuming: log, training: data.training, threads: arguments.threads), log.entries)
+        let options = try arguments.trainingOptions()
+        let trainer = try Trainer(options: options, training: data.training)
+        let path = noRecord ? nil : try out ?? Self.defaultRecordingPath(seed: options.seed)
+        let log = try path.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
+        return RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log)
+    }
+
+    /// runs/YYYYMMDD-HHMMSS-seedN.nstep under the current directory, creating runs/.
+    static func defaultRecordingPath(seed: UInt64) throws -> String {
+        let directory = "runs"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("\(directory): cannot create the folder for recorded runs; pass --out FILE or --no-record")
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "\(directory)/\(formatter.string(from: Date()))-seed\(seed).nstep"
     }
 }
 

@@ -17,7 +17,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print exactly one JSON line: {\"accuracy\": …, \"correct\": …, \"total\": …}.")
     var json = false
 
-    @Option(help: "Worker threads (0: one per core).")
+    @Option(parsing: .unconditional, help: "Worker threads (0: one per core).")
     var threads = 0
 
     func run() throws {
@@ -31,7 +31,7 @@ struct EvalCommand: ParsableCommand {
             test = try BundledData.load().validation
             source = "the bundled validation split"
         }
-        let correct = Evaluation.correctCount(of: loaded.model, on: test, encoding: loaded.options.input,
+        let correct = try Evaluation.correctCount(of: loaded.model, on: test, encoding: loaded.options.input,
                                               threads: threads)
         let accuracy = Double(correct) / Double(test.count)
         if json {

@@ -16,7 +16,7 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var arguments: TrainingArguments
 
-    @Option(help: "When stdout is not a terminal, print one line every N steps.")
+    @Option(parsing: .unconditional, help: "When stdout is not a terminal, print one line every N steps.")
     var logEvery = 50
 
     @Option(help: "Write the run here as it trains: a .nstep step log.")
@@ -25,16 +25,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue the run in this .nstep step log, appending to it.")
     var resume: String?
 
-    @Option(help: "Write one JSON object per step to this .jsonl file.")
+    @Option(help: "Write one JSON object per step to this .jsonl file (with --resume: continue it).")
     var metrics: String?
 
     @Option(help: "The optimizer: noise-step, or adam-ste (the paper's baseline: fp32 latent weights, Adam, straight-through ternarization).")
     var optimizer = Optimizer.noiseStep
-
-    enum Optimizer: String, ExpressibleByArgument, CaseIterable {
-        case noiseStep = "noise-step"
-        case adamSTE = "adam-ste"
-    }
 
     func validate() throws {
         if logEvery < 1 { throw ValidationError("--log-every: \(logEvery) must be at least 1") }
@@ -46,42 +41,61 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let data = try DataSource.load(directory: arguments.data)
-        let metricsWriter = try metrics.map { try MetricsWriter(path: $0) }
-        defer { metricsWriter?.close() }
-        let run = try prepare(data)
-        defer { run.log?.close() }
-        let options = run.options
-        print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
-              "(\(ModelShape(hidden: options.hidden).parameterCount) parameters) on \(data.description) " +
-              "with \(optimizer.rawValue), steps \(run.firstStep + 1)...\(arguments.steps)" +
-              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : ""))
-        var reporter = ProgressReporter(totalSteps: arguments.steps, logEvery: logEvery)
-        let started = Date()
-        var stepsRun = 0
-        var finalCorrect: Int?  // the last step's validation count, reused by the summary
-        let validationCount = data.validation.count
-        for _ in run.firstStep ..< max(run.firstStep, arguments.steps) {
-            var snapshot = try run.step()
-            if snapshot.step == arguments.steps || (arguments.evalEvery > 0 && snapshot.step % arguments.evalEvery == 0) {
-                let correct = run.correctCount(data.validation)
-                snapshot.validationAccuracy = Double(correct) / Double(validationCount)
-                finalCorrect = snapshot.step == arguments.steps ? correct : nil
-            }
-            try metricsWriter?.write(snapshot)
-            stepsRun += 1
-            reporter.report(snapshot, stepsThisRun: stepsRun)
+        switch optimizer {
+        case .noiseStep: try train(try noiseStepDriver(data), data: data)
+        case .adamSTE:
+            let trainer = try AdamSTETrainer(options: try arguments.trainingOptions(), training: data.training)
+            let metrics = try metrics.map { try MetricsLog(creating: $0) }
+            try train(RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(),
+                                metrics: metrics), data: data)
         }
-        if stepsRun > 0 { try run.finish() }
+    }
+
+    /// A fresh run, or the `--resume` log's run continued. The metrics file is opened
+    /// last, once everything else was accepted.
+    private func noiseStepDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+        let plan = try arguments.plan()
+        if let resume {
+            let (writer, log) = try StepLogWriter.resume(path: resume)
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
+            return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
+        }
+        let options = try arguments.trainingOptions()
+        let trainer = try Trainer(options: options, training: data.training)
+        let log = try out.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
+        let metrics = try metrics.map { try MetricsLog(creating: $0) }
+        return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
+    }
+
+    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource) throws {
+        let options = driver.trainer.options
+        let firstStep = driver.stepsDone + 1
+        print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
+              "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
+              "with \(optimizer.rawValue), steps \(firstStep)...\(driver.plan.targetStep)" +
+              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : ""))
+        var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
+        let started = Date()
+        try driver.run(observe: { reporter.report($0, stepsThisRun: driver.stepsRun) })
+        try driver.finish()
         let seconds = Date().timeIntervalSince(started)
-        let correct = finalCorrect ?? run.correctCount(data.validation)
+        let score = driver.lastValidation.flatMap { $0.step == driver.stepsDone ? $0 : nil }
+            ?? ValidationScore(step: driver.stepsDone, correct: driver.trainer.correctCount(on: data.validation),
+                               total: data.validation.count)
+        let stepsRun = driver.stepsRun
         print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s (\(Format.fixed(1000 * seconds / Double(max(1, stepsRun)), 2)) ms/step), " +
-              "validation accuracy \(Format.percent(Double(correct) / Double(validationCount))) (\(correct)/\(validationCount))")
+              "validation accuracy \(Format.percent(score.accuracy)) (\(score.correct)/\(score.total))")
         if data.isBundled {
             let drawn = DrawnDigits.dataset(from: data.validation)
-            let drawnCorrect = run.correctCount(drawn)
+            let drawnCorrect = driver.trainer.correctCount(on: drawn)
             print("pad check: \(Format.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
                   "redrawn with the pad's brush at random sizes and places (\(drawnCorrect)/\(drawn.count))")
         }
-        if let path = out ?? resume { print("model: \(path) (\(run.firstStep + stepsRun) steps)") }
+        if let path = driver.log?.path {
+            print("model: \(Printable.escaped(path)) (\(driver.stepsDone) steps)")
+        } else {
+            print("nothing was saved: pass --out FILE.nstep to keep the run")
+        }
     }
 }

@@ -30,13 +30,16 @@ enum Fixtures {
     }
 
     /// A session `steps` steps in (none: before the first step).
-    static func state(steps: Int = 0, paused: Bool = false, message: String? = nil) -> SessionState {
+    static func state(steps: Int = 0, paused: Bool = false, event: SessionEvent? = nil) -> SessionState {
         SessionState(snapshot: steps > 0 ? snapshot(step: steps) : nil, history: history(steps: steps),
-                     isPaused: paused, density: 6e-5, samples: 128, rejectQuantile: 0.5, schedule: .paper,
-                     model: model, input: .binary, message: message, stepsPerSecond: 12.5, elapsedSeconds: 3725)
+                     isPaused: paused, settings: StepSettings(density: 6e-5, samples: 128, rejectQuantile: 0.5,
+                                                              schedule: .paper),
+                     targetStep: 1500, stepsDone: steps, model: model, input: .binary, temperature: 8,
+                     recordingPath: "runs/r.nstep", event: event, eventNumber: event == nil ? 0 : 1,
+                     stepsPerSecond: 12.5, elapsedSeconds: 3725)
     }
 
-    static let configuration = DashboardConfiguration(savePath: "model.nstep", alignment: .reverse, seed: 3)
+    static let configuration = DashboardConfiguration(alignment: .reverse, seed: 3)
 
     /// Draws with `draw` into a fresh canvas of `width` × `height` and returns its text.
     static func render(width: Int, height: Int, _ draw: (inout Canvas, Rect) -> Void) -> String {

@@ -8,51 +8,66 @@ import Testing
         InputReducerTests.run(keys.map { .character($0) }, ui: &ui, context: context)
     }
 
-    @Test func quantileMovesInStepsOfFiveHundredthsAndClamps() {
+    /// The command for the default settings with some changed.
+    private func change(quantile: Double = 0.5, density: Double = 6e-5, samples: Int = 128,
+                        schedule: DensitySchedule = .paper) -> DashboardEffect {
+        .send(.change(StepSettings(density: density, samples: samples, rejectQuantile: quantile, schedule: schedule)))
+    }
+
+    @Test func quantileMovesInStepsOfFiveHundredthsAndStopsAtTheRulebooksLimits() {
         var ui = DashboardUIState()
-        #expect(effects("]", ui: &ui) == [.send(.setRejectQuantile(0.55))])
-        #expect(effects("]]]]]]]]]", ui: &ui).last == .send(.setRejectQuantile(0.95)))
-        #expect(effects("]", ui: &ui) == [.send(.setRejectQuantile(0.95))])
+        #expect(effects("]", ui: &ui) == [change(quantile: 0.55)])
+        #expect(effects("]]]]]]]]", ui: &ui).last == change(quantile: 0.95))
+        #expect(effects("]", ui: &ui).isEmpty, "1 is outside [0, 1)")
+        #expect(ui.notice?.text == "reject quantile stays within [0, 1): unchanged")
         var fresh = DashboardUIState()
-        #expect(effects(String(repeating: "[", count: 12), ui: &fresh).last == .send(.setRejectQuantile(0)))
+        #expect(effects(String(repeating: "[", count: 12), ui: &fresh).last == change(quantile: 0))
+        #expect(fresh.notice?.text == "reject quantile stays within [0, 1): unchanged")
     }
 
     @Test func densityMultipliesAndDividesByOneAndAQuarter() {
         var ui = DashboardUIState()
-        #expect(effects("=", ui: &ui) == [.send(.setDensity(6e-5 * 1.25))])
+        #expect(effects("=", ui: &ui) == [change(density: 6e-5 * 1.25)])
         var other = DashboardUIState()
-        #expect(effects("-", ui: &other) == [.send(.setDensity(6e-5 / 1.25))])
+        #expect(effects("-", ui: &other) == [change(density: 6e-5 / 1.25)])
     }
 
-    @Test func densityStaysBelowOne() {
+    @Test func densityStopsWhereAStepWouldDrawTooManyEntries() {
         var ui = DashboardUIState()
-        let nearOne = InputContext(published: TrainingSettings(density: 0.9, samples: 1, rejectQuantile: 0, schedule: .fixed),
-                                   isPaused: false, layout: InputReducerTests.layout, savePath: "m", now: 0)
-        #expect(effects("=", ui: &ui, context: nearOne).isEmpty)
-        #expect(ui.notice?.text == "density must stay inside (0, 1)")
+        // 128 samples × 269,322 parameters: the 2^20 entries a step may draw are reached
+        // near density 0.0304, long before density 1.
+        let sent = effects(String(repeating: "=", count: 60), ui: &ui)
+        guard case .send(.change(let last)) = sent.last else { Issue.record("no change sent"); return }
+        #expect(last.density * 128 * 269_322 <= Double(Limits.maxPerturbationEntries))
+        #expect(last.density * 1.25 * 128 * 269_322 > Double(Limits.maxPerturbationEntries))
+        #expect(ui.notice?.text == "more samples × density would draw over 1048576 perturbation entries a step: unchanged")
     }
 
-    @Test func samplesHalveDownToOneAndDouble() {
+    @Test func samplesHalveDownToOneAndDoubleUpToTheLimit() {
         var ui = DashboardUIState()
-        #expect(effects(">", ui: &ui) == [.send(.setSamples(256))])
+        #expect(effects(">", ui: &ui) == [change(samples: 256)])
         var other = DashboardUIState()
-        #expect(effects(String(repeating: "<", count: 10), ui: &other).last == .send(.setSamples(1)))
+        #expect(effects(String(repeating: "<", count: 10), ui: &other).last == change(samples: 1))
+        #expect(other.notice?.text == "samples stays within 1...65536: unchanged")
+        var many = DashboardUIState()
+        #expect(effects(String(repeating: ">", count: 12), ui: &many).last == change(samples: 32_768))
+        #expect(many.notice?.text == "more samples × density would draw over 1048576 perturbation entries a step: unchanged")
     }
 
     @Test func scheduleCycles() {
         var ui = DashboardUIState()
-        #expect(effects("aa", ui: &ui) == [.send(.setSchedule(.fixed)), .send(.setSchedule(.paper))])
+        #expect(effects("aa", ui: &ui) == [change(schedule: .fixed), change(schedule: .paper)])
     }
 
     @Test func quickPressesAddUpBeforeTheSessionCatchesUp() {
         var ui = DashboardUIState()
-        #expect(effects("]]", ui: &ui) == [.send(.setRejectQuantile(0.55)), .send(.setRejectQuantile(0.6))])
+        #expect(effects("]]", ui: &ui) == [change(quantile: 0.55), change(quantile: 0.6)])
     }
 
     @Test func stalePendingSettingsGiveWayToPublishedOnes() {
         var ui = DashboardUIState()
         _ = effects("]]", ui: &ui)
         let later = InputReducerTests.context(now: 100 + PendingSettings.lifetime)
-        #expect(effects("]", ui: &ui, context: later) == [.send(.setRejectQuantile(0.55))])
+        #expect(effects("]", ui: &ui, context: later) == [change(quantile: 0.55)])
     }
 }

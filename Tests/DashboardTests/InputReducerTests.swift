@@ -3,11 +3,13 @@ import NoiseStep
 import Testing
 
 @Suite struct InputReducerTests {
-    static let settings = TrainingSettings(density: 6e-5, samples: 128, rejectQuantile: 0.5, schedule: .paper)
+    static let settings = StepSettings(density: 6e-5, samples: 128, rejectQuantile: 0.5, schedule: .paper)
+    /// The default model's size, 784→256→256→10.
+    static let parameterCount = 269_322
     static let layout = ScreenLayout(width: 120, height: 40, layerCount: 2)
 
     static func context(paused: Bool = false, layout: ScreenLayout? = layout, now: Double = 100) -> InputContext {
-        InputContext(published: settings, isPaused: paused, layout: layout, savePath: "m.nstep", now: now)
+        InputContext(published: settings, parameterCount: parameterCount, isPaused: paused, layout: layout, now: now)
     }
 
     /// Reduces `events` in order from `ui`, collecting every effect.
@@ -59,7 +61,7 @@ import Testing
         var ui = DashboardUIState()
         let effects = Self.run([.character("l"), .character("e"), .character("s"), .character("r")], ui: &ui)
         #expect(ui.logScale && ui.smoothing)
-        #expect(effects == [.send(.save(path: "m.nstep")), .loadRandomValidationImage])
+        #expect(effects == [.send(.save), .loadRandomValidationImage])
     }
 
     @Test func lMovesTheCursorWithPadFocus() {

@@ -64,7 +64,7 @@ import Testing
 
     @Test func helpOverlayListsTheKeys() {
         var canvas = Canvas(width: 69, height: 26)
-        HelpOverlay.draw(savePath: "m.nstep", in: &canvas)
+        HelpOverlay.draw(recordingPath: "runs/r.nstep", in: &canvas)
         #expect(canvas.text() == """
 
               ┌▸ keys  every change applies from the next step ───────────────┐
@@ -78,7 +78,7 @@ import Testing
               │ a          next density schedule                              │
               │ l          log-scale loss (training focus)                    │
               │ e          smooth the curves (moving average)                 │
-              │ s          save the model to m.nstep                          │
+              │ s          save: complete the step log runs/r.nstep up to now │
               │                                                               │
               │ mouse      press and drag on the pad to draw                  │
               │ hjkl ←↓↑→  move the pad cursor (pad focus)                    │

@@ -13,11 +13,11 @@ import Testing
     @Test func pausedWithPadFocusAndAMessage() {
         var ui = DashboardUIState()
         ui.focus = .pad
-        let state = Fixtures.state(steps: 40, paused: true, message: "saved model to m.nstep")
+        let state = Fixtures.state(steps: 40, paused: true, event: .saved(path: "runs/r.nstep", step: 40))
         #expect(render(state, ui: ui) == """
         noisestep  PAUSED   step 40  12.5 steps/s  elapsed 1:02:05                           focus pad (Tab)
         density 6.00e-05  samples 128  reject quantile 0.50  schedule paper  alignment forward  seed 7
-        saved model to m.nstep                                                                ? help  q quit
+        saved: runs/r.nstep holds steps 1...40 and their weights                              ? help  q quit
         """)
     }
 
@@ -33,7 +33,7 @@ import Testing
     @Test func aNoticeHidesTheSessionMessage() {
         var ui = DashboardUIState()
         ui.notify("density must stay inside (0, 1)", now: 0)
-        let text = render(Fixtures.state(steps: 1, message: "saved"), ui: ui)
+        let text = render(Fixtures.state(steps: 1, event: .reachedTarget(step: 1)), ui: ui)
         #expect(text.split(separator: "\n").last?.hasPrefix("density must stay inside (0, 1)") == true)
         ui.expireNotice(now: DashboardUIState.noticeLifetime)
         #expect(ui.notice == nil)

@@ -12,7 +12,7 @@ struct DashboardEndToEndTests {
     @Test func showsEveryPanelTrainsAndQuitsWithQ() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        let screen = try pane.waitFor("reached step 30")
+        let screen = try pane.waitFor("reached the target, step 30")
         for panel in ["loss", "accuracy", "sparsity", "perturbations", "pad", "prediction", "PAUSED"] {
             #expect(screen.contains(panel), "no \(panel) on\n\(screen)")
         }
@@ -65,13 +65,15 @@ struct DashboardEndToEndTests {
         return Int(line[range.upperBound...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber))
     }
 
-    @Test func savesAndShowsAValidationImage() throws {
-        let pane = try TmuxPane(arguments: Self.small)
+    @Test func recordsSavesAndShowsAValidationImage() throws {
+        let pane = try TmuxPane(arguments: Self.small + ["--out", "model.nstep"])
         defer { pane.close() }
-        _ = try pane.waitFor("reached step 30")
+        _ = try pane.waitFor("reached the target, step 30")
         pane.send(keys: ["s"])
-        _ = try pane.waitFor("saved")
-        #expect(FileManager.default.fileExists(atPath: pane.directory.appendingPathComponent("model.nstep").path))
+        _ = try pane.waitFor("saved: model.nstep holds steps 1...30")
+        let info = try BinaryUnderTest.run(["info", pane.directory.appendingPathComponent("model.nstep").path])
+        #expect(info.status == 0 && info.stdout.contains("30 steps") && info.stdout.contains("saved at step 30"),
+                "\(info.stdout)\(info.stderr)")
         pane.send(keys: ["r"])
         let screen = try pane.waitFor("true ")
         #expect(screen.contains("validation image"))
@@ -83,7 +85,7 @@ struct DashboardEndToEndTests {
     @Test func mouseDragDrawsOnThePadAndThePredictionFollows() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached step 30")
+        _ = try pane.waitFor("reached the target, step 30")
         #expect(try pane.screen().contains("draw a digit"))
         // Pad pixels start at screen column 63, row 3; a vertical stroke down pixel column 14.
         pane.sendMouse(.press, column: 91, row: 8)
@@ -100,7 +102,7 @@ struct DashboardEndToEndTests {
     @Test func shrinkingShowsTheNeededSizeAndRecovers() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached step 30")
+        _ = try pane.waitFor("reached the target, step 30")
         pane.resize(columns: 80, rows: 24)
         _ = try pane.waitFor("need 100×40")
         pane.resize(columns: 120, rows: 40)
@@ -126,7 +128,7 @@ struct DashboardEndToEndTests {
     @Test func sigtermRestoresTheTerminal() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached step 30")
+        _ = try pane.waitFor("reached the target, step 30")
         let pid = try #require(pane.processID())
         kill(pid, SIGTERM)
         #expect(try pane.waitForExit() == 143)
@@ -138,7 +140,7 @@ struct DashboardEndToEndTests {
         // a real fault would (the backtracer resumes after an external one).
         let pane = try TmuxPane(arguments: Self.small, environment: "SWIFT_BACKTRACE=enable=no")
         defer { pane.close() }
-        _ = try pane.waitFor("reached step 30")
+        _ = try pane.waitFor("reached the target, step 30")
         let pid = try #require(pane.processID())
         kill(pid, SIGSEGV)
         #expect(try pane.waitForExit() == 128 + SIGSEGV)

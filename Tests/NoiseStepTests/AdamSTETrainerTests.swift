@@ -110,7 +110,8 @@ import Testing
     }
 
     @Test func rejectsABadLearningRate() {
-        #expect(throws: OptionError.self) { try AdamSTETrainer(options: options(), training: Self.data, learningRate: 0) }
-        #expect(throws: OptionError.self) { try AdamSTETrainer(options: options(), training: Self.data, learningRate: .nan) }
+        let zero = LimitViolation.outOfRange(.learningRate, value: 0, allowed: Limits.learningRate)
+        #expect(throws: zero) { try AdamSTETrainer(options: options(), training: Self.data, learningRate: 0) }
+        #expect(throws: LimitViolation.self) { try AdamSTETrainer(options: options(), training: Self.data, learningRate: .nan) }
     }
 }

@@ -53,3 +53,12 @@ enum Fixtures {
         return total / Double(indices.count)
     }
 }
+
+extension Trainer {
+    /// Changes the next step's settings, as the dashboard's keys do.
+    func adjust(_ edit: (inout StepSettings) -> Void) throws {
+        var settings = self.settings
+        edit(&settings)
+        try change(settings)
+    }
+}

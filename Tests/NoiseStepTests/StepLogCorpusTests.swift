@@ -29,10 +29,10 @@ import Testing
         let options = corpusOptions()
         let run = try StepLogFixtures.train(options, steps: 8) { step, trainer in
             switch step {
-            case 2: trainer.schedule = .paper
-            case 3: trainer.samples = 12
-            case 4: trainer.density = 0.005
-            case 5: trainer.rejectQuantile = 0.25
+            case 2: try trainer.adjust { $0.schedule = .paper }
+            case 3: try trainer.adjust { $0.samples = 12 }
+            case 4: try trainer.adjust { $0.density = 0.005 }
+            case 5: try trainer.adjust { $0.rejectQuantile = 0.25 }
             default: break
             }
         }
@@ -41,7 +41,7 @@ import Testing
             var bytes = [UInt8](), previous = StepSettings(options)
             for entry in entries {
                 bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
-                previous = StepSettings(entry)
+                previous = entry.settings
             }
             return bytes
         }
@@ -106,7 +106,7 @@ import Testing
         var sections = [UInt8](), previous = StepSettings(log.options)
         for entry in log.entries {
             sections += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
-            previous = StepSettings(entry)
+            previous = entry.settings
             for checkpoint in log.weights where checkpoint.step == entry.step {
                 sections += StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(checkpoint.model, step: entry.step))
             }

@@ -88,10 +88,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("\"hidden\":[16,12]", "\"hidden\":[0]", "--hidden: layer width 0 is outside 1...65536"),
-        ("\"hidden\":[16,12]", "\"hidden\":[]", "--hidden: needs at least one layer width, e.g. 256,256"),
+        ("\"hidden\":[16,12]", "\"hidden\":[0]", "\(LimitViolation.outOfRange(.hidden, value: 0, allowed: Limits.hiddenWidth))"),
+        ("\"hidden\":[16,12]", "\"hidden\":[]",
+         "\(LimitViolation.outOfRange(.hiddenLayers, value: 0, allowed: Limits.hiddenLayers))"),
         ("\"hidden\":[16,12]", "\"hidden\":[65536,65536,65536]",
-         "the architecture 784→65536→65536→65536→10 has 8642166794 parameters, more than the 268435456 a step log may hold"),
+         "\(LimitViolation.tooManyParameters(hidden: [65536, 65536, 65536], parameters: 8642166794, limit: 1 << 28))"),
         ("\"batch\":100", "\"batch\":100,\"warp\":9", "unknown option \"warp\" (written by a newer noisestep? update to replay it)"),
         ("\"batch\":100,", "", "missing option \"batch\""),
         ("\"input\":\"gray\"", "\"input\":\"sepia\"", "\"input\": Cannot initialize InputEncoding from invalid String value sepia"),
@@ -104,7 +105,7 @@ import Testing
     @Test func optionsAskingTooMuchWorkOfAStep() throws {
         var options = Self.options
         (options.samples, options.density) = (4096, 0.5)
-        let problem = "4096 samples at density 0.5 draw about 26406912 perturbation entries per step, more than the 16777216 a step may"
+        let problem = "\(LimitViolation.tooManyPerturbationEntries(samples: 4096, density: 0.5, parameters: 12894, limit: 1 << 20))"
         #expect(Self.decodeError(Self.header(json: Array(try Self.optionsJSON(options).utf8)))
             == .invalidOptions(file: Self.file, problem: problem))
         #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogHeader.encode(options: options, file: Self.file) }
@@ -176,12 +177,13 @@ import Testing
         let metrics = [UInt8](repeating: 0, count: 8)
         #expect(Self.decodeError(append(0x53, step4 + [0x10] + metrics)) == Self.damaged(4, "step record", at: end, "unknown flags 0x10", intact: 3))
         #expect(Self.decodeError(append(0x53, step4 + [0x02, 0, 0, 0, 0] + metrics)) == Self.damaged(4, "step record", at: end,
-            "0 samples is outside 1...65536", intact: 3))
+            "\(LimitViolation.outOfRange(.samples, value: 0, allowed: Limits.samples))", intact: 3))
         var heavy = step4 + [0x03]
         heavy.appendLittleEndian(0.5 as Double)
         heavy.appendLittleEndian(UInt32(4096))
-        #expect(Self.decodeError(append(0x53, heavy)) == Self.damaged(4, "step record", at: end, "4096 samples at density 0.5"
-            + " draw about 26406912 perturbation entries per step, more than the 16777216 a step may", intact: 3))
+        #expect(Self.decodeError(append(0x53, heavy)) == Self.damaged(4, "step record", at: end,
+            "\(LimitViolation.tooManyPerturbationEntries(samples: 4096, density: 0.5, parameters: 12894, limit: 1 << 20))",
+            intact: 3))
         #expect(Self.decodeError(append(0x53, step4 + [0x08, 7] + metrics)) == Self.damaged(4, "step record", at: end,
             "unknown density schedule 7", intact: 3))
         #expect(Self.decodeError(append(0x53, step4 + [0] + metrics + [UInt8](repeating: 250, count: 7))) == Self.damaged(4, "step record",

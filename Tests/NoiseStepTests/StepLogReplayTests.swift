@@ -33,11 +33,11 @@ import Testing
         let options = StepLogFixtures.options()
         let run = try StepLogFixtures.train(options, steps: 8) { step, trainer in
             switch step {
-            case 2: trainer.samples = 45
-            case 3: trainer.density = 1e-3
-            case 4: trainer.rejectQuantile = 0.75
-            case 5: trainer.schedule = .paper
-            case 6: (trainer.samples, trainer.rejectQuantile) = (7, 0)
+            case 2: try trainer.adjust { $0.samples = 45 }
+            case 3: try trainer.adjust { $0.density = 1e-3 }
+            case 4: try trainer.adjust { $0.rejectQuantile = 0.75 }
+            case 5: try trainer.adjust { $0.schedule = .paper }
+            case 6: try trainer.adjust { ($0.samples, $0.rejectQuantile) = (7, 0) }
             default: break
             }
         }
@@ -77,7 +77,7 @@ import Testing
         // Well-formed, correct CRCs, but the weights of step 1 saved as those of step 2.
         var bytes = try StepLogHeader.encode(options: options, file: "bad.nstep")
         for entry in run.entries[0 ..< 2] {
-            bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: StepSettings(entry)))
+            bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: entry.settings))
         }
         bytes += StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(run.models[1], step: 2))
         let log = try StepLog.decode(bytes, file: "bad.nstep")

@@ -21,7 +21,7 @@ import Testing
         writer.close()
         // The process dies while writing step 7: a third of its record reaches the file.
         let seventh = first.step().entry
-        let record = StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(seventh, previous: StepSettings(seventh)))
+        let record = StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(seventh, previous: seventh.settings))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(record.prefix(record.count / 3)))
@@ -30,7 +30,7 @@ import Testing
         let (resumed, log) = try StepLogWriter.resume(path: path)
         #expect(log.lastStep == 6 && log.tornBytes == record.count / 3)
         #expect(StepLogFixtures.bytes(of: path).count == log.fileBytes - log.tornBytes)
-        let trainer = Trainer(resuming: log, training: StepLogFixtures.data, threads: 2)
+        let trainer = try Trainer(resuming: log, training: StepLogFixtures.data, threads: 2)
         while trainer.stepsDone < Self.steps { try resumed.append(trainer.step().entry) }
         resumed.close()
 
@@ -82,9 +82,9 @@ import Testing
         wrongCount.keptSigns.removeLast()
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(wrongCount) } != nil)
         var badDensity = run.entries[0]
-        badDensity.density = 1.5
+        badDensity.settings.density = 1.5
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(badDensity) }
-            == .cannotAppend(file: path, problem: "step 1: density 1.5 is not inside (0, 1)"))
+            == .cannotAppend(file: path, problem: "step 1: \(LimitViolation.outOfRange(.density, value: 1.5, allowed: Limits.density))"))
         let other = TernaryModel(shape: ModelShape(hidden: [3]))
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.appendWeights(other, step: 0) }
             == .architectureMismatch(file: path, expected: "784→16→12→10", found: "784→3→10"))
@@ -113,7 +113,8 @@ import Testing
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
         let error = StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogWriter(creating: path, options: options) }
-        #expect(error == .invalidOptions(file: path, problem: "--hidden: layer width 0 is outside 1...65536"))
+        #expect(error == .invalidOptions(file: path,
+                                         problem: "\(LimitViolation.outOfRange(.hidden, value: 0, allowed: Limits.hiddenWidth))"))
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

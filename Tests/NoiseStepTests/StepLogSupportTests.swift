@@ -24,11 +24,11 @@ enum StepLogFixtures {
     /// each (`models[k]` after k steps). `adjust` may change the trainer's settings
     /// before each step (given the step about to run), as the dashboard does.
     static func train(_ options: TrainingOptions, steps: Int,
-                      adjust: (Int, Trainer) -> Void = { _, _ in }) throws -> (entries: [StepLogEntry], models: [TernaryModel]) {
+                      adjust: (Int, Trainer) throws -> Void = { _, _ in }) throws -> (entries: [StepLogEntry], models: [TernaryModel]) {
         let trainer = try Trainer(options: options, training: data)
         var entries = [StepLogEntry](), models = [trainer.model]
         for step in 1 ... steps {
-            adjust(step, trainer)
+            try adjust(step, trainer)
             entries.append(trainer.step().entry)
             models.append(trainer.model)
         }

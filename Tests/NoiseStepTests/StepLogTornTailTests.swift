@@ -10,7 +10,7 @@ import Testing
         var previous = StepSettings(options)
         for entry in entries {
             bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
-            previous = StepSettings(entry)
+            previous = entry.settings
         }
         return bytes
     }
@@ -18,7 +18,7 @@ import Testing
     @Test func aLogCutAtEveryByteOfItsLastRecordLoadsTheStepsBefore() throws {
         let options = StepLogFixtures.options()
         let run = try StepLogFixtures.train(options, steps: 5) { step, trainer in
-            if step == 5 { trainer.samples = 33 }  // the last record spells out its settings
+            if step == 5 { try trainer.adjust { $0.samples = 33 } }  // the last record spells out its settings
         }
         let four = try Self.recordBytes(options, run.entries[0 ..< 4])
         let five = try Self.recordBytes(options, run.entries[0 ..< 5])

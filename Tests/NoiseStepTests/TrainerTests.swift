@@ -72,13 +72,17 @@ import Testing
     @Test func rejectsBadOptions() {
         var bad = TrainingOptions()
         bad.density = 1
-        #expect(throws: OptionError.self) { try bad.validate() }
+        #expect(throws: LimitViolation.outOfRange(.density, value: 1, allowed: Limits.density)) { try Limits.check(bad) }
         bad = TrainingOptions()
         bad.rejectQuantile = 1
-        #expect(throws: OptionError.self) { try bad.validate() }
+        #expect(throws: LimitViolation.outOfRange(.rejectQuantile, value: 1, allowed: Limits.rejectQuantile)) {
+            try Limits.check(bad)
+        }
         bad = TrainingOptions()
         bad.hidden = []
-        #expect(throws: OptionError.self) { try bad.validate() }
+        #expect(throws: LimitViolation.outOfRange(.hiddenLayers, value: 0, allowed: Limits.hiddenLayers)) {
+            try Limits.check(bad)
+        }
     }
 
     @Test func initialWeightsAreUniformTernary() {

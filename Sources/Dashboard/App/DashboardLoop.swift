@@ -59,8 +59,8 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     /// Applies one input event. Returns whether it asked to quit.
     private mutating func handle(_ event: InputEvent) -> Bool {
         let state = session.state
-        let context = InputContext(published: TrainingSettings(state), isPaused: state.isPaused,
-                                   layout: layout(for: state), savePath: configuration.savePath, now: now)
+        let context = InputContext(published: state.settings, parameterCount: state.model.shape.parameterCount,
+                                   isPaused: state.isPaused, layout: layout(for: state), now: now)
         for effect in InputReducer.reduce(event, ui: &ui, context: context) {
             switch effect {
             case .send(let command): session.send(command)

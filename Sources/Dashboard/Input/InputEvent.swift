@@ -42,19 +42,20 @@ public enum DashboardEffect: Equatable, Sendable {
 /// What the reducer may read besides the dashboard state.
 public struct InputContext: Sendable {
     /// The settings the session last published.
-    public var published: TrainingSettings
+    public var published: StepSettings
+    /// Parameters of the model, which the rulebook needs to check a step's settings.
+    public var parameterCount: Int
     public var isPaused: Bool
     /// The current screen's layout; nil while the screen is too small.
     public var layout: ScreenLayout?
-    public var savePath: String
     /// Seconds on a monotonic clock, for pending settings and notices.
     public var now: Double
 
-    public init(published: TrainingSettings, isPaused: Bool, layout: ScreenLayout?, savePath: String, now: Double) {
+    public init(published: StepSettings, parameterCount: Int, isPaused: Bool, layout: ScreenLayout?, now: Double) {
         self.published = published
+        self.parameterCount = parameterCount
         self.isPaused = isPaused
         self.layout = layout
-        self.savePath = savePath
         self.now = now
     }
 }

@@ -42,7 +42,7 @@ public enum InputReducer {
         case "e": ui.smoothing.toggle()
         case "?": ui.showsHelp = true
         case "r": return [.loadRandomValidationImage]
-        case "s": return [.send(.save(path: context.savePath))]
+        case "s": return [.send(.save)]
         case "n":
             guard context.isPaused else {
                 ui.notify("n runs one step while paused: press space to pause first", now: context.now)

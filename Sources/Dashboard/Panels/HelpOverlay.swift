@@ -1,7 +1,7 @@
 /// The `?` overlay: every key the dashboard understands, in a box over the middle of the screen.
 enum HelpOverlay {
     /// (keys, what they do); an empty pair is a blank line.
-    static func entries(savePath: String) -> [(String, String)] {
+    static func entries(recordingPath: String?) -> [(String, String)] {
         [
             ("Tab", "move focus between the training panels and the pad"),
             ("space", "pause / resume (training focus); paint (pad focus)"),
@@ -12,7 +12,7 @@ enum HelpOverlay {
             ("a", "next density schedule"),
             ("l", "log-scale loss (training focus)"),
             ("e", "smooth the curves (moving average)"),
-            ("s", "save the model to \(savePath)"),
+            ("s", recordingPath.map { "save: complete the step log \($0) up to now" } ?? "save (this session does not record)"),
             ("", ""),
             ("mouse", "press and drag on the pad to draw"),
             ("hjkl ←↓↑→", "move the pad cursor (pad focus)"),
@@ -26,8 +26,8 @@ enum HelpOverlay {
         ]
     }
 
-    static func draw(savePath: String, in canvas: inout Canvas) {
-        let entries = entries(savePath: savePath)
+    static func draw(recordingPath: String?, in canvas: inout Canvas) {
+        let entries = entries(recordingPath: recordingPath)
         let keyWidth = 11
         let width = min(canvas.width - 4, 2 + keyWidth + (entries.map(\.1.count).max() ?? 0) + 2)
         let height = min(canvas.height - 2, entries.count + 4)

@@ -8,7 +8,7 @@ enum StatusPanel {
         var step: Int
         var stepsPerSecond: Double
         var elapsedSeconds: Double
-        var settings: TrainingSettings
+        var settings: StepSettings
         var alignment: AlignmentEngine
         var seed: UInt64
         var focus: Focus
@@ -20,10 +20,10 @@ enum StatusPanel {
     /// before the first.
     static func collect(_ state: SessionState, ui: DashboardUIState, configuration: DashboardConfiguration) -> Content {
         Content(isPaused: state.isPaused, step: state.snapshot?.step ?? 0, stepsPerSecond: state.stepsPerSecond,
-                elapsedSeconds: state.elapsedSeconds, settings: TrainingSettings(state),
+                elapsedSeconds: state.elapsedSeconds, settings: state.settings,
                 alignment: state.snapshot?.alignment ?? configuration.alignment,
                 seed: state.snapshot?.seed ?? configuration.seed, focus: ui.focus,
-                message: ui.notice?.text ?? state.message)
+                message: ui.notice?.text ?? state.event.map { SessionEventText.message($0, describe: configuration.describeError) })
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, status: Rect, message: Rect) {

@@ -35,7 +35,7 @@ public enum ScreenRenderer {
                              in: &canvas, rect: layout.acceptance, focused: training)
         PadPanel.draw(PadPanel.collect(ui), in: &canvas, rect: layout.pad, focused: !training)
         PredictionPanel.draw(PredictionPanel.collect(ui), in: &canvas, rect: layout.prediction)
-        if ui.showsHelp { HelpOverlay.draw(savePath: configuration.savePath, in: &canvas) }
+        if ui.showsHelp { HelpOverlay.draw(recordingPath: state.recordingPath, in: &canvas) }
         return canvas
     }
 }

@@ -30,22 +30,18 @@ public final class AdamSTETrainer {
     private let blocks: [(layer: Int, rows: Range<Int>)]
 
     /// A fresh run with Adam's default settings and learning rate `learningRate`.
-    public convenience init(options: TrainingOptions, training: Dataset, learningRate: Double = 1e-3) throws(OptionError) {
+    public convenience init(options: TrainingOptions, training: Dataset, learningRate: Double = 1e-3) throws(LimitViolation) {
         try self.init(options: options, training: training, settings: AdamSettings(learningRate: learningRate))
     }
 
     /// A fresh run: θ equal to the ternary weights `Trainer` would start from.
-    /// - Throws: the `OptionError` of a bad option or learning rate.
-    public init(options: TrainingOptions, training: Dataset, settings: AdamSettings) throws(OptionError) {
-        try options.validate()
-        guard settings.learningRate > 0 && settings.learningRate <= 1 else {
-            throw OptionError("--learning-rate", "\(settings.learningRate) is not inside (0, 1]; Adam's usual value is 0.001")
-        }
+    /// - Throws: the first option outside the rulebook's limits, before anything is allocated.
+    public init(options: TrainingOptions, training: Dataset, settings: AdamSettings) throws(LimitViolation) {
+        let shape = try Limits.checkAdamSTE(options, learningRate: settings.learningRate)
         precondition(training.count > 0, "training set is empty")
         self.options = options
         self.training = training
         self.settings = settings
-        let shape = ModelShape(hidden: options.hidden)
         model = TernaryModel(shape: shape, seed: options.seed)
         adam = AdamState(model: model, settings: settings)
         runner = BatchRunner(shape: shape, threads: options.threads)

@@ -59,6 +59,19 @@ enum LogFileSystem {
         return descriptor
     }
 
+    /// Opens the regular file at `path` for writing, creating it if missing; refuses
+    /// anything else (a FIFO, a device, a directory) before writing a byte.
+    static func openForWriting(_ path: String) throws(StepLogError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard descriptor >= 0 else { throw .unwritable(file: path, reason: errorText()) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw .unwritable(file: path, reason: "not a regular file")
+        }
+        return descriptor
+    }
+
     /// Creates `path`, which must not exist, for writing.
     static func createExclusive(_ path: String) throws(StepLogError) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -38,7 +38,7 @@ public enum ModelFile {
         for (done, entry) in entries.enumerated() {
             try StepLogWriter.check(entry, after: done, parameterCount: shape.parameterCount, file: file)
             bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
-            previous = StepSettings(entry)
+            previous = entry.settings
         }
         return bytes + StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(model, step: step))
     }

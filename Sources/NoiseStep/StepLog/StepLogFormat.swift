@@ -10,14 +10,8 @@ public enum StepLogFormat {
     /// Header caps.
     public static let maxGeneratorBytes = 64
     public static let maxOptionsBytes = 64 << 10
-    /// Hidden layers a header may ask for.
-    public static let maxHiddenLayers = 64
-    /// Parameters a header's architecture may have: 2^28 is 64 MiB of packed weights.
-    public static let maxParameters = 1 << 28
-    /// Expected nonzero perturbation entries per step (samples × density × parameters) a
-    /// log may ask for: replaying a step holds them all, about 9 bytes each, so this caps
-    /// what one small record can make a reader allocate. The paper's setting uses ~2000.
-    public static let maxPerturbationEntries = 1 << 24
+    // Architecture and step-setting limits are the rulebook's (`Limits`), shared with
+    // every other way into a run.
     /// Largest file `StepLog.read` loads.
     public static let maxFileBytes = 1 << 30
 
@@ -27,8 +21,6 @@ public enum StepLogFormat {
     static let frameSuffixBytes = 4
     /// Cap on an optional section's body.
     static let maxOptionalBodyBytes = 16 << 20
-    /// Samples per step a record may hold (as `TrainingOptions.validate`).
-    static let maxSamples = 1 << 16
 }
 
 /// The kind byte that starts each section.

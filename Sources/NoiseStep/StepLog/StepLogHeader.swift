@@ -17,7 +17,6 @@ struct StepLogHeader: Sendable {
     static func encode(options: TrainingOptions, file: String) throws(StepLogError) -> [UInt8] {
         let json: Data
         do {
-            try options.validate()
             _ = try checkedShape(options, file: file)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -92,7 +91,6 @@ struct StepLogHeader: Sendable {
                         + " (written by a newer noisestep? update to replay it)")
             }
             options = try JSONDecoder().decode(TrainingOptions.self, from: json)
-            try options.validate()
         } catch let error as StepLogError {
             throw error
         } catch {
@@ -101,30 +99,14 @@ struct StepLogHeader: Sendable {
         return options
     }
 
-    /// The architecture of `options`, if it and the initial step settings are within the
-    /// caps; computed with checked arithmetic before any `ModelShape` is built.
+    /// The architecture of `options`, if it and every other option are within the
+    /// rulebook's limits; checked before any `ModelShape` is built.
     static func checkedShape(_ options: TrainingOptions, file: String) throws(StepLogError) -> ModelShape {
-        guard !options.hidden.isEmpty, options.hidden.count <= StepLogFormat.maxHiddenLayers,
-              options.hidden.allSatisfy({ $0 >= 1 && $0 <= 1 << 16 }) else {
-            throw .invalidOptions(file: file, problem: "hidden widths \(options.hidden.prefix(8)) are outside"
-                + " 1...64 layers of 1...65536 units")
-        }
-        let widths = [Dataset.pixelsPerImage] + options.hidden + [Dataset.classes]
-        var total = 0
-        for layer in 0 ..< widths.count - 1 {
-            // Each width ≤ 65536 and there are ≤ 65 layers: no overflow in 64 bits.
-            total += widths[layer + 1] * (widths[layer] + 1)
-        }
-        guard total <= StepLogFormat.maxParameters else {
-            throw .invalidOptions(file: file, problem: "the architecture \(describe(widths)) has \(total) parameters,"
-                + " more than the \(StepLogFormat.maxParameters) a step log may hold")
-        }
-        do throws(SectionProblem) {
-            try StepSettings(options).check(parameterCount: total)
+        do throws(LimitViolation) {
+            return try Limits.check(options)
         } catch {
-            throw .invalidOptions(file: file, problem: error.text)
+            throw .invalidOptions(file: file, problem: SectionProblem(error).text)
         }
-        return ModelShape(widths: widths)
     }
 
     /// "784→16→12→10".
@@ -139,7 +121,6 @@ struct StepLogHeader: Sendable {
              DecodingError.dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             text = (path.isEmpty ? "" : "\"\(path)\": ") + context.debugDescription
-        case let error as OptionError: text = error.description
         default: text = String(describing: error)
         }
         return StepLogError.printable(text.split(whereSeparator: \.isNewline).joined(separator: " "))

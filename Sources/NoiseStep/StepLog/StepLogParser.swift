@@ -71,7 +71,7 @@ struct StepLogParser {
             contents.entries.append(entry)
             contents.recordBytes += range.count
             contents.stepsDone = entry.step
-            contents.previous = StepSettings(entry)
+            contents.previous = entry.settings
         case .weights:
             let (step, model) = try StepLogSection.decodeWeights(body, shape: header.shape)
             // Only a file's first section may start from a step of its own (a model file).

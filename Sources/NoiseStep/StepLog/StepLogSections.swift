@@ -23,8 +23,7 @@ enum StepLogSection {
     static func stepBody(_ entry: StepLogEntry, previous: StepSettings) -> [UInt8] {
         precondition(entry.keptSigns.count == entry.samples && entry.samples >= 1)
         precondition(entry.step >= 1 && entry.step <= Int(UInt32.max))
-        let current = StepSettings(entry)
-        let changed = current.changes(from: previous)
+        let changed = entry.settings.changes(from: previous)
         var body = [UInt8]()
         body.appendLittleEndian(UInt32(entry.step))
         body.append(changed.rawValue)
@@ -72,7 +71,11 @@ enum StepLogSection {
             }
             settings.schedule = schedule
         }
-        try settings.check(parameterCount: parameterCount)
+        do throws(LimitViolation) {
+            try Limits.check(settings, parameterCount: parameterCount)
+        } catch {
+            throw SectionProblem(error)
+        }
         guard let loss = reader.float32(), let accuracy = reader.float32() else { throw tooShort }
         let packed = TritPacking.packedCount(settings.samples)
         guard reader.remaining == packed, let signs = reader.take(packed) else {
@@ -81,9 +84,7 @@ enum StepLogSection {
         guard let kept = TritPacking.unpack(signs, count: settings.samples) else {
             throw SectionProblem("kept signs are not valid packed trits")
         }
-        return StepLogEntry(step: Int(step), density: settings.density, samples: settings.samples,
-                            rejectQuantile: settings.rejectQuantile, schedule: settings.schedule,
-                            keptSigns: kept, loss: loss, batchAccuracy: accuracy)
+        return StepLogEntry(step: Int(step), settings: settings, keptSigns: kept, loss: loss, batchAccuracy: accuracy)
     }
 
     // MARK: Weights sections
@@ -117,28 +118,9 @@ enum StepLogSection {
     }
 }
 
-/// The settings a step record may leave out when they did not change.
-struct StepSettings: Equatable {
-    var density: Double
-    var samples: Int
-    var rejectQuantile: Double
-    var schedule: DensitySchedule
-
-    init(_ options: TrainingOptions) {
-        density = options.density
-        samples = options.samples
-        rejectQuantile = options.rejectQuantile
-        schedule = options.schedule
-    }
-
-    init(_ entry: StepLogEntry) {
-        density = entry.density
-        samples = entry.samples
-        rejectQuantile = entry.rejectQuantile
-        schedule = entry.schedule
-    }
-
-    /// The settings that differ from `previous` (bitwise, so −0 ≠ 0 is kept exactly).
+extension StepSettings {
+    /// The settings that differ from `previous` (bitwise, so −0 ≠ 0 is kept exactly): the
+    /// ones a step record spells out.
     func changes(from previous: StepSettings) -> ChangedSettings {
         var changed: ChangedSettings = []
         if density.bitPattern != previous.density.bitPattern { changed.insert(.density) }
@@ -147,27 +129,11 @@ struct StepSettings: Equatable {
         if schedule != previous.schedule { changed.insert(.schedule) }
         return changed
     }
-
-    /// The ranges `TrainingOptions.validate` allows, and the cap on a step's work for a
-    /// model of `parameterCount` parameters.
-    func check(parameterCount: Int) throws(SectionProblem) {
-        guard density > 0 && density < 1 else { throw SectionProblem("density \(density) is not inside (0, 1)") }
-        guard samples >= 1 && samples <= StepLogFormat.maxSamples else {
-            throw SectionProblem("\(samples) samples is outside 1...65536")
-        }
-        guard rejectQuantile >= 0 && rejectQuantile < 1 else {
-            throw SectionProblem("reject quantile \(rejectQuantile) is not inside [0, 1)")
-        }
-        let entries = density * Double(samples) * Double(parameterCount)
-        guard entries <= Double(StepLogFormat.maxPerturbationEntries) else {
-            throw SectionProblem("\(samples) samples at density \(density) draw about \(Int(entries)) perturbation"
-                + " entries per step, more than the \(StepLogFormat.maxPerturbationEntries) a step may")
-        }
-    }
 }
 
 /// What is wrong inside one section; the parser adds where.
 struct SectionProblem: Error {
     let text: String
     init(_ text: String) { self.text = text }
+    init(_ violation: LimitViolation) { text = String(describing: violation) }
 }

@@ -32,7 +32,7 @@ public final class StepLogWriter: Sendable {
 
     /// Creates (or atomically replaces) the log at `path` with a synced header for
     /// `options`; the run starts from the initial weights of `options.seed`.
-    /// - Throws: `.invalidOptions` for options that `validate()` refuses or that exceed
+    /// - Throws: `.invalidOptions` for options outside the rulebook's limits (`Limits`) or that exceed
     ///   the format's caps; `.unwritable` for I/O failures.
     public convenience init(creating path: String, options: TrainingOptions) throws(StepLogError) {
         let header = try StepLogHeader.encode(options: options, file: path)
@@ -65,7 +65,7 @@ public final class StepLogWriter: Sendable {
                 try LogFileSystem.sync(descriptor, file: path)
             }
             let state = State(descriptor: descriptor, size: valid, stepsDone: log.lastStep,
-                              previous: log.entries.last.map(StepSettings.init) ?? StepSettings(log.options),
+                              previous: log.entries.last?.settings ?? StepSettings(log.options),
                               hasSections: valid > log.headerBytes)
             return (StepLogWriter(path: path, options: log.options, shape: log.shape, state: state), log)
         } catch {
@@ -84,7 +84,7 @@ public final class StepLogWriter: Sendable {
             let body = StepLogSection.stepBody(entry, previous: state.previous)
             try commit(StepLogSection.frame(kind: .step, body: body), to: &state)
             state.stepsDone = entry.step
-            state.previous = StepSettings(entry)
+            state.previous = entry.settings
         }
     }
 
@@ -99,10 +99,10 @@ public final class StepLogWriter: Sendable {
             throw .cannotAppend(file: file, problem: "step \(entry.step) has \(entry.keptSigns.count) kept signs"
                 + " for \(entry.samples) samples, or a sign outside −1...1")
         }
-        do throws(SectionProblem) {
-            try StepSettings(entry).check(parameterCount: parameterCount)
+        do throws(LimitViolation) {
+            try Limits.check(entry.settings, parameterCount: parameterCount)
         } catch {
-            throw .cannotAppend(file: file, problem: "step \(entry.step): \(error.text)")
+            throw .cannotAppend(file: file, problem: "step \(entry.step): \(SectionProblem(error).text)")
         }
     }
 

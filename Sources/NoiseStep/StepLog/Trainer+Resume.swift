@@ -4,15 +4,15 @@ extension Trainer {
     /// density the schedule chose after the last step, and the samples, quantile and
     /// schedule in force then (including changes made from the dashboard).
     /// - Parameter threads: worker threads; results do not depend on it.
-    public convenience init(resuming log: StepLog, training: Dataset, threads: Int) {
+    /// - Throws: `threads` outside the rulebook's limit (the log's own options were
+    ///   checked when it was read).
+    public convenience init(resuming log: StepLog, training: Dataset, threads: Int) throws(LimitViolation) {
+        try Limits.check(.threads, threads)
         var options = log.options
         options.threads = threads
+        var settings = log.entries.last?.settings ?? StepSettings(options)
+        if let last = log.entries.last { settings.density = last.nextDensity }
         self.init(options: options, training: training, model: log.latestModel, stepsDone: log.lastStep,
-                  density: log.entries.last?.nextDensity ?? options.density)
-        if let last = log.entries.last {
-            samples = last.samples
-            rejectQuantile = last.rejectQuantile
-            schedule = last.schedule
-        }
+                  settings: settings)
     }
 }

@@ -4,29 +4,28 @@
 public struct StepLogEntry: Sendable, Equatable {
     /// 1 for the first step.
     public var step: Int
-    public var density: Double
-    public var samples: Int
-    public var rejectQuantile: Double
-    /// The schedule in force after this step; with `density` and `loss` it gives the
-    /// next step's density (`nextDensity`).
-    public var schedule: DensitySchedule
-    /// α_τ of each perturbation, in {−1, 0, +1}; count == samples.
+    /// The settings the step used; `settings.schedule` is the schedule in force after
+    /// the step, which with the density and `loss` gives the next step's density
+    /// (`nextDensity`).
+    public var settings: StepSettings
+    /// α_τ of each perturbation, in {−1, 0, +1}; count == settings.samples.
     public var keptSigns: [Int8]
     /// The step's batch loss and accuracy, kept for reporting.
     public var loss: Float
     public var batchAccuracy: Float
 
-    public init(step: Int, density: Double, samples: Int, rejectQuantile: Double, schedule: DensitySchedule,
-                keptSigns: [Int8], loss: Float, batchAccuracy: Float) {
-        self.schedule = schedule
+    public init(step: Int, settings: StepSettings, keptSigns: [Int8], loss: Float, batchAccuracy: Float) {
         self.step = step
-        self.density = density
-        self.samples = samples
-        self.rejectQuantile = rejectQuantile
+        self.settings = settings
         self.keptSigns = keptSigns
         self.loss = loss
         self.batchAccuracy = batchAccuracy
     }
+
+    public var density: Double { settings.density }
+    public var samples: Int { settings.samples }
+    public var rejectQuantile: Double { settings.rejectQuantile }
+    public var schedule: DensitySchedule { settings.schedule }
 
     /// The density of the step after this one. The schedule reads the loss as stored
     /// (Float32), so a resumed run makes the same decision as the original one.

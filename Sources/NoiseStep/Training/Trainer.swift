@@ -14,34 +14,38 @@ public final class Trainer {
     public private(set) var model: TernaryModel
     /// Steps finished; the next step is number `stepsDone + 1`.
     public private(set) var stepsDone: Int
-    /// Settings the next step uses; the schedule and the dashboard change them.
-    public var density: Double
-    public var samples: Int
-    public var rejectQuantile: Double
-    public var schedule: DensitySchedule
+    /// Settings the next step uses; the density schedule changes them after each step,
+    /// and `change(_:)` between steps.
+    public private(set) var settings: StepSettings
 
     private let runner: BatchRunner
 
     /// A fresh run: weights from `options.seed`.
-    public convenience init(options: TrainingOptions, training: Dataset) throws(OptionError) {
-        try options.validate()
-        let shape = ModelShape(hidden: options.hidden)
+    /// - Throws: the first option outside the rulebook's limits, before anything is allocated.
+    public convenience init(options: TrainingOptions, training: Dataset) throws(LimitViolation) {
+        let shape = try Limits.check(options)
         self.init(options: options, training: training, model: TernaryModel(shape: shape, seed: options.seed),
-                  stepsDone: 0, density: options.density)
+                  stepsDone: 0, settings: StepSettings(options))
     }
 
-    /// A run continued from `model` after `stepsDone` steps, e.g. from a step log.
-    public init(options: TrainingOptions, training: Dataset, model: TernaryModel, stepsDone: Int, density: Double) {
+    /// A run continued from `model` after `stepsDone` steps, e.g. from a step log, whose
+    /// next step uses `settings`.
+    /// - Precondition: the options and settings are within `Limits` (a step log's are).
+    init(options: TrainingOptions, training: Dataset, model: TernaryModel, stepsDone: Int, settings: StepSettings) {
         precondition(training.count > 0, "training set is empty")
         self.options = options
         self.training = training
         self.model = model
         self.stepsDone = stepsDone
-        self.density = density
-        samples = options.samples
-        rejectQuantile = options.rejectQuantile
-        schedule = options.schedule
+        self.settings = settings
         runner = BatchRunner(shape: model.shape, threads: options.threads)
+    }
+
+    /// Uses `settings` from the next step on.
+    /// - Throws: the limit they break; the current settings are then kept.
+    public func change(_ settings: StepSettings) throws(LimitViolation) {
+        try Limits.check(settings, parameterCount: model.shape.parameterCount)
+        self.settings = settings
     }
 
     /// The examples of step `step`: `batch` indices drawn uniformly with replacement.
@@ -56,23 +60,25 @@ public final class Trainer {
         let started = DispatchTime.now().uptimeNanoseconds
         let stepNumber = stepsDone + 1
         let parameterCount = model.shape.parameterCount
-        let perturbations = (0 ..< samples).map {
-            Perturbation(seed: options.seed, step: stepNumber, index: $0, density: density, parameterCount: parameterCount)
+        let perturbations = (0 ..< settings.samples).map {
+            Perturbation(seed: options.seed, step: stepNumber, index: $0, density: settings.density,
+                         parameterCount: parameterCount)
         }
         let measured = measure(step: stepNumber, perturbations: perturbations)
-        let kept = UpdateRule.keptSigns(alignments: measured.alignments, quantile: rejectQuantile)
+        let kept = UpdateRule.keptSigns(alignments: measured.alignments, quantile: settings.rejectQuantile)
         let changed = UpdateRule.apply(perturbations, keptSigns: kept, to: &model)
-        let entry = StepLogEntry(step: stepNumber, density: density, samples: samples, rejectQuantile: rejectQuantile,
-                                 schedule: schedule, keptSigns: kept, loss: Float(measured.loss), batchAccuracy: Float(measured.accuracy))
+        let entry = StepLogEntry(step: stepNumber, settings: settings, keptSigns: kept, loss: Float(measured.loss),
+                                 batchAccuracy: Float(measured.accuracy))
         let snapshot = TrainingSnapshot(
             step: stepNumber, loss: measured.loss, batchAccuracy: measured.accuracy,
-            kept: kept.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }, samples: samples,
+            kept: kept.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }, samples: settings.samples,
             perturbedEntries: perturbations.reduce(0) { $0 + $1.positions.count }, weightsChanged: changed,
-            layers: model.layerStats, density: density, rejectQuantile: rejectQuantile, schedule: schedule,
+            layers: model.layerStats, density: settings.density, rejectQuantile: settings.rejectQuantile,
+            schedule: settings.schedule,
             alignment: options.alignment, seed: options.seed,
             stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         stepsDone = stepNumber
-        density = entry.nextDensity
+        settings.density = entry.nextDensity
         return (snapshot, entry)
     }
 

@@ -2,16 +2,33 @@
 /// next step.
 public enum TrainingCommand: Sendable, Equatable {
     case pause
+    /// Trains on; at the target step, first moves the target one more leg on.
     case resume
+    /// `pause` while training, `resume` while paused.
     case togglePause
-    /// While paused, run exactly one step.
+    /// While paused, run exactly one step (also past the target).
     case stepOnce
-    case setRejectQuantile(Double)
-    case setDensity(Double)
-    case setSamples(Int)
-    case setSchedule(DensitySchedule)
-    /// Write the model to this path; the outcome arrives in `SessionState.message`.
-    case save(path: String)
+    /// Use these settings from the next step; the rulebook may refuse them.
+    case change(StepSettings)
+    /// Move the target step this many steps past the current target (or step).
+    case extendTarget(by: Int)
+    /// Make the run's step log complete up to now: weights appended, synced.
+    case save
+}
+
+/// Something that happened in a session that a person should be told about. Values
+/// only: the front end words them.
+public enum SessionEvent: Sendable, Equatable {
+    /// Training paused at the target step.
+    case reachedTarget(step: Int)
+    /// The step log or metrics file could not be written; training paused.
+    case recordingFailed(StepLogError)
+    /// The step log holds every step and the weights after `step`.
+    case saved(path: String, step: Int)
+    /// `save` in a session that does not record.
+    case notRecording
+    /// A command asked for something the rulebook does not allow; nothing changed.
+    case refused(LimitViolation)
 }
 
 /// What a `TrainingSession` publishes after every step and every command: an immutable
@@ -23,34 +40,44 @@ public struct SessionState: Sendable {
     public var history: RunHistory
     public var isPaused: Bool
     /// Settings the next step will use.
-    public var density: Double
-    public var samples: Int
-    public var rejectQuantile: Double
-    public var schedule: DensitySchedule
+    public var settings: StepSettings
+    /// The step training pauses after.
+    public var targetStep: Int
+    /// Steps finished, including those before a resume.
+    public var stepsDone: Int
     /// The weights after the last step, for live inference.
     public var model: TernaryModel
     /// How inputs are encoded for `model`.
     public var input: InputEncoding
-    /// A one-line outcome of the last save or error, for the status line.
-    public var message: String?
+    /// The softmax temperature the model was trained with (its logits are divided by it).
+    public var temperature: Double
+    /// The step log the run is recorded in; nil when it is not recorded.
+    public var recordingPath: String?
+    /// The latest event and its number (1, 2, …; 0 before any): a new number is a new
+    /// event, even if equal to the last.
+    public var event: SessionEvent?
+    public var eventNumber: Int
     /// Steps finished per second over the last few seconds of running.
     public var stepsPerSecond: Double
     /// Seconds spent running (pauses excluded).
     public var elapsedSeconds: Double
 
-    public init(snapshot: TrainingSnapshot?, history: RunHistory, isPaused: Bool, density: Double,
-                samples: Int, rejectQuantile: Double, schedule: DensitySchedule, model: TernaryModel,
-                input: InputEncoding, message: String?, stepsPerSecond: Double, elapsedSeconds: Double) {
+    public init(snapshot: TrainingSnapshot?, history: RunHistory, isPaused: Bool, settings: StepSettings,
+                targetStep: Int, stepsDone: Int, model: TernaryModel, input: InputEncoding, temperature: Double,
+                recordingPath: String?, event: SessionEvent?, eventNumber: Int, stepsPerSecond: Double,
+                elapsedSeconds: Double) {
         self.snapshot = snapshot
         self.history = history
         self.isPaused = isPaused
-        self.density = density
-        self.samples = samples
-        self.rejectQuantile = rejectQuantile
-        self.schedule = schedule
+        self.settings = settings
+        self.targetStep = targetStep
+        self.stepsDone = stepsDone
         self.model = model
         self.input = input
-        self.message = message
+        self.temperature = temperature
+        self.recordingPath = recordingPath
+        self.event = event
+        self.eventNumber = eventNumber
         self.stepsPerSecond = stepsPerSecond
         self.elapsedSeconds = elapsedSeconds
     }

@@ -69,37 +69,4 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
         options.augmentation = .none
         return options
     }
-
-    /// Checks every value, naming the option that is wrong.
-    public func validate() throws(OptionError) {
-        if hidden.isEmpty { throw OptionError("--hidden", "needs at least one layer width, e.g. 256,256") }
-        if let bad = hidden.first(where: { $0 < 1 || $0 > 65_536 }) {
-            throw OptionError("--hidden", "layer width \(bad) is outside 1...65536")
-        }
-        if batch < 1 || batch > 1 << 20 { throw OptionError("--batch", "\(batch) is outside 1...1048576") }
-        if samples < 1 || samples > 1 << 16 { throw OptionError("--samples", "\(samples) is outside 1...65536") }
-        if !(density > 0 && density < 1) { throw OptionError("--density", "\(density) is not inside (0, 1)") }
-        if !(rejectQuantile >= 0 && rejectQuantile < 1) {
-            throw OptionError("--reject-quantile", "\(rejectQuantile) is not inside [0, 1)")
-        }
-        if !(temperature > 0 && temperature <= 1000) {
-            throw OptionError("--temperature", "\(temperature) is not inside (0, 1000]")
-        }
-        for (name, value, limit) in [("--shift", augmentation.shift, 14.0), ("--rotate", augmentation.rotation, 180),
-                                     ("--scale", augmentation.scale, 0.9)] where !(value >= 0 && value <= limit) {
-            throw OptionError(name, "\(value) is not inside [0, \(limit)]")
-        }
-        if threads < 0 || threads > 256 { throw OptionError("--threads", "\(threads) is outside 0...256") }
-    }
-}
-
-/// A command-line or API value that cannot be used.
-public struct OptionError: Error, CustomStringConvertible, Equatable {
-    public let option: String
-    public let problem: String
-    public init(_ option: String, _ problem: String) {
-        self.option = option
-        self.problem = problem
-    }
-    public var description: String { "\(option): \(problem)" }
 }

@@ -1,0 +1,26 @@
+import NoiseStep
+
+/// The dashboard's words for a settings key the rulebook refused.
+enum LimitText {
+    static func keyRefused(_ violation: LimitViolation) -> String {
+        switch violation {
+        case .outOfRange(let setting, _, let allowed):
+            return "\(name(of: setting)) stays within \(allowed): unchanged"
+        case .tooManyPerturbationEntries(_, _, _, let limit):
+            return "more samples × density would draw over \(limit) perturbation entries a step: unchanged"
+        case .tooManyParameters, .batchActivationsTooLarge:
+            return "that change is over a limit: unchanged"
+        }
+    }
+
+    static func name(of setting: Setting) -> String {
+        switch setting {
+        case .rejectQuantile: return "reject quantile"
+        case .evalEvery: return "validation interval"
+        case .hiddenLayers: return "hidden layers"
+        case .learningRate: return "learning rate"
+        case .steps: return "target step"
+        default: return setting.rawValue
+        }
+    }
+}

@@ -1,0 +1,61 @@
+extension Limits {
+    /// The architecture 784 → `hidden`… → 10, built only after its size is known to be
+    /// allowed: each width, the number of layers, then the parameter count.
+    public static func shape(hidden: [Int]) throws(LimitViolation) -> ModelShape {
+        try check(.hiddenLayers, hidden.count)
+        for width in hidden { try check(.hidden, width) }
+        let widths = [Dataset.pixelsPerImage] + hidden + [Dataset.classes]
+        var total = 0
+        for layer in 0 ..< widths.count - 1 {
+            // Each width ≤ 65536 and ≤ 65 layers: at most 2^38, no overflow.
+            total += widths[layer + 1] * (widths[layer] + 1)
+        }
+        guard total <= maxParameters else {
+            throw .tooManyParameters(hidden: hidden, parameters: total, limit: maxParameters)
+        }
+        return ModelShape(widths: widths)
+    }
+
+    /// The settings of one step, for a model of `parameterCount` parameters: each in its
+    /// range, and their perturbations no larger than a step may materialize.
+    public static func check(_ settings: StepSettings, parameterCount: Int) throws(LimitViolation) {
+        try check(.samples, settings.samples)
+        try check(.density, settings.density)
+        try check(.rejectQuantile, settings.rejectQuantile)
+        let entries = settings.density * Double(settings.samples) * Double(parameterCount)
+        guard entries <= Double(maxPerturbationEntries) else {
+            throw .tooManyPerturbationEntries(samples: settings.samples, density: settings.density,
+                                              parameters: parameterCount, limit: maxPerturbationEntries)
+        }
+    }
+
+    /// Every option of a noise_step run, in the order they are usually given.
+    /// - Returns: the run's architecture, so callers need not build it unchecked.
+    @discardableResult
+    public static func check(_ options: TrainingOptions) throws(LimitViolation) -> ModelShape {
+        let shape = try shape(hidden: options.hidden)
+        try check(.batch, options.batch)
+        try check(StepSettings(options), parameterCount: shape.parameterCount)
+        try check(.temperature, options.temperature)
+        try check(.shift, options.augmentation.shift)
+        try check(.rotation, options.augmentation.rotation)
+        try check(.scale, options.augmentation.scale)
+        try check(.threads, options.threads)
+        return shape
+    }
+
+    /// What the Adam-STE baseline needs beyond `check(options)`: its learning rate, and
+    /// room for a whole batch's activations.
+    @discardableResult
+    public static func checkAdamSTE(_ options: TrainingOptions, learningRate: Double) throws(LimitViolation) -> ModelShape {
+        let shape = try check(options)
+        try check(.learningRate, learningRate)
+        let chunks = (options.batch + Kernels.chunk - 1) / Kernels.chunk
+        let perExample = (0 ..< shape.layerCount).reduce(0) { $0 + shape.inputs(of: $1) + shape.outputs(of: $1) }
+        let floats = chunks * Kernels.chunk * perExample
+        guard floats <= maxBatchActivationFloats else {
+            throw .batchActivationsTooLarge(batch: options.batch, floats: floats, limit: maxBatchActivationFloats)
+        }
+        return shape
+    }
+}

@@ -1,0 +1,67 @@
+/// The rulebook: every limit on what a run may ask for, in one place. The command line,
+/// `--resume`, the step log's header and record parsers and the dashboard's keys all
+/// check through it, before anything sized by a setting is allocated.
+///
+/// Why each limit is what it is:
+/// - Widths, layers, parameters: a step expands the model to Float scratch (4 bytes per
+///   parameter), so 2^28 parameters is 1 GiB; a step log stores the architecture in its
+///   header and refuses more than 64 hidden layers.
+/// - Perturbation entries: a step materializes every nonzero entry of its perturbations
+///   (about 70 bytes each with its bookkeeping), so 2^20 keeps a step's transient memory
+///   under 100 MiB however the samples and density are combined. The paper's setting
+///   (128 samples at 6e-5 on 784→256→256→10) draws about 2,000.
+/// - Samples: a step record holds up to 65536 kept signs.
+/// - Steps: step numbers are 32-bit in the step log.
+/// - Threads: one chunk workspace (about 0.7 MiB for the default model) per worker.
+public enum Limits {
+    public static let hiddenWidth = LimitRange(1 ... 65_536)
+    public static let hiddenLayers = LimitRange(1 ... 64)
+    public static let maxParameters = 1 << 28
+    public static let batch = LimitRange(1 ... 1 << 20)
+    public static let samples = LimitRange(1 ... 1 << 16)
+    public static let density = LimitRange(real: 0, 1, includesLower: false, includesUpper: false)
+    public static let rejectQuantile = LimitRange(real: 0, 1, includesLower: true, includesUpper: false)
+    public static let temperature = LimitRange(real: 0, 1000, includesLower: false, includesUpper: true)
+    public static let shift = LimitRange(real: 0, 14, includesLower: true, includesUpper: true)
+    public static let rotation = LimitRange(real: 0, 180, includesLower: true, includesUpper: true)
+    public static let scale = LimitRange(real: 0, 0.9, includesLower: true, includesUpper: true)
+    /// 0 means one worker per processor.
+    public static let threads = LimitRange(0 ... 256)
+    public static let steps = LimitRange(0 ... Int(UInt32.max))
+    public static let evalEvery = LimitRange(0 ... Int(UInt32.max))
+    public static let learningRate = LimitRange(real: 0, 1, includesLower: false, includesUpper: true)
+    /// Expected nonzero perturbation entries per step: samples × density × parameters.
+    public static let maxPerturbationEntries = 1 << 20
+    /// Floats of Adam-STE's batch activations (1 GiB).
+    public static let maxBatchActivationFloats = 1 << 28
+
+    /// The range of a setting that has one of its own.
+    public static func range(of setting: Setting) -> LimitRange {
+        switch setting {
+        case .hidden: return hiddenWidth
+        case .hiddenLayers: return hiddenLayers
+        case .batch: return batch
+        case .samples: return samples
+        case .density: return density
+        case .rejectQuantile: return rejectQuantile
+        case .temperature: return temperature
+        case .shift: return shift
+        case .rotation: return rotation
+        case .scale: return scale
+        case .threads: return threads
+        case .steps: return steps
+        case .evalEvery: return evalEvery
+        case .learningRate: return learningRate
+        }
+    }
+
+    /// Throws unless `value` is inside `setting`'s range.
+    public static func check(_ setting: Setting, _ value: Double) throws(LimitViolation) {
+        let allowed = range(of: setting)
+        guard allowed.contains(value) else { throw .outOfRange(setting, value: value, allowed: allowed) }
+    }
+
+    public static func check(_ setting: Setting, _ value: Int) throws(LimitViolation) {
+        try check(setting, Double(value))
+    }
+}

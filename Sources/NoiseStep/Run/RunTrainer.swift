@@ -1,0 +1,25 @@
+/// What the run driver needs of a trainer: noise_step's `Trainer` or the Adam-STE
+/// baseline. One owner calls it; a step fans out over worker threads internally.
+public protocol RunTrainer: AnyObject {
+    var options: TrainingOptions { get }
+    /// The weights after the last step.
+    var model: TernaryModel { get }
+    /// Steps finished; the next step is number `stepsDone + 1`.
+    var stepsDone: Int { get }
+    /// One training step: the figures of it, and the entry that replays it when a step
+    /// log can hold this trainer's steps (nil for Adam-STE, whose fp32 state it cannot).
+    func trainStep() -> (snapshot: TrainingSnapshot, entry: StepLogEntry?)
+    /// How many examples of `dataset` the current model classifies correctly.
+    func correctCount(on dataset: Dataset) -> Int
+}
+
+extension Trainer: RunTrainer {
+    public func trainStep() -> (snapshot: TrainingSnapshot, entry: StepLogEntry?) {
+        let (snapshot, entry) = step()
+        return (snapshot, entry)
+    }
+}
+
+extension AdamSTETrainer: RunTrainer {
+    public func trainStep() -> (snapshot: TrainingSnapshot, entry: StepLogEntry?) { (step(), nil) }
+}

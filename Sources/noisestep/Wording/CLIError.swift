@@ -1,0 +1,5 @@
+/// A command-line failure with a one-line message.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

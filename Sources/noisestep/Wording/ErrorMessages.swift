@@ -1,0 +1,28 @@
+import ArgumentParser
+import NoiseStep
+
+/// The command line's words for the engine's errors, which carry values only.
+enum ErrorMessages {
+    /// `error` as ArgumentParser should report it: engine errors become one-line
+    /// `CLIError`s, anything else passes through.
+    static func translate(_ error: any Error) -> any Error {
+        switch error {
+        case let violation as LimitViolation: return CLIError(violation.message)
+        case let run as RunError: return CLIError(run.message)
+        default: return error
+        }
+    }
+
+    /// One line for any error, for front ends that show it themselves (the dashboard).
+    static func describe(_ error: any Error) -> String {
+        String(describing: translate(error))
+    }
+}
+
+extension RunError {
+    var message: String {
+        switch self {
+        case .recording(let problem): return problem.description
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import NoiseStep
+
+extension LimitViolation {
+    /// One line naming the option, the value and what is allowed.
+    var message: String {
+        switch self {
+        case .outOfRange(.hidden, let value, let allowed):
+            return "--hidden: a layer width of \(Numbers.plain(value)) is outside \(allowed)"
+        case .outOfRange(.hiddenLayers, let value, let allowed):
+            return "--hidden: \(Numbers.plain(value)) hidden layers is outside \(allowed); give the widths, e.g. 256,256"
+        case .outOfRange(let setting, let value, let allowed):
+            let sign = value < 0 && allowed.lower >= 0 ? " is negative; it must be in " : " is outside "
+            return "\(setting.option): \(Numbers.plain(value))\(sign)\(allowed)"
+        case .tooManyParameters(let hidden, let parameters, let limit):
+            return "--hidden: \(hidden.map(String.init).joined(separator: ",")) makes a model of \(parameters) parameters,"
+                + " more than the \(limit) allowed; use narrower or fewer layers"
+        case .tooManyPerturbationEntries(let samples, let density, let parameters, let limit):
+            let entries = Double(samples) * density * Double(parameters)
+            return "--samples \(samples) at --density \(Numbers.plain(density)) on \(parameters) parameters draws about"
+                + " \(Int(entries.rounded())) perturbation entries per step, more than the \(limit) a step may;"
+                + " lower --samples or --density"
+        case .batchActivationsTooLarge(let batch, let floats, let limit):
+            return "--batch \(batch): Adam-STE would keep \(floats) floats of activations, more than the \(limit) allowed;"
+                + " lower --batch"
+        }
+    }
+}
+
+/// Numbers as a person typed them: whole numbers without a decimal point.
+enum Numbers {
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

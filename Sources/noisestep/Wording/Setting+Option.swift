@@ -1,0 +1,22 @@
+import NoiseStep
+
+extension Setting {
+    /// The command-line option that sets it.
+    var option: String {
+        switch self {
+        case .hidden, .hiddenLayers: return "--hidden"
+        case .batch: return "--batch"
+        case .samples: return "--samples"
+        case .density: return "--density"
+        case .rejectQuantile: return "--reject-quantile"
+        case .temperature: return "--temperature"
+        case .shift: return "--shift"
+        case .rotation: return "--rotate"
+        case .scale: return "--scale"
+        case .threads: return "--threads"
+        case .steps: return "--steps"
+        case .evalEvery: return "--eval-every"
+        case .learningRate: return "--learning-rate"
+        }
+    }
+}
