@@ -17,7 +17,6 @@ let engineFlags: [SwiftSetting] = [
 
 let package = Package(
     name: "noisestep",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "noisestep", targets: ["noisestep"]),
         .library(name: "NoiseStep", targets: ["NoiseStep"]),

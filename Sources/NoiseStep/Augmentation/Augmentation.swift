@@ -32,7 +32,7 @@ public struct Augmentation: Sendable, Equatable, Codable {
     public func apply(to image: inout [UInt8], random: inout RandomStream) {
         guard !isNone else { return }
         func symmetric(_ limit: Double) -> Float {
-            Float(limit * (2 * Double(random.nextUInt32()) / 4_294_967_295 - 1))
+            Float(limit * (2 * random.nextUnitClosed() - 1))
         }
         let angle = symmetric(rotation) * .pi / 180
         let zoom = 1 + symmetric(scale)

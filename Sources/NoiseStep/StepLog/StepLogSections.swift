@@ -33,7 +33,7 @@ enum StepLogSection {
         if changed.contains(.schedule) { body.append(entry.schedule.formatCode) }
         body.appendLittleEndian(entry.loss)
         body.appendLittleEndian(entry.batchAccuracy)
-        TritPacking.append(entry.keptSigns, to: &body)
+        TritCodec.append(entry.keptSigns, to: &body)
         return body
     }
 
@@ -77,11 +77,11 @@ enum StepLogSection {
             throw SectionProblem(error)
         }
         guard let loss = reader.float32(), let accuracy = reader.float32() else { throw tooShort }
-        let packed = TritPacking.packedCount(settings.samples)
+        let packed = TritCodec.packedCount(settings.samples)
         guard reader.remaining == packed, let signs = reader.take(packed) else {
             throw SectionProblem("length \(length) does not fit its \(settings.samples) samples")
         }
-        guard let kept = TritPacking.unpack(signs, count: settings.samples) else {
+        guard let kept = TritCodec.unpack(signs, count: settings.samples) else {
             throw SectionProblem("kept signs are not valid packed trits")
         }
         return StepLogEntry(step: Int(step), settings: settings, keptSigns: kept, loss: loss, batchAccuracy: accuracy)
@@ -95,12 +95,12 @@ enum StepLogSection {
         var body = [UInt8]()
         body.appendLittleEndian(UInt32(step))
         body.appendLittleEndian(UInt64(model.shape.parameterCount))
-        TritPacking.append(model.flatParameters, to: &body)
+        TritCodec.append(model.flatParameters, to: &body)
         return body
     }
 
     /// The body length of a weights section for `shape`.
-    static func weightsBodyLength(_ shape: ModelShape) -> Int { 12 + TritPacking.packedCount(shape.parameterCount) }
+    static func weightsBodyLength(_ shape: ModelShape) -> Int { 12 + TritCodec.packedCount(shape.parameterCount) }
 
     /// Decodes a weights section's body for a model of `shape`.
     static func decodeWeights(_ body: ByteReader, shape: ModelShape) throws(SectionProblem) -> (step: Int, model: TernaryModel) {
@@ -111,7 +111,7 @@ enum StepLogSection {
                 + " \(StepLogHeader.describe(shape.widths)) has \(shape.parameterCount)")
         }
         guard let packed = reader.take(reader.remaining),
-              let values = TritPacking.unpack(packed, count: shape.parameterCount) else {
+              let values = TritCodec.unpack(packed, count: shape.parameterCount) else {
             throw SectionProblem("parameters are not valid packed trits")
         }
         return (Int(step), TernaryModel(shape: shape, flatParameters: values))

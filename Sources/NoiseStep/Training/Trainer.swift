@@ -48,12 +48,6 @@ public final class Trainer {
         self.settings = settings
     }
 
-    /// The examples of step `step`: `batch` indices drawn uniformly with replacement.
-    public func batchIndices(step: Int) -> [Int] {
-        var random = RandomStream(seed: options.seed, purpose: .batch, step: step)
-        return (0 ..< options.batch).map { _ in random.next(below: training.count) }
-    }
-
     /// One noise_step step: draw the batch and the perturbations, measure each
     /// perturbation's alignment, keep the stronger signs, move the weights.
     public func step() -> (snapshot: TrainingSnapshot, entry: StepLogEntry) {
