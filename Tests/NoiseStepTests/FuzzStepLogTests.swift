@@ -72,7 +72,18 @@ import Testing
         #expect(log.weights.allSatisfy { $0.model.shape == log.shape })
         if log.shape.parameterCount <= 100_000 {
             #expect(log.latestModel.shape == log.shape)
-            _ = try? log.verifiedReplay()
+            // Either every saved weights section agrees with the replay, and then the replay
+            // ends at the model the log loads as, or the first that disagrees is named.
+            do throws(StepLogError) {
+                let replayed = try log.verifiedReplay()
+                #expect(replayed == log.latestModel)
+            } catch {
+                guard case .weightsMismatch(_, let step) = error else {
+                    Issue.record("verifiedReplay threw \(error)")
+                    return
+                }
+                #expect(log.weights.contains { $0.step == step })
+            }
         }
     }
 

@@ -117,4 +117,36 @@ import Testing
                                          problem: "\(LimitViolation.outOfRange(.hidden, value: 0, allowed: Limits.hiddenWidth))"))
         #expect(!FileManager.default.fileExists(atPath: path))
     }
+
+    /// Samples, quantile and schedule changed during a run (as the dashboard's keys do)
+    /// are in force again after a resume, so the resumed run equals one never stopped.
+    @Test func settingsChangedDuringARunSurviveAResume() throws {
+        let options = StepLogFixtures.options()
+        func adjust(_ step: Int, _ trainer: Trainer) throws {
+            switch step {
+            case 2: try trainer.adjust { $0.samples = 20 }
+            case 3: try trainer.adjust { $0.rejectQuantile = 0.7 }
+            case 4: try trainer.adjust { ($0.schedule, $0.density) = (.paper, 3e-3) }
+            default: break
+            }
+        }
+        let uninterrupted = try StepLogFixtures.train(options, steps: Self.steps, adjust: adjust)
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        let first = try Trainer(options: options, training: StepLogFixtures.data)
+        let writer = try StepLogWriter(creating: path, options: options)
+        for step in 1 ... 5 {
+            try adjust(step, first)
+            try writer.append(first.step().entry)
+        }
+        writer.close()
+        let (resumed, log) = try StepLogWriter.resume(path: path)
+        let trainer = try Trainer(resuming: log, training: StepLogFixtures.data, threads: 3)
+        #expect(trainer.settings == StepSettings(density: uninterrupted.entries[5].density, samples: 20,
+                                                 rejectQuantile: 0.7, schedule: .paper))
+        while trainer.stepsDone < Self.steps { try resumed.append(trainer.step().entry) }
+        resumed.close()
+        #expect(trainer.model == uninterrupted.models[Self.steps])
+        #expect(try StepLog.read(path: path).entries == uninterrupted.entries)
+    }
 }
