@@ -66,7 +66,7 @@ struct DashboardEndToEndTests {
     }
 
     @Test func recordsSavesAndShowsAValidationImage() throws {
-        let pane = try TmuxPane(arguments: Self.small + ["--out", "model.nstep"])
+        let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
         _ = try pane.waitFor("reached the target, step 30")
         pane.send(keys: ["s"])
