@@ -32,14 +32,16 @@ let package = Package(
         .target(name: "NoiseStep", dependencies: ["CZlib"], exclude: ["StepLog/FORMAT.md"],
                 swiftSettings: engineFlags),
         .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
+        .target(name: "NoiseStepBench", dependencies: ["NoiseStep"]),
         .executableTarget(name: "noisestep", dependencies: [
-            "NoiseStep", "Dashboard",
+            "NoiseStep", "Dashboard", "NoiseStepBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NoiseStepTests", dependencies: [
             "NoiseStep", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NoiseStep"]),
+        .testTarget(name: "NoiseStepBenchTests", dependencies: ["NoiseStepBench", "NoiseStep"]),
         .testTarget(name: "EndToEndTests", dependencies: ["noisestep"]),
     ],
     swiftLanguageModes: [.v6]

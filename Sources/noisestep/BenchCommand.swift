@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NoiseStep
+import NoiseStepBench
 
 /// `noisestep bench`: speed, memory and state size of the default configuration on the
 /// bundled data, beside the PyTorch reference when python3 can import torch.
@@ -43,7 +44,7 @@ struct BenchCommand: ParsableCommand {
 
     /// Set only in the child processes of --compare: train this optimizer, print its figures.
     @Option(help: .hidden)
-    var measureRun: BenchOptimizer?
+    var measureRun: Optimizer?
 
     func validate() throws {
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
@@ -60,65 +61,22 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
         #endif
-        if dashboard { return try benchDashboard(executable: executable) }
-        let (training, _) = try BundledData.load()
-        var options = TrainingOptions.paper
-        options.threads = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
-        var defaultOptions = TrainingOptions()
-        defaultOptions.threads = options.threads
-        var suite = BenchSuite(options: options, defaultOptions: defaultOptions, training: training, rounds: rounds,
-                               executable: executable, progress: Self.progress)
-        (suite.reference, suite.referenceSkipped) = try prepareReference(threads: options.threads)
-        defer { suite.reference?.cleanUp() }
-        var report = try suite.measure()
-        if compare {
-            report.comparison = try Comparison.measure(executable: executable, steps: compareSteps,
-                                                       threads: options.threads, progress: Self.progress)
+        var request = BenchRequest(executable: executable)
+        request.rounds = rounds
+        request.threads = threads
+        if dashboard {
+            let result = try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds,
+                                            threads: request.resolvedThreads, progress: Self.progress).measure()
+            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
+            return
         }
+        request.reference = noReference ? .skip : .locate(explicit: reference)
+        request.compareSteps = compare ? compareSteps : nil
+        let report = try Bench.measure(request, progress: Self.progress)
         print(json ? try report.jsonLine() : BenchTable.render(report))
-    }
-
-    /// The reference runner, or why there is none. A script named with --reference that
-    /// does not exist is an error; a missing default script or torch is only a note.
-    private func prepareReference(threads: Int) throws -> (ReferenceRunner?, String?) {
-        if noReference { return (nil, "--no-reference") }
-        guard let script = ReferenceRunner.locate(explicit: reference) else {
-            if let reference { throw ValidationError("--reference: \(reference) does not exist") }
-            return (nil, "\(ReferenceRunner.scriptName) not found above the current directory; pass --reference PATH")
-        }
-        if let reason = ReferenceRunner.unavailableReason() { return (nil, reason) }
-        guard let bundled = BundledData.locateDirectory() else { return (nil, "bundled MNIST files not found") }
-        return (try ReferenceRunner(script: script, bundledDirectory: bundled, threads: threads), nil)
     }
 
     private static func progress(_ message: String) {
         FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
-    }
-}
-
-extension BenchOptimizer: ExpressibleByArgument {}
-
-extension BenchCommand {
-    /// `--dashboard`: the dashboard's cost to training and its frame rate.
-    func benchDashboard(executable: String) throws {
-        guard DashboardBench.tmuxAvailable else {
-            throw ValidationError("--dashboard runs the dashboard inside tmux; install tmux (apt-get install tmux)")
-        }
-        let threads = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
-        let result = try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds, threads: threads,
-                                        progress: Self.progress).measure()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = .sortedKeys
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
-            return
-        }
-        print("""
-            dashboard bench: \(dashboardSteps) steps per run, default options, validation off, \(threads) threads; medians of \(rounds) rounds
-              headless train      \(Format.fixed(result.headlessStepsPerSecond, 1)) steps/s
-              dashboard open      \(Format.fixed(result.dashboardStepsPerSecond, 1)) steps/s   \(Format.percent(result.ratio)) of headless   target ≥ 90%: \(result.ratio >= 0.9 ? "met" : "MISSED")
-              frame rate          \(Format.fixed(result.framesPerSecond, 1)) frames/s   target ≥ 10: \(result.framesPerSecond >= 10 ? "met" : "MISSED")
-            """)
     }
 }

@@ -5,14 +5,27 @@ import NoiseStep
 /// `train` on the same options, and the dashboard's frame rate. The dashboard runs in a
 /// detached 120×40 tmux session, as a person would see it; rounds alternate headless and
 /// dashboard runs. Throughput is steps over the summed step times, validation off in both.
-struct DashboardBench {
+public struct DashboardBench {
     var executable: String
-    var steps = 600
-    var rounds = 3
+    var steps: Int
+    var rounds: Int
     var threads: Int
     var progress: (String) -> Void
 
-    struct Result: Encodable {
+    /// - Parameter threads: worker threads, already resolved (not 0).
+    public init(executable: String, steps: Int = 600, rounds: Int = 3, threads: Int,
+                progress: @escaping (String) -> Void) {
+        self.executable = executable
+        self.steps = steps
+        self.rounds = rounds
+        self.threads = threads
+        self.progress = progress
+    }
+
+    public struct Result: Encodable, Sendable {
+        var steps: Int
+        var threads: Int
+        var rounds: Int
         var headlessStepsPerSecond: Double
         var dashboardStepsPerSecond: Double
         var framesPerSecond: Double
@@ -24,7 +37,9 @@ struct DashboardBench {
 
     static var tmuxAvailable: Bool { (try? ChildProcess.run(["tmux", "-V"]))?.succeeded ?? false }
 
-    func measure() throws -> Result {
+    /// Runs the rounds; throws `BenchError.tmuxMissing` first when tmux cannot be run.
+    public func measure() throws -> Result {
+        guard Self.tmuxAvailable else { throw BenchError.tmuxMissing }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("noisestep-dashboard-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -38,7 +53,8 @@ struct DashboardBench {
             dashboard.append(rate)
             fps.append(frames)
         }
-        return Result(headlessStepsPerSecond: Statistics.median(headless) ?? 0,
+        return Result(steps: steps, threads: threads, rounds: rounds,
+                      headlessStepsPerSecond: Statistics.median(headless) ?? 0,
                       dashboardStepsPerSecond: Statistics.median(dashboard) ?? 0,
                       framesPerSecond: Statistics.median(fps) ?? 0,
                       headlessByRound: headless, dashboardByRound: dashboard, framesPerSecondByRound: fps)

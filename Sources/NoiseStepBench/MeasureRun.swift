@@ -5,14 +5,20 @@ import NoiseStep
 /// figures `bench --compare` shows. `bench --compare` runs it in a child process
 /// (`noisestep bench --measure-run OPTIMIZER`), so that the child's peak memory is this
 /// run's alone.
-struct MeasureRun {
-    var optimizer: BenchOptimizer
-    var steps: Int
-    var threads: Int
-    var learningRate = AdamSettings().learningRate
+public struct MeasureRun {
+    public var optimizer: Optimizer
+    public var steps: Int
+    public var threads: Int
+    public var learningRate = AdamSettings().learningRate
+
+    public init(optimizer: Optimizer, steps: Int, threads: Int) {
+        self.optimizer = optimizer
+        self.steps = steps
+        self.threads = threads
+    }
 
     /// Trains, evaluates on the validation split, and returns the figures as one JSON line.
-    func run() throws -> String {
+    public func run() throws -> String {
         let (training, validation) = try BundledData.load()
         var options = TrainingOptions()
         options.threads = threads

@@ -1,5 +1,5 @@
 /// Why `noisestep bench` could not finish a measurement. Each message says what to do next.
-enum BenchError: Error, CustomStringConvertible {
+public enum BenchError: Error, CustomStringConvertible {
     /// A program could not be started at all.
     case cannotStart(String, reason: String)
     /// A child process ended badly; `command` is what was run, `tail` the end of its output.
@@ -12,8 +12,12 @@ enum BenchError: Error, CustomStringConvertible {
     case cannotPrepareData(String, reason: String)
     /// The dashboard under tmux did not reach its step limit or write its figures in time.
     case dashboardTimedOut(steps: Int)
+    /// The reference script named explicitly does not exist.
+    case referenceNotFound(String)
+    /// `bench --dashboard` needs tmux, which cannot be run.
+    case tmuxMissing
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .cannotStart(program, reason):
             return "cannot start \(program): \(reason). Check that it is installed and on PATH, or pass --no-reference."
@@ -28,6 +32,10 @@ enum BenchError: Error, CustomStringConvertible {
             return "cannot link the bundled MNIST files into \(path): \(reason). Check that the temporary directory is writable (TMPDIR)."
         case let .dashboardTimedOut(steps):
             return "the dashboard in tmux did not reach step \(steps) and write its figures within 5 minutes; run `noisestep` by hand to see why."
+        case let .referenceNotFound(path):
+            return "the reference script \(path) does not exist; pass the project's ref_noise_step.py with --reference PATH, or --no-reference."
+        case .tmuxMissing:
+            return "--dashboard runs the dashboard inside tmux; install tmux (apt-get install tmux)."
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Renders bench figures as the text `noisestep bench` prints: a header, then aligned
 /// rows. Pure: returns the text, prints nothing.
-enum BenchTable {
-    static func render(_ report: BenchReport) -> String {
+public enum BenchTable {
+    public static func render(_ report: BenchReport) -> String {
         let c = report.configuration
         var lines = [
             "noisestep bench: \(c.widths.map(String.init).joined(separator: "→")) ternary MLP, \(c.parameters) parameters, bundled MNIST",
@@ -87,4 +87,10 @@ enum BenchTable {
     static func mebibytes(_ bytes: Int) -> String {
         String(format: "%.1f MiB", Double(bytes) / 1_048_576)
     }
+
+    static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
+
+    static func verdict(_ met: Bool) -> String { met ? "met" : "MISSED" }
 }

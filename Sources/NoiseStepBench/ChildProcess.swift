@@ -29,7 +29,7 @@ struct ChildResult: Sendable {
 /// The bench's only contact with the libc process API: start a program with stdin from
 /// /dev/null and stdout + stderr into a pipe, read the pipe to its end, and reap the child
 /// with `wait4`, whose rusage gives the child's peak resident memory.
-enum ChildProcess {
+public enum ChildProcess {
     /// Runs `arguments[0]` with `arguments` and waits for it to end. A program name
     /// without a slash is searched for in PATH.
     /// - Throws: `BenchError.cannotStart` if the program cannot be started.
@@ -68,7 +68,7 @@ enum ChildProcess {
     }
 
     /// The absolute path of the running executable, or nil if it cannot be found.
-    static func currentExecutable() -> String? {
+    public static func currentExecutable() -> String? {
         #if os(Linux)
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         #endif

@@ -3,7 +3,7 @@ import NoiseStep
 
 /// Every figure of one `noisestep bench` run. Times are medians in milliseconds, memory in
 /// bytes. Encoded as one JSON object with snake_case keys for `--json`.
-struct BenchReport: Encodable, Sendable {
+public struct BenchReport: Encodable, Sendable {
     struct Configuration: Encodable, Sendable {
         var widths: [Int]
         var parameters: Int
@@ -91,7 +91,7 @@ struct BenchReport: Encodable, Sendable {
     }
 
     /// The report as one line of JSON, the derived figures included.
-    func jsonLine() throws -> String {
+    public func jsonLine() throws -> String {
         struct Encoded: Encodable {
             var report: BenchReport
             func encode(to encoder: Encoder) throws {
@@ -105,9 +105,16 @@ struct BenchReport: Encodable, Sendable {
                 try container.encode(report.targets, forKey: .targets)
             }
         }
+        return try BenchJSON.line(Encoded(report: self))
+    }
+}
+
+/// The bench's JSON: one line, snake_case keys, sorted so that runs diff cleanly.
+public enum BenchJSON {
+    public static func line(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(Encoded(report: self)), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,16 +1,10 @@
 import Foundation
 import NoiseStep
 
-/// The optimizers `bench --compare` sets side by side.
-enum BenchOptimizer: String, CaseIterable, Codable, Sendable {
-    case noiseStep = "noise-step"
-    case adamSTE = "adam-ste"
-}
-
 /// One optimizer's training run on the bundled data at the default configuration, as
 /// printed (one JSON line) by the child `noisestep bench --measure-run OPTIMIZER`.
 struct ComparisonRun: Codable, Sendable {
-    var optimizer: BenchOptimizer
+    var optimizer: Optimizer
     var steps: Int
     /// On the bundled 500-image validation split, after the last step.
     var validationAccuracy: Double
@@ -38,7 +32,7 @@ struct Comparison: Encodable, Sendable {
     /// so that each has the machine to itself and its peak memory is its own.
     static func measure(executable: String, steps: Int, threads: Int,
                         progress: (String) -> Void) throws -> Comparison {
-        func run(_ optimizer: BenchOptimizer) throws -> ComparisonRun {
+        func run(_ optimizer: Optimizer) throws -> ComparisonRun {
             progress("compare: \(steps) steps of \(optimizer.rawValue)")
             let command = [executable, "bench", "--measure-run", optimizer.rawValue,
                            "--compare-steps", "\(steps)", "--threads", "\(threads)"]
