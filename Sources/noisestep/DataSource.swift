@@ -11,13 +11,18 @@ struct DataSource {
     /// Whether this is the bundled MNIST subset (digits, so the pad check applies).
     var isBundled = false
 
-    static func load(directory: String?) throws -> DataSource {
+    /// - Parameter fold: the fold of the bundled subset held out for validation (nil: the
+    ///   default one); refused with a directory, whose t10k files are the test set.
+    static func load(directory: String?, fold: Int? = nil) throws -> DataSource {
         guard let directory else {
-            let (train, validation) = try BundledData.load()
+            if let fold { try Limits.check(.holdoutFold, fold) }
+            let (train, validation) = try BundledData.load(fold: fold ?? Dataset.defaultHoldoutFold)
+            let which = fold.map { ", fold \($0)" } ?? ""
             return DataSource(training: train, validation: validation,
-                              description: "bundled MNIST subset (\(train.count) train / \(validation.count) validation)",
+                              description: "bundled MNIST subset (\(train.count) train / \(validation.count) validation\(which))",
                               isBundled: true)
         }
+        if fold != nil { throw CLIError("--holdout-fold: only the bundled subset has folds; --data uses its t10k files") }
         let train = try MNISTDirectory.load(directory, split: .train)
         let test = try MNISTDirectory.load(directory, split: .test)
         return DataSource(training: train, validation: test,

@@ -37,6 +37,17 @@ import Testing
         #expect(held == expected)
     }
 
+    /// Another fold validates on 500 images the default split trains on.
+    @Test func otherFoldsHoldOutOtherImages() throws {
+        let other = try BundledData.load(fold: 0)
+        #expect(other.train.count == 4500 && perClass(other.validation) == [Int](repeating: 50, count: 10))
+        let all = try MNISTDirectory.load(try #require(BundledData.locateDirectory()), split: .train)
+        let held = Dataset.stratifiedHoldoutIndices(labels: all.labels, perClass: 50, fold: 0)
+        #expect(other.validation == all.subset(held))
+        #expect(held.first == 0 && held.last == 4990)
+        #expect(Set(held).isDisjoint(with: Dataset.stratifiedHoldoutIndices(labels: all.labels, perClass: 50)))
+    }
+
     @Test func environmentVariableIsHonoured() throws {
         let directory = try DataTestDirectory()
         try directory.write("mnist-5k/train-images-idx3-ubyte", IDXFixtures.images(count: 1))

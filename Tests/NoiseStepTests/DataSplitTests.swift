@@ -26,6 +26,26 @@ import Testing
         }
     }
 
+    /// With 10·m members per class the ten folds are disjoint and cover every example;
+    /// fold f takes member 10k + f of each class.
+    @Test func foldsAreDisjointAndCoverEveryClass() {
+        let labels = (0..<1000).map { UInt8($0 % 10) }
+        let folds = (0..<Dataset.holdoutFolds).map { Dataset.stratifiedHoldoutIndices(labels: labels, perClass: 10, fold: $0) }
+        #expect(folds.allSatisfy { $0.count == 100 })
+        #expect(Set(folds.joined()) == Set(0..<1000))
+        #expect(folds[0].filter { labels[$0] == 3 } == (0..<10).map { (10 * $0) * 10 + 3 })
+        #expect(folds[7].filter { labels[$0] == 3 } == (0..<10).map { (10 * $0 + 7) * 10 + 3 })
+        #expect(folds[Dataset.defaultHoldoutFold] == Dataset.stratifiedHoldoutIndices(labels: labels, perClass: 10))
+    }
+
+    /// The default fold keeps the split every earlier run validated on: member
+    /// ⌊(2k + 1)·n / 2m⌋ of each class, also when n is not a multiple of m.
+    @Test func defaultFoldIsTheCentreOfEachStride() {
+        let labels = [UInt8](repeating: 4, count: 23)
+        #expect(Dataset.stratifiedHoldoutIndices(labels: labels, perClass: 3) == (0..<3).map { (2 * $0 + 1) * 23 / 6 })
+        #expect(Dataset.stratifiedHoldoutIndices(labels: labels, perClass: 3, fold: 0) == [0, 7, 15])
+    }
+
     @Test func smallClassesAreHeldOutWhole() {
         let labels: [UInt8] = [3, 3, 7, 3, 7, 1]
         #expect(Dataset.stratifiedHoldoutIndices(labels: labels, perClass: 2) == [0, 2, 3, 4, 5])

@@ -47,20 +47,24 @@ public enum BundledData {
     ///
     /// The validation part is 50 images per digit chosen by
     /// `Dataset.stratifiedHoldoutIndices` — fixed, independent of any random state.
+    /// Every run holds out the default fold; the other nine folds (disjoint from it and
+    /// from each other) are there to check that a choice tuned on it holds elsewhere.
     /// Both parts keep the original file order.
+    /// - Precondition: `fold` in 0..<`Dataset.holdoutFolds` (`Limits.holdoutFold`).
     /// - Throws: `.bundledDataNotFound` (telling the user to pass --data DIR) if the
     ///   folder is not found, or the `DataError` of a damaged file.
-    public static func load() throws(DataError) -> (train: Dataset, validation: Dataset) {
+    public static func load(fold: Int = Dataset.defaultHoldoutFold) throws(DataError) -> (train: Dataset, validation: Dataset) {
         guard let directory = locateDirectory() else {
             throw .bundledDataNotFound(searched: searchedPlaces())
         }
-        return try load(from: directory)
+        return try load(from: directory, fold: fold)
     }
 
-    /// The sample in `directory` (an mnist-5k folder), split as by `load()`.
-    public static func load(from directory: String) throws(DataError) -> (train: Dataset, validation: Dataset) {
+    /// The sample in `directory` (an mnist-5k folder), split as by `load(fold:)`.
+    public static func load(from directory: String,
+                            fold: Int = Dataset.defaultHoldoutFold) throws(DataError) -> (train: Dataset, validation: Dataset) {
         let all = try MNISTDirectory.load(directory, split: .train)
-        return all.stratifiedSplit(validationPerClass: validationPerClass)
+        return all.stratifiedSplit(validationPerClass: validationPerClass, fold: fold)
     }
 
     /// Whether `directory` holds the sample's training files.

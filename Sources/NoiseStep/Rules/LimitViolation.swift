@@ -22,6 +22,8 @@ public enum Setting: String, Sendable, CaseIterable {
     case evalEvery
     /// Adam-STE's learning rate.
     case learningRate
+    /// The fold of the bundled subset held out for validation.
+    case holdoutFold
 }
 
 /// A run asked for more than the rulebook (`Limits`) allows. Carries the values, never

@@ -32,6 +32,8 @@ public enum Limits {
     public static let learningRate = LimitRange(real: 0, 1, includesLower: false, includesUpper: true)
     /// Expected nonzero perturbation entries per step: samples × density × parameters.
     public static let maxPerturbationEntries = 1 << 20
+    /// Which stratified fold of the bundled subset is held out for validation.
+    public static let holdoutFold = LimitRange(0 ... Dataset.holdoutFolds - 1)
     /// Floats of Adam-STE's batch activations (1 GiB).
     public static let maxBatchActivationFloats = 1 << 28
 
@@ -52,6 +54,7 @@ public enum Limits {
         case .steps: return steps
         case .evalEvery: return evalEvery
         case .learningRate: return learningRate
+        case .holdoutFold: return holdoutFold
         }
     }
 

@@ -17,6 +17,7 @@ extension Setting {
         case .steps: return "--steps"
         case .evalEvery: return "--eval-every"
         case .learningRate: return "--learning-rate"
+        case .holdoutFold: return "--holdout-fold"
         }
     }
 }
