@@ -30,6 +30,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Steps of each --dashboard run.")
     var dashboardSteps = 600
 
+    @Option(help: "Only measure the training seconds until the bundled validation split first reaches this accuracy (e.g. 0.94), for noise_step and Adam + STE.")
+    var timeTo: Double?
+
+    @Option(help: "With --time-to: score the validation split every N steps.")
+    var checkEvery = 10
+
+    @Option(help: "With --time-to: give up on a run after this many steps.")
+    var timeToSteps = 6000
+
     @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
     var reference: String?
 
@@ -50,6 +59,11 @@ struct BenchCommand: ParsableCommand {
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
         if compareSteps < 1 { throw ValidationError("--compare-steps: \(compareSteps) must be at least 1") }
         try Limits.check(.threads, threads)
+        if let timeTo, !(timeTo > 0 && timeTo <= 1) { throw ValidationError("--time-to: \(timeTo) is not an accuracy in (0, 1]; e.g. 0.94") }
+        if checkEvery < 1 { throw ValidationError("--check-every: \(checkEvery) must be at least 1") }
+        if timeToSteps < 1 || !Limits.steps.contains(timeToSteps) {
+            throw ValidationError("--time-to-steps: \(timeToSteps) is outside 1...\(Int(Limits.steps.upper))")
+        }
     }
 
     func run() throws {
@@ -64,6 +78,13 @@ struct BenchCommand: ParsableCommand {
         var request = BenchRequest(executable: executable)
         request.rounds = rounds
         request.threads = threads
+        if let timeTo {
+            var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
+            (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery, timeToSteps, rounds)
+            let result = try measure.measure(progress: Self.progress)
+            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
+            return
+        }
         if dashboard {
             let result = try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds,
                                             threads: request.resolvedThreads, progress: Self.progress).measure()
