@@ -16,8 +16,8 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Examples per step.")
     var batch = TrainingOptions().batch
 
-    @Option(parsing: .unconditional, help: "Perturbations drawn per step.")
-    var samples = TrainingOptions().samples
+    @Option(parsing: .unconditional, help: "Perturbations drawn per step. (default: 512; --paper: 128)")
+    var samples: Int?
 
     @Option(parsing: .unconditional, help: "Probability that a parameter is nonzero in a perturbation, in (0, 1).")
     var density = TrainingOptions().density
@@ -57,7 +57,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")
     var temperature: Double?
 
-    @Flag(help: "The paper's setup: binary input, temperature 1, no augmentation (explicit options still win).")
+    @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation (explicit options still win).")
     var paper = false
 
     @Option(parsing: .unconditional, help: "Score the validation split every N steps and at the last (0: only at the last).")
@@ -68,7 +68,7 @@ struct TrainingArguments: ParsableArguments {
         var options = paper ? TrainingOptions.paper : TrainingOptions()
         options.hidden = try parseHidden(hidden)
         options.batch = batch
-        options.samples = samples
+        if let samples { options.samples = samples }
         options.density = density
         options.schedule = schedule
         options.rejectQuantile = rejectQuantile

@@ -53,6 +53,34 @@ import Testing
         #expect(whole == part)
     }
 
+    /// The default probes 512 perturbations a step, `--paper` the paper's 128, and an
+    /// explicit --samples wins over both.
+    @Test func paperKeepsItsSamplesAndExplicitOnesWin() throws {
+        let directory = try BinaryUnderTest.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let metrics = directory.appendingPathComponent("run.jsonl").path
+        for (extra, expected) in [([String](), 512), (["--paper"], 128), (["--paper", "--samples", "16"], 16)] {
+            let arguments = ["train", "--steps", "1", "--batch", "64", "--hidden", "32", "--eval-every", "0",
+                             "--metrics", metrics] + extra
+            let outcome = try BinaryUnderTest.run(arguments)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let line = try String(contentsOfFile: metrics, encoding: .utf8).split(separator: "\n").first ?? ""
+            let first = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(first?["samples"] as? Int == expected, "\(extra)")
+        }
+    }
+
+    /// Another of the bundled subset's folds can be held out; a data directory has none.
+    @Test func anotherHoldoutFoldIsNamed() throws {
+        let other = try BinaryUnderTest.run(["train"] + small + ["--holdout-fold", "0"])
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(other.stdout.contains("(4500 train / 500 validation, fold 0)"), "\(other.stdout)")
+        let outside = try BinaryUnderTest.run(["train"] + small + ["--holdout-fold", "10"])
+        #expect(outside.status != 0 && outside.stderr.contains("--holdout-fold: 10 is outside 0...9"), "\(outside.stderr)")
+        let withData = try BinaryUnderTest.run(["train"] + small + ["--holdout-fold", "1", "--data", "/nonexistent"])
+        #expect(withData.status != 0 && withData.stderr.contains("--holdout-fold"), "\(withData.stderr)")
+    }
+
     @Test(arguments: [
         (["--density", "1.5"], "--density"),
         (["--density", "0"], "--density"),

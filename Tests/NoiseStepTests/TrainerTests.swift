@@ -61,6 +61,13 @@ import Testing
         #expect(one.model == two.model)
     }
 
+    /// The default probes 512 perturbations a step; the paper's setup keeps its 128.
+    @Test func defaultSamplesAndThePapers() {
+        #expect(TrainingOptions().samples == 512)
+        #expect(TrainingOptions.paper.samples == 128)
+        #expect(TrainingOptions.paper.density == 6e-5 && TrainingOptions.paper.schedule == .paper)
+    }
+
     @Test func paperScheduleLowersDensityByLoss() {
         #expect(DensitySchedule.paper.density(after: 6e-5, loss: 2.5) == 6e-5)
         #expect(DensitySchedule.paper.density(after: 6e-5, loss: 1.5) == 1.5e-5)

@@ -39,8 +39,13 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     public var input: InputEncoding = .gray
     /// Examples per step, drawn with replacement from the training set.
     public var batch: Int = 1024
-    /// Perturbations drawn per step.
-    public var samples: Int = 128
+    /// Perturbations drawn per step. Once the paper's schedule has lowered the density
+    /// (after about 20 steps) a perturbation has about one nonzero entry, so this is about
+    /// how many parameters a step probes, and about half of them move. The paper's 128
+    /// starve the run; 512 learn 1.2 points more in 1500 steps for a few percent more time
+    /// per step (one backward pass serves every α). 1024 reach 94% sooner on MNIST but
+    /// lose a point on Fashion-MNIST: more moves per step raise the noise they end in.
+    public var samples: Int = 512
     /// Probability that a parameter is nonzero in one perturbation, in (0, 1).
     public var density: Double = 6e-5
     public var schedule: DensitySchedule = .paper
@@ -61,9 +66,10 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
 
     public init() {}
 
-    /// The paper's setup: binarized inputs, plain softmax, no augmentation.
+    /// The paper's setup: 128 perturbations, binarized inputs, plain softmax, no augmentation.
     public static var paper: TrainingOptions {
         var options = TrainingOptions()
+        options.samples = 128
         options.input = .binary
         options.temperature = 1
         options.augmentation = .none
