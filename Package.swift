@@ -1,19 +1,22 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The engine's kernels are written for SIMD8<Float> and popcount; on x86-64 we ask for
-// the Haswell level (AVX2, FMA, POPCNT: any x86-64 CPU since about 2015) so that they
-// compile to vector instructions instead of scalar fallbacks. Debug builds optimise the
-// engine too (tests train real models) but keep bounds checks and preconditions.
+// The kernels are written for SIMD8<Float>; on x86-64 we ask for the Haswell level (AVX2,
+// FMA, POPCNT: any x86-64 CPU since about 2015) so that they compile to vector
+// instructions instead of scalar fallbacks. Only the kernels' own target drops bounds and
+// overflow checks in release builds (-Ounchecked): the engine, which parses files and
+// checks its inputs, keeps them. Debug builds optimise both (tests train real models) but
+// keep every check.
 #if arch(x86_64)
 let cpu = ["-target-cpu", "haswell"]
 #else
 let cpu: [String] = []
 #endif
-let engineFlags: [SwiftSetting] = [
+let kernelFlags: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked"] + cpu, .when(configuration: .release)),
     .unsafeFlags(["-O"] + cpu, .when(configuration: .debug)),
 ]
+let engineFlags: [SwiftSetting] = [.unsafeFlags(["-O"] + cpu)]
 
 let package = Package(
     name: "noisestep",
@@ -30,7 +33,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "_CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
                        providers: [.apt(["libncurses-dev"])]),
-        .target(name: "NoiseStep", dependencies: ["CZlib"], exclude: ["StepLog/FORMAT.md"],
+        .target(name: "NoiseStepKernels", swiftSettings: kernelFlags),
+        .target(name: "NoiseStep", dependencies: ["CZlib", "NoiseStepKernels"], exclude: ["StepLog/FORMAT.md"],
                 swiftSettings: engineFlags),
         .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
         .target(name: "NoiseStepBench", dependencies: ["NoiseStep"]),
@@ -39,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NoiseStepTests", dependencies: [
-            "NoiseStep", .product(name: "PropertyBased", package: "swift-property-based"),
+            "NoiseStep", "NoiseStepKernels", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NoiseStep"]),
         .testTarget(name: "NoiseStepBenchTests", dependencies: ["NoiseStepBench", "NoiseStep"]),

@@ -76,7 +76,7 @@ struct BenchSuite {
         progress("memory: " + command.dropFirst().joined(separator: " "))
         let result = try ChildProcess.run(command)
         try BenchError.check(result, command: command)
-        let footprint = TrainingFootprint.noiseStep(shape: shape, threads: options.threads)
+        let footprint = TrainingFootprint.noiseStep(shape: shape, threads: options.threads, batch: options.batch)
         return BenchReport.Memory(
             stateBytes: footprint.stateBytes, modelBytes: TernaryModel(shape: shape).packedBytes,
             stateBytesPerParameter: footprint.stateBytesPerParameter,

@@ -1,5 +1,6 @@
 import Testing
 @testable import NoiseStep
+import NoiseStepKernels
 
 @Suite struct PredictionTests {
     /// The single-image path (the pad) and the batched kernels compute the same network.

@@ -1,4 +1,4 @@
-import Foundation
+import NoiseStepKernels
 
 /// The primal pass over one loaded chunk, and the loss at its end.
 extension ChunkWorkspace {
@@ -7,7 +7,7 @@ extension ChunkWorkspace {
     /// - Returns: the chunk's summed loss and correct count.
     func trainingPass(batch indices: [Int], chunk: Int, step: Int, data: Dataset, options: TrainingOptions,
                       weights: ExpandedWeights) -> (lossSum: Double, correct: Int) {
-        let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+        let range = BatchRunner.examples(of: chunk, in: indices.count)
         let augmentation = options.augmentation, seed = options.seed
         if augmentation.isNone {
             load(indices[range], from: data, encoding: options.input)
@@ -41,51 +41,20 @@ extension ChunkWorkspace {
         }
     }
 
-    /// Softmax cross-entropy of the logits against the labels, for the valid examples.
-    /// The loss of an example is computed on logits / `temperature`. Writes
-    /// `outputGradient` = ∂loss/∂logits = (softmax − one-hot) / temperature, 0 in padding
-    /// columns.
-    /// - Returns: the summed loss and the number of examples whose top logit is the label
-    ///   (ties go to the lower class).
+    /// Softmax cross-entropy of the logits / `temperature` against the labels, for the
+    /// valid examples (`Kernels.softmaxCrossEntropy`); writes `outputGradient`.
+    /// - Returns: the summed loss and the number of examples whose top logit is the label.
     func softmaxCrossEntropy(temperature: Float = 1) -> (lossSum: Double, correct: Int) {
-        let chunk = Kernels.chunk, classes = shape.widths.last!
-        let logits = z[shape.layerCount - 1].pointer, gradient = outputGradient.pointer
-        gradient.update(repeating: 0, count: classes * chunk)
-        var lossSum = 0.0, correct = 0
-        let inverseTemperature = 1 / temperature
-        for b in 0 ..< valid {
-            var top = logits[b], best = 0
-            for c in 1 ..< classes where logits[c * chunk + b] > top {
-                top = logits[c * chunk + b]
-                best = c
-            }
-            if best == labels[b] { correct += 1 }
-            var total: Float = 0
-            for c in 0 ..< classes {
-                let e = Foundation.exp((logits[c * chunk + b] - top) * inverseTemperature)
-                gradient[c * chunk + b] = e
-                total += e
-            }
-            lossSum += Double(Foundation.log(total) - (logits[labels[b] * chunk + b] - top) * inverseTemperature)
-            for c in 0 ..< classes {
-                let target: Float = c == labels[b] ? 1 : 0
-                gradient[c * chunk + b] = (gradient[c * chunk + b] / total - target) * inverseTemperature
-            }
+        labels.withUnsafeBufferPointer { labels in
+            Kernels.softmaxCrossEntropy(logits: z[shape.layerCount - 1].pointer, classes: shape.widths.last!,
+                                        labels: labels.baseAddress!, valid: valid, temperature: temperature,
+                                        gradient: outputGradient.pointer)
         }
-        return (lossSum, correct)
     }
 
     /// The predicted class of each valid example (ties go to the lower class).
     func predictions() -> [Int] {
-        let chunk = Kernels.chunk, classes = shape.widths.last!
-        let logits = z[shape.layerCount - 1].pointer
-        return (0 ..< valid).map { b in
-            var top = logits[b], best = 0
-            for c in 1 ..< classes where logits[c * chunk + b] > top {
-                top = logits[c * chunk + b]
-                best = c
-            }
-            return best
-        }
+        let logits = z[shape.layerCount - 1].pointer, classes = shape.widths.last!
+        return (0 ..< valid).map { Kernels.topClass(logits: logits, classes: classes, example: $0).0 }
     }
 }

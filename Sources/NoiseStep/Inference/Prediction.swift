@@ -1,15 +1,5 @@
 import Foundation
-
-extension InputEncoding {
-    /// The network input for one pixel value 0...255.
-    @inlinable
-    public func encode(_ pixel: UInt8) -> Float {
-        switch self {
-        case .binary: pixel > 0 ? 1 : 0
-        case .gray: Float(pixel) / 255
-        }
-    }
-}
+import NoiseStepKernels
 
 extension TernaryModel {
     /// Logits for one input vector of `shape.widths[0]` values. A plain forward pass for
@@ -42,19 +32,5 @@ extension TernaryModel {
         let exps = logits.map { Foundation.exp(Double($0 - top)) }
         let total = exps.reduce(0, +)
         return exps.map { $0 / total }
-    }
-}
-
-/// Layer normalization without learned parameters, as used after every hidden layer.
-public enum LayerNorm {
-    public static let epsilon: Float = 1e-5
-
-    /// values ← max(0, (values − mean) / sqrt(variance + eps)), over the whole vector.
-    public static func normalizeAndRectify(_ values: inout [Float]) {
-        let count = Float(values.count)
-        let mean = values.reduce(0, +) / count
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
-        let scale = 1 / (variance + epsilon).squareRoot()
-        for index in values.indices { values[index] = max(0, (values[index] - mean) * scale) }
     }
 }

@@ -28,11 +28,11 @@ public enum Evaluation {
                              runner: BatchRunner) -> Int {
         guard dataset.count > 0 else { return 0 }
         runner.weights.refresh(from: model)
-        let chunks = (dataset.count + Kernels.chunk - 1) / Kernels.chunk
+        let chunks = BatchRunner.chunks(covering: dataset.count)
         let results = ChunkResults(chunks: chunks, width: 1)
         let indices = Array(0 ..< dataset.count), weights = runner.weights
         runner.forEachChunk(chunks) { workspace, chunk in
-            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+            let range = BatchRunner.examples(of: chunk, in: indices.count)
             workspace.load(indices[range], from: dataset, encoding: encoding)
             workspace.forward(weights)
             let predicted = workspace.predictions()

@@ -87,7 +87,7 @@ public final class Trainer {
         let indices = batchIndices(step: step)
         let entries = PerturbationEntries(perturbations, shape: model.shape)
         runner.weights.refresh(from: model)
-        let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
+        let chunks = BatchRunner.chunks(covering: indices.count)
         let width = perturbations.count + 2  // [α_0 … α_{n−1}, loss sum, correct]
         let results = ChunkResults(chunks: chunks, width: width)
         let options = options, alignment = options.alignment, data = training, weights = runner.weights

@@ -11,9 +11,9 @@ extension Kernels {
     /// their sums are discarded.
     ///
     /// - deltas: [chunks][outputs, 64]; inputs: [chunks][inputCount, 64]; out: [rows.count, inputCount].
-    static func batchWeightGradient(deltas: UnsafePointer<Float>, outputs: Int, rows: Range<Int>,
-                                    inputs: UnsafePointer<Float>, inputCount: Int, chunks: Int,
-                                    into out: UnsafeMutablePointer<Float>) {
+    package static func batchWeightGradient(deltas: UnsafePointer<Float>, outputs: Int, rows: Range<Int>,
+                                            inputs: UnsafePointer<Float>, inputCount: Int, chunks: Int,
+                                            into out: UnsafeMutablePointer<Float>) {
         precondition(!rows.isEmpty && rows.count <= 4 && rows.upperBound <= outputs)
         let last = rows.upperBound - 1
         let r0 = rows.lowerBound, r1 = min(r0 + 1, last), r2 = min(r0 + 2, last), r3 = min(r0 + 3, last)

@@ -6,9 +6,10 @@ extension Kernels {
     /// inverseDeviation[b] = 1 / sqrt(var_b + eps).
     ///
     /// - z, normalized, rectified: [rows, 64]; inverseDeviation: [64].
-    static func layerNormForward(_ z: UnsafePointer<Float>, rows: Int,
-                                 normalized: UnsafeMutablePointer<Float>, rectified: UnsafeMutablePointer<Float>,
-                                 inverseDeviation: UnsafeMutablePointer<Float>) {
+    package static func layerNormForward(_ z: UnsafePointer<Float>, rows: Int,
+                                         normalized: UnsafeMutablePointer<Float>,
+                                         rectified: UnsafeMutablePointer<Float>,
+                                         inverseDeviation: UnsafeMutablePointer<Float>) {
         let scale = Vector(repeating: 1 / Float(rows)), epsilon = Vector(repeating: LayerNorm.epsilon)
         for v in 0 ..< vectorsPerRow {
             var sum = Vector()
@@ -35,9 +36,9 @@ extension Kernels {
     /// saved normalized values n: result = invσ · (d − mean_r(d) − n · mean_r(d⊙n)).
     /// Forward (JVP): pass d = dz, then mask the result with n > 0 (`maskOutput`).
     /// Backward (VJP): pass d = dh, masked first with n > 0 (`maskInput`).
-    static func layerNormDerivative(_ d: UnsafePointer<Float>, rows: Int, normalized n: UnsafePointer<Float>,
-                                    inverseDeviation: UnsafePointer<Float>, maskInput: Bool, maskOutput: Bool,
-                                    into out: UnsafeMutablePointer<Float>) {
+    package static func layerNormDerivative(_ d: UnsafePointer<Float>, rows: Int, normalized n: UnsafePointer<Float>,
+                                            inverseDeviation: UnsafePointer<Float>, maskInput: Bool, maskOutput: Bool,
+                                            into out: UnsafeMutablePointer<Float>) {
         let scale = Vector(repeating: 1 / Float(rows)), zero = Vector()
         for v in 0 ..< vectorsPerRow {
             var sumD = Vector(), sumDN = Vector()

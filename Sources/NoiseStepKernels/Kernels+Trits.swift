@@ -1,0 +1,46 @@
+/// Ternary weights, packed five to a byte, written out as Float for the dense kernels.
+extension Kernels {
+    /// Entries per packed byte (3⁵ = 243 ≤ 256).
+    package static let tritsPerByte = 5
+    /// A value no packed byte takes (bytes are < 243): marks a Float form never written.
+    package static let unwrittenByte: UInt8 = 0xFF
+
+    /// Rewrites the Float form of each packed byte that differs from `previous`, then
+    /// records it in `previous`: a step changes a few dozen parameters, so refreshing the
+    /// expanded weights costs a compare of the packed bytes, not a rewrite of every float.
+    ///
+    /// - packed, previous: [⌈rows · columns / 5⌉] bytes; entry i of the row-major matrix is
+    ///   table[5 · packed[i / 5] + i % 5];
+    /// - table: [256 · 5] Floats; matrix: [rows, columns] or nil; transposed: [columns, rows] or nil.
+    /// - Returns: how many bytes were rewritten.
+    @discardableResult
+    package static func expandChangedTrits(_ packed: UnsafePointer<UInt8>, previous: UnsafeMutablePointer<UInt8>,
+                                           rows: Int, columns: Int, table: UnsafePointer<Float>,
+                                           matrix: UnsafeMutablePointer<Float>?,
+                                           transposed: UnsafeMutablePointer<Float>?) -> Int {
+        let count = rows * columns, bytes = (count + tritsPerByte - 1) / tritsPerByte
+        let word = MemoryLayout<UInt64>.size
+        var rewritten = 0, index = 0
+        while index < bytes {
+            if index + word <= bytes,
+               UnsafeRawPointer(packed + index).loadUnaligned(as: UInt64.self)
+                == UnsafeRawPointer(previous + index).loadUnaligned(as: UInt64.self) {
+                index += word
+                continue
+            }
+            let end = min(bytes, index + word)
+            for byte in index ..< end where packed[byte] != previous[byte] {
+                let values = table + Int(packed[byte]) * tritsPerByte
+                for entry in byte * tritsPerByte ..< min(count, (byte + 1) * tritsPerByte) {
+                    let value = values[entry - byte * tritsPerByte]
+                    matrix?[entry] = value
+                    transposed?[(entry % columns) * rows + entry / columns] = value
+                }
+                previous[byte] = packed[byte]
+                rewritten += 1
+            }
+            index = end
+        }
+        return rewritten
+    }
+}
