@@ -46,6 +46,7 @@ let package = Package(
             "NoiseStep", "NoiseStepKernels", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NoiseStep"]),
+        .testTarget(name: "NoiseStepKernelsTests", dependencies: ["NoiseStepKernels"]),
         .testTarget(name: "NoiseStepBenchTests", dependencies: ["NoiseStepBench", "NoiseStep"]),
         .testTarget(name: "EndToEndTests", dependencies: ["noisestep"]),
     ],

@@ -1,46 +1,79 @@
-/// Loading a chunk of images: encoding, ink lists and the feature-major copy.
+/// Loading a chunk of images: each example's inked inputs, written into both layouts of
+/// the chunk, and listed. Work is proportional to the ink, not to the image.
 extension Kernels {
-    /// Side of the square tiles of the transpose: 8 × 8 floats stay in L1.
-    static let transposeTile = 8
+    /// The two layouts of a chunk's network inputs and the lists of their nonzero entries.
+    package struct ChunkInputs {
+        /// [64, inputs] example-major.
+        package var byExample: UnsafeMutablePointer<Float>
+        /// [inputs, 64] feature-major.
+        package var byFeature: UnsafeMutablePointer<Float>
+        package var ink: InkLists
 
-    /// Zeroes the entries of `pixels` that `ink` lists and empties every list, so that a
-    /// chunk is cleared in time proportional to its ink. - pixels: [64, inputs].
-    package static func clearInk(_ ink: InkLists, in pixels: UnsafeMutablePointer<Float>) {
-        let inputs = ink.inputs
+        package init(byExample: UnsafeMutablePointer<Float>, byFeature: UnsafeMutablePointer<Float>, ink: InkLists) {
+            self.byExample = byExample
+            self.byFeature = byFeature
+            self.ink = ink
+        }
+    }
+
+    /// Zeroes the entries `ink` lists, in both layouts, and empties every list: a chunk is
+    /// cleared in time proportional to its ink.
+    package static func clearInk(_ inputs: ChunkInputs) {
+        let ink = inputs.ink, width = ink.inputs
         for b in 0 ..< ink.examples {
-            for j in ink[b] { pixels[b * inputs + Int(j)] = 0 }
+            for j in ink[b] {
+                inputs.byExample[b * width + Int(j)] = 0
+                inputs.byFeature[Int(j) * chunk + b] = 0
+            }
             ink.counts[b] = 0
         }
     }
 
-    /// Writes one image's encoded inputs into row `slot` of `pixels` ([64, count],
-    /// example-major, cleared beforehand) and lists its nonzero bytes in `ink`.
-    /// - table: [256], the encoded value of each byte.
-    package static func storeImage(_ image: UnsafePointer<UInt8>, count: Int, slot: Int, table: UnsafePointer<Float>,
-                                   pixels: UnsafeMutablePointer<Float>, ink: InkLists) {
-        let row = pixels + slot * count
-        let list = ink.indices + slot * ink.inputs
+    /// Writes one image, moved by `shift` whole pixels (what moves in from outside is
+    /// background), into example `slot` of both layouts and lists its nonzero inputs in
+    /// ascending order. The slot must be clear (`clearInk`).
+    ///
+    /// - image: [rows, columns] bytes, rows · columns = inputs; table: [256], the encoded
+    ///   value of each byte. Eight background bytes cost one compare; the inked bytes of a
+    ///   word are found by bit tricks, not by a branch per byte.
+    package static func storeImage(_ image: UnsafePointer<UInt8>, rows: Int, columns: Int, shift: (x: Int, y: Int),
+                                   slot: Int, table: UnsafePointer<Float>, into inputs: ChunkInputs) {
+        let width = inputs.ink.inputs
+        let list = inputs.ink.indices + slot * width
         var inked = 0
-        for j in 0 ..< count where image[j] != 0 {
-            row[j] = table[Int(image[j])]
-            list[inked] = Int32(j)
-            inked += 1
-        }
-        ink.counts[slot] = inked
-    }
-
-    /// target[j, b] = source[b, j] for a [64, inputs] example-major source, in tiles that
-    /// stay in L1. - target: [inputs, 64].
-    package static func transposeChunk(_ source: UnsafePointer<Float>, inputs: Int,
-                                       into target: UnsafeMutablePointer<Float>) {
-        let tile = transposeTile
-        for j0 in stride(from: 0, to: inputs, by: tile) {
-            let rows = min(tile, inputs - j0)
-            for b0 in stride(from: 0, to: chunk, by: tile) {
-                for j in j0 ..< j0 + rows {
-                    for b in b0 ..< b0 + tile { target[j * chunk + b] = source[b * inputs + j] }
+        let word = MemoryLayout<UInt64>.size
+        let firstX = max(0, shift.x), endX = min(columns, columns + shift.x)
+        for y in max(0, shift.y) ..< min(rows, rows + shift.y) {
+            let source = image + (y - shift.y) * columns - shift.x  // source[x] is the pixel that lands on x
+            var x = firstX
+            while x + word <= endX {
+                var flags = nonzeroByteFlags(UnsafeRawPointer(source + x).loadUnaligned(as: UInt64.self))
+                while flags != 0 {
+                    list[inked] = Int32(y * columns + x + flags.trailingZeroBitCount / 8)
+                    inked += 1
+                    flags &= flags - 1
                 }
+                x += word
+            }
+            for k in x ..< endX {
+                list[inked] = Int32(y * columns + k)
+                inked += source[k] != 0 ? 1 : 0
             }
         }
+        inputs.ink.counts[slot] = inked
+        let example = inputs.byExample + slot * width
+        let source = image - (shift.y * columns + shift.x)  // source[j] is the pixel that lands on j
+        for i in 0 ..< inked {
+            let j = Int(list[i]), value = table[Int(source[j])]
+            example[j] = value
+            inputs.byFeature[j * chunk + slot] = value
+        }
+    }
+
+    /// The high bit of each byte of `word` that is not zero, every other bit clear.
+    @inline(__always)
+    static func nonzeroByteFlags(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ((word & low7) &+ low7 | word) & ~low7
     }
 }

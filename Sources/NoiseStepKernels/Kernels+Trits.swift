@@ -11,13 +11,15 @@ extension Kernels {
     ///
     /// - packed, previous: [⌈rows · columns / 5⌉] bytes; entry i of the row-major matrix is
     ///   table[5 · packed[i / 5] + i % 5];
-    /// - table: [256 · 5] Floats; matrix: [rows, columns] or nil; transposed: [columns, rows] or nil.
+    /// - table: [256 · 5] Floats; matrix: [rows, columns] or nil;
+    /// - transposed: nil, or W transposed in strips of `strip` rows, [⌈rows / strip⌉][columns][strip]:
+    ///   `strip` = rows gives the plain [columns, rows], 64 the input layer's strip-major form.
     /// - Returns: how many bytes were rewritten.
     @discardableResult
     package static func expandChangedTrits(_ packed: UnsafePointer<UInt8>, previous: UnsafeMutablePointer<UInt8>,
                                            rows: Int, columns: Int, table: UnsafePointer<Float>,
                                            matrix: UnsafeMutablePointer<Float>?,
-                                           transposed: UnsafeMutablePointer<Float>?) -> Int {
+                                           transposed: UnsafeMutablePointer<Float>?, strip: Int) -> Int {
         let count = rows * columns, bytes = (count + tritsPerByte - 1) / tritsPerByte
         let word = MemoryLayout<UInt64>.size
         var rewritten = 0, index = 0
@@ -34,7 +36,8 @@ extension Kernels {
                 for entry in byte * tritsPerByte ..< min(count, (byte + 1) * tritsPerByte) {
                     let value = values[entry - byte * tritsPerByte]
                     matrix?[entry] = value
-                    transposed?[(entry % columns) * rows + entry / columns] = value
+                    let row = entry / columns
+                    transposed?[(row / strip * columns + entry % columns) * strip + row % strip] = value
                 }
                 previous[byte] = packed[byte]
                 rewritten += 1

@@ -14,7 +14,19 @@ import Testing
             plain.withUnsafeMutableBufferPointer { weights.expand(into: $0.baseAddress!) }
             flipped.withUnsafeMutableBufferPointer { weights.expandTransposed(into: $0.baseAddress!) }
             biasValues.withUnsafeMutableBufferPointer { bias.expand(into: $0.baseAddress!) }
-            values += (index > 0 ? plain : []) + flipped + biasValues
+            values += (index > 0 ? plain : []) + (index > 0 ? flipped : stripMajor(flipped, layer.inputs, layer.outputs))
+                + biasValues
+        }
+        return values
+    }
+
+    /// The input layer's form: Wᵀ ([inputs, outputs]) cut into strips of 64 outputs,
+    /// [strips][inputs][64], the last strip padded with zeros.
+    static func stripMajor(_ transposed: [Float], _ inputs: Int, _ outputs: Int) -> [Float] {
+        let strips = (outputs + 63) / 64
+        var values = [Float](repeating: 0, count: strips * inputs * 64)
+        for j in 0 ..< inputs {
+            for o in 0 ..< outputs { values[(o / 64 * inputs + j) * 64 + o % 64] = transposed[j * outputs + o] }
         }
         return values
     }
@@ -30,7 +42,7 @@ import Testing
     }
 
     @Test func refreshFollowsScatteredChanges() {
-        let shape = ModelShape(widths: [23, 13, 7])  // odd sizes: matrices end inside a packed byte
+        let shape = ModelShape(widths: [23, 70, 7])  // odd sizes: matrices end inside a packed byte
         var model = TernaryModel(shape: shape, seed: 3)
         let weights = ExpandedWeights(shape: shape)
         weights.refresh(from: model)

@@ -12,9 +12,9 @@ extension ChunkWorkspace {
         if augmentation.isNone {
             load(indices[range], from: data, encoding: options.input)
         } else {
-            load(indices[range], from: data, encoding: options.input) { slot, image in
+            load(indices[range], from: data, encoding: options.input) { slot in
                 var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
-                augmentation.apply(to: &image, random: &random)
+                return augmentation.distortion(random: &random)
             }
         }
         forward(weights)
@@ -24,9 +24,9 @@ extension ChunkWorkspace {
     /// Fills z, normalized, rectified and inverseDeviation for every layer.
     func forward(_ weights: ExpandedWeights) {
         let layers = shape.layerCount
-        Kernels.inputLayer(transposedWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
+        Kernels.inputLayer(stripMajorWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
                            outputs: shape.outputs(of: 0), pixels: pixels.pointer, ink: ink,
-                           bias: weights.biases[0].pointer, into: z[0].pointer)
+                           bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
         for layer in 0 ..< layers {
             if layer > 0 {
                 Kernels.multiply(weights.matrices[layer].pointer, rows: shape.outputs(of: layer),

@@ -11,6 +11,8 @@ final class ChunkWorkspace: @unchecked Sendable {
     let pixelsByFeature: FloatBuffer
     /// The inked inputs of each example: ink[b] = the j with pixels[b, j] ≠ 0, ascending.
     let ink: InkLists
+    /// The input layer's partial sums.
+    let inputScratch = InputLayerScratch()
     /// [64] class labels; only the first `valid` are real examples.
     var labels: [Int]
     var valid = 0
@@ -59,40 +61,44 @@ final class ChunkWorkspace: @unchecked Sendable {
     }
 
     /// Loads examples `indices` (at most 64) of `data`, encoded as `encoding`;
-    /// `transform(slot, &image)` may first change each image (augmentation).
+    /// `distortion(slot)` gives the augmentation of each image (nil: none).
     ///
-    /// Only the entries the previous chunk inked are cleared in the example-major buffer;
-    /// the feature-major one is rebuilt by a tiled transpose, which writes whole rows
-    /// instead of scattering one value per inked pixel.
+    /// Only the entries the previous chunk inked are cleared, and only inked inputs are
+    /// written, in both layouts: a whole-pixel shift is applied while storing, without a
+    /// copy of the image; only a resampling warp works on a copy.
     func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
-              transform: ((Int, inout [UInt8]) -> Void)? = nil) {
-        precondition(indices.count <= Kernels.chunk)
-        let inputs = shape.widths[0]
-        Kernels.clearInk(ink, in: pixels.pointer)
+              distortion: ((Int) -> Augmentation.Distortion?)? = nil) {
+        precondition(indices.count <= Kernels.chunk && shape.widths[0] == Dataset.pixelsPerImage)
+        let inputs = Kernels.ChunkInputs(byExample: pixels.pointer, byFeature: pixelsByFeature.pointer, ink: ink)
+        Kernels.clearInk(inputs)
         valid = indices.count
         let table = encoding.table
-        var image = [UInt8](repeating: 0, count: transform == nil ? 0 : inputs)
         data.pixels.withUnsafeBufferPointer { all in
-            for (slot, index) in indices.enumerated() {
-                precondition(index >= 0 && index < data.count)
-                labels[slot] = Int(data.labels[index])
-                let source = all.baseAddress! + index * inputs
-                if let transform {
-                    image.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source, count: inputs) }
-                    transform(slot, &image)
-                    image.withUnsafeBufferPointer { store($0.baseAddress!, slot: slot, table: table) }
-                } else {
-                    store(source, slot: slot, table: table)
+            table.withUnsafeBufferPointer { table in
+                for (slot, index) in indices.enumerated() {
+                    precondition(index >= 0 && index < data.count)
+                    labels[slot] = Int(data.labels[index])
+                    store(all.baseAddress! + index * Dataset.pixelsPerImage, slot: slot, warp: distortion?(slot),
+                          table: table.baseAddress!, into: inputs)
                 }
             }
         }
-        Kernels.transposeChunk(pixels.pointer, inputs: inputs, into: pixelsByFeature.pointer)
     }
 
-    private func store(_ image: UnsafePointer<UInt8>, slot: Int, table: [Float]) {
-        table.withUnsafeBufferPointer {
-            Kernels.storeImage(image, count: shape.widths[0], slot: slot, table: $0.baseAddress!,
-                               pixels: pixels.pointer, ink: ink)
+    /// Stores one 28×28 image into `slot`: shifted while stored, or warped on a copy first.
+    private func store(_ image: UnsafePointer<UInt8>, slot: Int, warp: Augmentation.Distortion?,
+                       table: UnsafePointer<Float>, into inputs: Kernels.ChunkInputs) {
+        let side = Dataset.side
+        guard let warp, warp.wholePixelShift == nil else {
+            Kernels.storeImage(image, rows: side, columns: side, shift: warp?.wholePixelShift ?? (0, 0), slot: slot,
+                               table: table, into: inputs)
+            return
+        }
+        var warped = Array(UnsafeBufferPointer(start: image, count: Dataset.pixelsPerImage))
+        warp.apply(to: &warped)
+        warped.withUnsafeBufferPointer {
+            Kernels.storeImage($0.baseAddress!, rows: side, columns: side, shift: (0, 0), slot: slot, table: table,
+                               into: inputs)
         }
     }
 }

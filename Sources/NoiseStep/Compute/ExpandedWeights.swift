@@ -10,9 +10,10 @@ import NoiseStepKernels
 final class ExpandedWeights: @unchecked Sendable {
     let shape: ModelShape
     /// [layer] → [outputs, inputs] row-major; layer 0 is left empty (the input layer
-    /// uses the transposed form only).
+    /// uses the strip-major form only).
     let matrices: [FloatBuffer]
-    /// [layer] → [inputs, outputs] row-major.
+    /// [layer] → [inputs, outputs] row-major (Wᵀ); for layer 0 the input layer's
+    /// strip-major form instead, [⌈outputs / 64⌉][inputs][64] (`Kernels.stripMajorCount`).
     let transposed: [FloatBuffer]
     /// [layer] → [outputs].
     let biases: [FloatBuffer]
@@ -27,7 +28,10 @@ final class ExpandedWeights: @unchecked Sendable {
         self.shape = shape
         let layers = 0 ..< shape.layerCount
         matrices = layers.map { FloatBuffer(count: $0 == 0 ? 0 : shape.inputs(of: $0) * shape.outputs(of: $0)) }
-        transposed = layers.map { FloatBuffer(count: shape.inputs(of: $0) * shape.outputs(of: $0)) }
+        transposed = layers.map {
+            FloatBuffer(count: $0 == 0 ? Kernels.stripMajorCount(inputs: shape.inputs(of: 0), outputs: shape.outputs(of: 0))
+                                       : shape.inputs(of: $0) * shape.outputs(of: $0))
+        }
         biases = layers.map { FloatBuffer(count: shape.outputs(of: $0)) }
         func unwritten(_ entries: Int) -> [UInt8] {
             Array(repeating: Kernels.unwrittenByte, count: (entries + Kernels.tritsPerByte - 1) / Kernels.tritsPerByte)
@@ -45,19 +49,21 @@ final class ExpandedWeights: @unchecked Sendable {
         precondition(model.shape == shape)
         for (index, layer) in model.layers.enumerated() {
             expand(layer.weights, previous: &expandedWeightBytes[index],
-                   matrix: index > 0 ? matrices[index].pointer : nil, transposed: transposed[index].pointer)
-            expand(layer.bias, previous: &expandedBiasBytes[index], matrix: biases[index].pointer, transposed: nil)
+                   matrix: index > 0 ? matrices[index].pointer : nil, transposed: transposed[index].pointer,
+                   strip: index == 0 ? Kernels.outputsPerStrip : layer.outputs)
+            expand(layer.bias, previous: &expandedBiasBytes[index], matrix: biases[index].pointer, transposed: nil,
+                   strip: 1)
         }
     }
 
     private func expand(_ source: TernaryMatrix, previous: inout [UInt8], matrix: UnsafeMutablePointer<Float>?,
-                        transposed: UnsafeMutablePointer<Float>?) {
+                        transposed: UnsafeMutablePointer<Float>?, strip: Int) {
         precondition(previous.count == source.packed.count)
         source.packed.withUnsafeBufferPointer { packed in
             previous.withUnsafeMutableBufferPointer { previous in
                 Kernels.expandChangedTrits(packed.baseAddress!, previous: previous.baseAddress!, rows: source.rows,
                                            columns: source.columns, table: tritTable.pointer, matrix: matrix,
-                                           transposed: transposed)
+                                           transposed: transposed, strip: strip)
             }
         }
     }
