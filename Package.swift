@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "NoiseStep", dependencies: ["CZlib", "NoiseStepKernels"], exclude: ["StepLog/FORMAT.md"],
                 swiftSettings: engineFlags),
         .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
-        .target(name: "NoiseStepBench", dependencies: ["NoiseStep"]),
+        .target(name: "NoiseStepBench", dependencies: ["NoiseStep", "NoiseStepKernels"]),
         .executableTarget(name: "noisestep", dependencies: [
             "NoiseStep", "Dashboard", "NoiseStepBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -12,22 +12,19 @@ public enum BenchTable {
             "",
         ]
         var rows = [["training step", "noisestep", "reference", "ours/ref", ""]]
-        let targets = report.targets
-        func targetText(_ name: String, unit: (Double) -> String = { BenchTable.ratio($0) }) -> String {
-            guard let target = targets.first(where: { $0.name == name }) else { return "" }
-            return "target ≤ \(unit(target.limit)): " + (target.met ? "met" : "MISSED")
-        }
         if let reference = report.reference {
             rows.append(["  --alignment reverse", milliseconds(report.reverseStepMs), milliseconds(reference.reverseStepMs),
                          ratio(report.reverseStepMs / reference.reverseStepMs),
-                         targetText("reverse step / reference reverse step")])
+                         targetText(report, BenchReport.Target.reverseRatio)])
             rows.append(["  --alignment forward (ref: jvp)", milliseconds(report.forwardStepMs), milliseconds(reference.jvpStepMs),
-                         ratio(report.forwardStepMs / reference.jvpStepMs), targetText("forward step / reference jvp step")])
+                         ratio(report.forwardStepMs / reference.jvpStepMs),
+                         targetText(report, BenchReport.Target.forwardRatio)])
         } else {
             rows.append(["  --alignment reverse", milliseconds(report.reverseStepMs), "-", "", ""])
             rows.append(["  --alignment forward", milliseconds(report.forwardStepMs), "-", "", ""])
         }
-        rows.append(["  reverse, default options", milliseconds(report.defaultSetupReverseStepMs), "-", "", "grey input, T 8, augmented"])
+        rows.append(["  reverse, default options", milliseconds(report.defaultSetupReverseStepMs), "-", "",
+                     "grey input, T 8, augmented; " + targetText(report, BenchReport.Target.defaultStep, unit: milliseconds)])
         lines += aligned(rows, rightAligned: [false, true, true, true, false])
         lines.append("  (the rows with a reference use the paper's setup, as the reference does: --paper)")
         if let skipped = report.referenceSkipped { lines.append("  (reference not run: \(skipped))") }
@@ -38,10 +35,13 @@ public enum BenchTable {
                 String(format: "  %.1f GFLOP/s (dense-equivalent)", report.forwardPassGflops),
             String(format: "  a step costs %.1f forward passes (reverse), %.1f (forward)",
                    report.reverseStepInForwardPasses, report.forwardStepInForwardPasses),
+        ]
+        lines += renderMachine(report)
+        lines += [
             "",
             String(format: "training state       %.4f B/param (%d B packed model + %d B counters)  ",
                    m.stateBytesPerParameter, m.modelBytes, m.stateBytes - m.modelBytes)
-                + targetText("training state, bytes per parameter") { String(format: "%.2f", $0) },
+                + targetText(report, BenchReport.Target.stateBytes) { String(format: "%.2f", $0) },
             "scratch (per step)   " + mebibytes(m.scratchBytes) +
                 String(format: " (%.1f B/param: expanded weights, %d chunk workspaces)", m.scratchBytesPerParameter, c.threads),
             "peak memory          \(mebibytes(m.trainingPeakResidentBytes)) (\(m.trainingCommand))",
@@ -51,6 +51,13 @@ public enum BenchTable {
         }
         if let comparison = report.comparison { lines += ["", renderComparison(comparison)] }
         return lines.joined(separator: "\n")
+    }
+
+    /// "target ≤ 0.20×: met", or "target ≥ 70%: MISSED" for a floor; "" when the report has
+    /// no such target.
+    static func targetText(_ report: BenchReport, _ name: String, unit: (Double) -> String = { ratio($0) }) -> String {
+        guard let target = report.targets.first(where: { $0.name == name }) else { return "" }
+        return "target \(target.isFloor ? "≥" : "≤") \(unit(target.limit)): " + verdict(target.met)
     }
 
     static func renderComparison(_ comparison: Comparison) -> String {

@@ -47,3 +47,32 @@ extension Kernels {
         return rewritten
     }
 }
+
+extension Kernels {
+    /// out[r] = bias[r] + Σ_c W[r, c] · x[c] straight from the packed form, visiting only
+    /// the inputs that are not zero: the single-example path (the drawing pad), where
+    /// expanding the whole matrix would cost more than the product.
+    ///
+    /// Each row's sum runs over the nonzero inputs in ascending c (a product, then an add),
+    /// and the bias is added last, as a plain loop over every input would.
+    /// - packed: entry i of the row-major [rows, columns] W is table[5 · packed[i / 5] + i % 5];
+    /// - input: [columns]; bias, out: [rows]; nonzero: scratch of [columns] indices.
+    package static func packedMatrixVector(_ packed: UnsafePointer<UInt8>, rows: Int, columns: Int,
+                                           table: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                                           bias: UnsafePointer<Float>, nonzero: UnsafeMutablePointer<Int>,
+                                           into out: UnsafeMutablePointer<Float>) {
+        var count = 0
+        for c in 0 ..< columns {
+            nonzero[count] = c
+            count += input[c] != 0 ? 1 : 0
+        }
+        for r in 0 ..< rows {
+            var sum: Float = 0
+            for slot in 0 ..< count {
+                let c = nonzero[slot], entry = r * columns + c
+                sum += table[Int(packed[entry / tritsPerByte]) * tritsPerByte + entry % tritsPerByte] * input[c]
+            }
+            out[r] = bias[r] + sum
+        }
+    }
+}

@@ -38,10 +38,12 @@ final class ExpandedWeights: @unchecked Sendable {
         }
         expandedWeightBytes = layers.map { unwritten(shape.inputs(of: $0) * shape.outputs(of: $0)) }
         expandedBiasBytes = layers.map { unwritten(shape.outputs(of: $0)) }
-        let values = TritCodec.floats.flatMap { $0 }
-        tritTable = FloatBuffer(count: values.count)
-        tritTable.pointer.update(from: values, count: values.count)
+        tritTable = FloatBuffer(count: Self.tritTable.count)
+        tritTable.pointer.update(from: Self.tritTable, count: Self.tritTable.count)
     }
+
+    /// [256 · 5]: the five Floats of each packed byte, in `TritCodec`'s digit order.
+    static let tritTable: [Float] = TritCodec.floats.flatMap { $0 }
 
     /// Makes the Float forms equal `model`'s parameters.
     /// - Precondition: `model.shape == shape`.

@@ -2,25 +2,28 @@ import Foundation
 import NoiseStepKernels
 
 extension TernaryModel {
-    /// Logits for one input vector of `shape.widths[0]` values. A plain forward pass for
-    /// single images (the drawing pad), about a millisecond; batches use the training
-    /// kernels.
+    /// Logits for one input vector of `shape.widths[0]` values: the single-image forward
+    /// pass of the drawing pad, read straight from the packed weights and skipping zero
+    /// inputs (`Kernels.packedMatrixVector`); batches use the training kernels.
     public func logits(input: [Float]) -> [Float] {
         precondition(input.count == shape.widths[0])
         var activations = input
-        for (index, layer) in layers.enumerated() {
-            var weights = [Float](repeating: 0, count: layer.weights.count)
-            var bias = [Float](repeating: 0, count: layer.outputs)
-            weights.withUnsafeMutableBufferPointer { layer.weights.expand(into: $0.baseAddress!) }
-            bias.withUnsafeMutableBufferPointer { layer.bias.expand(into: $0.baseAddress!) }
-            var outputs = bias
-            for row in 0 ..< layer.outputs {
-                var sum: Float = 0
-                for column in 0 ..< layer.inputs { sum += weights[row * layer.inputs + column] * activations[column] }
-                outputs[row] += sum
+        let widest = shape.widths.max()!
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: widest) { nonzero in
+            for (index, layer) in layers.enumerated() {
+                var bias = [Float](repeating: 0, count: layer.outputs)
+                bias.withUnsafeMutableBufferPointer { layer.bias.expand(into: $0.baseAddress!) }
+                var outputs = [Float](repeating: 0, count: layer.outputs)
+                layer.weights.packed.withUnsafeBufferPointer { packed in
+                    ExpandedWeights.tritTable.withUnsafeBufferPointer { table in
+                        Kernels.packedMatrixVector(packed.baseAddress!, rows: layer.outputs, columns: layer.inputs,
+                                                   table: table.baseAddress!, input: activations, bias: bias,
+                                                   nonzero: nonzero.baseAddress!, into: &outputs)
+                    }
+                }
+                if index < layers.count - 1 { LayerNorm.normalizeAndRectify(&outputs) }
+                activations = outputs
             }
-            if index < layers.count - 1 { LayerNorm.normalizeAndRectify(&outputs) }
-            activations = outputs
         }
         return activations
     }
