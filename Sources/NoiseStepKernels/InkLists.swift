@@ -1,9 +1,12 @@
-/// Per example, the indices of its nonzero inputs: fixed storage, refilled per chunk.
+/// Per example, its nonzero inputs: their indices and encoded values, in ascending index
+/// order. Fixed storage, refilled per chunk.
 // @unchecked: raw pointers are not Sendable; one worker owns one InkLists at a time.
 package final class InkLists: @unchecked Sendable {
     package let inputs: Int
     /// [examples, inputs]; the first counts[b] entries of row b are used, ascending.
     package let indices: UnsafeMutablePointer<Int32>
+    /// [examples, inputs]: values[b, i] is the input at indices[b, i].
+    package let values: UnsafeMutablePointer<Float>
     /// [examples].
     package let counts: UnsafeMutablePointer<Int>
     package let examples: Int
@@ -13,12 +16,15 @@ package final class InkLists: @unchecked Sendable {
         self.examples = examples
         indices = .allocate(capacity: examples * inputs)
         indices.initialize(repeating: 0, count: examples * inputs)
+        values = .allocate(capacity: examples * inputs)
+        values.initialize(repeating: 0, count: examples * inputs)
         counts = .allocate(capacity: examples)
         counts.initialize(repeating: 0, count: examples)
     }
 
     deinit {
         indices.deallocate()
+        values.deallocate()
         counts.deallocate()
     }
 

@@ -21,11 +21,11 @@ extension Kernels {
     /// multiply-add per inked input, whatever the blocking, so results equal a plain loop.
     ///
     /// - weights: strip-major [strips][inputs][64] (`stripMajorCount`);
-    /// - pixels: [64, inputs] example-major encoded inputs; ink[b] lists j with x[b,j] ≠ 0;
+    /// - ink: per example b, the j with x[b,j] ≠ 0 and those x[b,j];
     /// - bias: [outputs]; out: [outputs, 64] feature-major; scratch: the workspace's.
     package static func inputLayer(stripMajorWeights weights: UnsafePointer<Float>, inputs: Int, outputs: Int,
-                                   pixels: UnsafePointer<Float>, ink: InkLists, bias: UnsafePointer<Float>,
-                                   scratch: InputLayerScratch, into out: UnsafeMutablePointer<Float>) {
+                                   ink: InkLists, bias: UnsafePointer<Float>, scratch: InputLayerScratch,
+                                   into out: UnsafeMutablePointer<Float>) {
         let partial = scratch.partial.pointer  // [64 examples][64 outputs]
         for base in stride(from: 0, to: outputs, by: outputsPerStrip) {
             let width = min(outputsPerStrip, outputs - base)
@@ -36,7 +36,7 @@ extension Kernels {
             let strip = weights + base * inputs
             for end in stride(from: inputsPerBlock, to: inputs + inputsPerBlock, by: inputsPerBlock) {
                 for b in 0 ..< chunk {
-                    scratch.cursors[b] = accumulateBlock(strip, pixels: pixels + b * inputs, ink: ink[b],
+                    scratch.cursors[b] = accumulateBlock(strip, values: ink.values + b * ink.inputs, ink: ink[b],
                                                          from: scratch.cursors[b], before: min(end, inputs),
                                                          into: partial + b * outputsPerStrip)
                 }
@@ -47,10 +47,11 @@ extension Kernels {
         }
     }
 
-    /// acc[0..<64] += x[j] · strip[j, 0..<64] for the inked j from ink[first...] below `end`.
+    /// acc[0..<64] += values[i] · strip[ink[i], 0..<64] for the ink entries i from `first`
+    /// whose input is below `end`.
     /// - Returns: the index of the first ink entry not consumed.
     @inline(__always)
-    private static func accumulateBlock(_ strip: UnsafePointer<Float>, pixels x: UnsafePointer<Float>,
+    private static func accumulateBlock(_ strip: UnsafePointer<Float>, values: UnsafePointer<Float>,
                                         ink: UnsafeBufferPointer<Int32>, from first: Int, before end: Int,
                                         into acc: UnsafeMutablePointer<Float>) -> Int {
         var i = first
@@ -60,7 +61,7 @@ extension Kernels {
         while i < ink.count {
             let j = Int(ink[i])
             if j >= end { break }
-            let s = Vector(repeating: x[j]), w = strip + j * outputsPerStrip
+            let s = Vector(repeating: values[i]), w = strip + j * outputsPerStrip
             a0 = a0.addingProduct(s, load(w)); a1 = a1.addingProduct(s, load(w + 8))
             a2 = a2.addingProduct(s, load(w + 16)); a3 = a3.addingProduct(s, load(w + 24))
             a4 = a4.addingProduct(s, load(w + 32)); a5 = a5.addingProduct(s, load(w + 40))

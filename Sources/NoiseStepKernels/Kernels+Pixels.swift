@@ -1,37 +1,33 @@
-/// Loading a chunk of images: each example's inked inputs, written into both layouts of
-/// the chunk, and listed. Work is proportional to the ink, not to the image.
+/// Loading a chunk of images: per example, the list of its inked inputs and their values
+/// (what the input layer reads), and the feature-major copy (what the gradient rows
+/// read). Work is proportional to the ink, not to the image.
 extension Kernels {
-    /// The two layouts of a chunk's network inputs and the lists of their nonzero entries.
+    /// A chunk's network inputs: the ink lists, and the same inputs feature-major.
     package struct ChunkInputs {
-        /// [64, inputs] example-major.
-        package var byExample: UnsafeMutablePointer<Float>
-        /// [inputs, 64] feature-major.
+        /// [inputs, 64] feature-major; zero wherever no example is inked.
         package var byFeature: UnsafeMutablePointer<Float>
         package var ink: InkLists
 
-        package init(byExample: UnsafeMutablePointer<Float>, byFeature: UnsafeMutablePointer<Float>, ink: InkLists) {
-            self.byExample = byExample
+        package init(byFeature: UnsafeMutablePointer<Float>, ink: InkLists) {
             self.byFeature = byFeature
             self.ink = ink
         }
     }
 
-    /// Zeroes the entries `ink` lists, in both layouts, and empties every list: a chunk is
+    /// Zeroes the feature-major entries `ink` lists and empties every list: a chunk is
     /// cleared in time proportional to its ink.
     package static func clearInk(_ inputs: ChunkInputs) {
-        let ink = inputs.ink, width = ink.inputs
+        let ink = inputs.ink
         for b in 0 ..< ink.examples {
-            for j in ink[b] {
-                inputs.byExample[b * width + Int(j)] = 0
-                inputs.byFeature[Int(j) * chunk + b] = 0
-            }
+            for j in ink[b] { inputs.byFeature[Int(j) * chunk + b] = 0 }
             ink.counts[b] = 0
         }
     }
 
-    /// Writes one image, moved by `shift` whole pixels (what moves in from outside is
-    /// background), into example `slot` of both layouts and lists its nonzero inputs in
-    /// ascending order. The slot must be clear (`clearInk`).
+    /// Lists the nonzero inputs of one image, moved by `shift` whole pixels (what moves in
+    /// from outside is background), as example `slot`: their indices in ascending order and
+    /// their encoded values, also written into the feature-major copy. The slot must be
+    /// clear (`clearInk`).
     ///
     /// - image: [rows, columns] bytes, rows · columns = inputs; table: [256], the encoded
     ///   value of each byte. Eight background bytes cost one compare; the inked bytes of a
@@ -61,11 +57,11 @@ extension Kernels {
             }
         }
         inputs.ink.counts[slot] = inked
-        let example = inputs.byExample + slot * width
+        let values = inputs.ink.values + slot * width
         let source = image - (shift.y * columns + shift.x)  // source[j] is the pixel that lands on j
         for i in 0 ..< inked {
             let j = Int(list[i]), value = table[Int(source[j])]
-            example[j] = value
+            values[i] = value
             inputs.byFeature[j * chunk + slot] = value
         }
     }

@@ -15,24 +15,23 @@ import Testing
             for j in 0 ..< inputs { strips.pointer[(o / 64 * inputs + j) * 64 + o % 64] = weights[o * inputs + j] }
         }
         let bias = numbers.buffer(outputs) { $0.trit() }
-        let pixels = FloatBuffer(count: chunk * inputs), ink = InkLists(examples: chunk, inputs: inputs)
-        for b in 0 ..< chunk {
-            for j in 0 ..< inputs where numbers.next(below: 4) == 0 || b == 0 {  // example 0: every input inked
-                pixels.pointer[b * inputs + j] = numbers.value()
+        let ink = InkLists(examples: chunk, inputs: inputs)
+        for b in 0 ..< chunk where b != 1 {  // example 1 has no ink, example 0 every input
+            for j in 0 ..< inputs where numbers.next(below: 4) == 0 || b == 0 {
                 ink.indices[b * inputs + ink.counts[b]] = Int32(j)
+                ink.values[b * inputs + ink.counts[b]] = numbers.value()
                 ink.counts[b] += 1
             }
         }
-        ink.counts[1] = 0  // an example without ink
         let out = FloatBuffer(count: outputs * chunk)
-        Kernels.inputLayer(stripMajorWeights: strips.pointer, inputs: inputs, outputs: outputs, pixels: pixels.pointer,
-                           ink: ink, bias: bias.pointer, scratch: InputLayerScratch(), into: out.pointer)
+        Kernels.inputLayer(stripMajorWeights: strips.pointer, inputs: inputs, outputs: outputs, ink: ink,
+                           bias: bias.pointer, scratch: InputLayerScratch(), into: out.pointer)
         var expected = [Float](repeating: 0, count: outputs * chunk)
         for o in 0 ..< outputs {
             for b in 0 ..< chunk {
                 var sum = bias.pointer[o]
-                for j in ink[b].map(Int.init) {
-                    sum = sum.addingProduct(pixels.pointer[b * inputs + j], weights[o * inputs + j])
+                for (i, j) in ink[b].map(Int.init).enumerated() {
+                    sum = sum.addingProduct(ink.values[b * inputs + i], weights[o * inputs + j])
                 }
                 expected[o * chunk + b] = sum
             }

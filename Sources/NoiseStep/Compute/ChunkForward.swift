@@ -25,7 +25,7 @@ extension ChunkWorkspace {
     func forward(_ weights: ExpandedWeights) {
         let layers = shape.layerCount
         Kernels.inputLayer(stripMajorWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
-                           outputs: shape.outputs(of: 0), pixels: pixels.pointer, ink: ink,
+                           outputs: shape.outputs(of: 0), ink: ink,
                            bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
         for layer in 0 ..< layers {
             if layer > 0 {

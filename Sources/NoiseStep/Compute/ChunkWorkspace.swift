@@ -5,11 +5,11 @@ import NoiseStepKernels
 // @unchecked: its buffers are raw storage; `BatchRunner` hands each workspace to one worker at a time.
 final class ChunkWorkspace: @unchecked Sendable {
     let shape: ModelShape
-    /// [64, inputs] example-major network inputs (encoded pixels); padding rows are 0.
-    let pixels: FloatBuffer
-    /// The same inputs feature-major, [inputs, 64], for the first layer's gradient rows.
+    /// The network inputs feature-major, [inputs, 64], for the first layer's gradient rows;
+    /// zero wherever an example has no ink.
     let pixelsByFeature: FloatBuffer
-    /// The inked inputs of each example: ink[b] = the j with pixels[b, j] ≠ 0, ascending.
+    /// The inked inputs of each example: ink[b] = the j with x[b, j] ≠ 0, ascending, and
+    /// those x[b, j] (what the input layer reads).
     let ink: InkLists
     /// The input layer's partial sums.
     let inputScratch = InputLayerScratch()
@@ -43,7 +43,6 @@ final class ChunkWorkspace: @unchecked Sendable {
         let chunk = Kernels.chunk
         let hidden = shape.layerCount - 1
         let widest = shape.widths[1...].max()!
-        pixels = FloatBuffer(count: chunk * shape.widths[0])
         pixelsByFeature = FloatBuffer(count: chunk * shape.widths[0])
         ink = InkLists(examples: chunk, inputs: shape.widths[0])
         labels = Array(repeating: 0, count: chunk)
@@ -69,7 +68,7 @@ final class ChunkWorkspace: @unchecked Sendable {
     func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
               distortion: ((Int) -> Augmentation.Distortion?)? = nil) {
         precondition(indices.count <= Kernels.chunk && shape.widths[0] == Dataset.pixelsPerImage)
-        let inputs = Kernels.ChunkInputs(byExample: pixels.pointer, byFeature: pixelsByFeature.pointer, ink: ink)
+        let inputs = Kernels.ChunkInputs(byFeature: pixelsByFeature.pointer, ink: ink)
         Kernels.clearInk(inputs)
         valid = indices.count
         let table = encoding.table

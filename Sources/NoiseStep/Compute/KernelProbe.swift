@@ -71,7 +71,7 @@ extension ChunkWorkspace {
         switch kernel {
         case .inputLayer:
             Kernels.inputLayer(stripMajorWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
-                               outputs: shape.outputs(of: 0), pixels: pixels.pointer, ink: ink,
+                               outputs: shape.outputs(of: 0), ink: ink,
                                bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
         case .hiddenProduct:
             Kernels.multiply(weights.matrices[1].pointer, rows: shape.outputs(of: 1), inner: shape.inputs(of: 1),
