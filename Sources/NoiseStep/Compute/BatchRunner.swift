@@ -1,10 +1,12 @@
 import Dispatch
 import Foundation
 import NoiseStepKernels
+import Synchronization
 
 /// Spreads the chunks of a batch over worker threads. Chunk c always covers examples
 /// [64c, 64c + 64) and writes only its own result slot, and results are combined in chunk
-/// order, so the outcome is bit-identical for any number of threads.
+/// order, so the outcome is bit-identical for any number of threads and any assignment
+/// of chunks to workers.
 ///
 /// Workspaces are made on first use, one per worker actually needed: a run of 16 chunks
 /// never allocates more than 16, whatever the thread count. One owner calls it.
@@ -30,29 +32,33 @@ final class BatchRunner {
         chunk * Kernels.chunk ..< min(examples, (chunk + 1) * Kernels.chunk)
     }
 
-    /// Runs `body(workspace, chunk)` for chunks 0..<chunks, each on some worker; worker w
-    /// takes chunks w, w + workers, … with its own workspace.
+    /// Runs `body(workspace, chunk)` for chunks 0..<chunks, each on some worker with that
+    /// worker's workspace. Workers take the next chunk not yet taken, so a worker the
+    /// system holds back delays the batch by one chunk, not by a fixed share; which worker
+    /// runs a chunk never changes its result.
     func forEachChunk(_ chunks: Int, _ body: @Sendable (ChunkWorkspace, Int) -> Void) {
         let workers = min(workerLimit, chunks)
         while workspaces.count < workers { workspaces.append(ChunkWorkspace(shape: shape)) }
         let workspaces = workspaces
-        Self.spread(workers) { worker in
-            for chunk in stride(from: worker, to: chunks, by: workers) { body(workspaces[worker], chunk) }
-        }
+        Self.spread(chunks, over: workers) { worker, chunk in body(workspaces[worker], chunk) }
     }
 
     /// Runs `body(index)` for 0..<count over the workers, without workspaces.
     func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        let workers = min(workerLimit, count)
-        Self.spread(workers) { worker in
-            for index in stride(from: worker, to: count, by: workers) { body(index) }
-        }
+        Self.spread(count, over: min(workerLimit, count)) { _, index in body(index) }
     }
 
-    /// Runs `body(worker)` for each of `workers` workers, on this thread when there is one.
-    private static func spread(_ workers: Int, _ body: @Sendable (Int) -> Void) {
-        if workers == 1 { return body(0) }
-        if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: body) }
+    /// Runs `body(worker, item)` for items 0..<count, each worker taking the next item not
+    /// yet taken; on this thread when there is one worker.
+    private static func spread(_ count: Int, over workers: Int, _ body: @Sendable (Int, Int) -> Void) {
+        guard workers > 1 else {
+            for item in 0 ..< count { body(0, item) }
+            return
+        }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while case let item = next.wrappingAdd(1, ordering: .relaxed).oldValue, item < count { body(worker, item) }
+        }
     }
 }
 
