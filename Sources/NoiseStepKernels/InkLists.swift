@@ -1,12 +1,12 @@
-/// Per example, its nonzero inputs: their indices and encoded values, in ascending index
-/// order. Fixed storage, refilled per chunk.
+/// Per example, its nonzero inputs: their indices, in ascending order, and their pixel
+/// levels. Fixed storage, refilled per chunk.
 // @unchecked: raw pointers are not Sendable; one worker owns one InkLists at a time.
-package final class InkLists: @unchecked Sendable {
+package final class InkLists: ScratchStorage, @unchecked Sendable {
     package let inputs: Int
     /// [examples, inputs]; the first counts[b] entries of row b are used, ascending.
     package let indices: UnsafeMutablePointer<Int32>
-    /// [examples, inputs]: values[b, i] is the input at indices[b, i].
-    package let values: UnsafeMutablePointer<Float>
+    /// [examples, inputs]: levels[b, i] is the level (1...255) of the input at indices[b, i].
+    package let levels: UnsafeMutablePointer<Int16>
     /// [examples].
     package let counts: UnsafeMutablePointer<Int>
     package let examples: Int
@@ -16,19 +16,23 @@ package final class InkLists: @unchecked Sendable {
         self.examples = examples
         indices = .allocate(capacity: examples * inputs)
         indices.initialize(repeating: 0, count: examples * inputs)
-        values = .allocate(capacity: examples * inputs)
-        values.initialize(repeating: 0, count: examples * inputs)
+        levels = .allocate(capacity: examples * inputs)
+        levels.initialize(repeating: 0, count: examples * inputs)
         counts = .allocate(capacity: examples)
         counts.initialize(repeating: 0, count: examples)
     }
 
     deinit {
         indices.deallocate()
-        values.deallocate()
+        levels.deallocate()
         counts.deallocate()
     }
 
     package subscript(example: Int) -> UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(start: indices + example * inputs, count: counts[example])
+    }
+
+    package var bytes: Int {
+        examples * (inputs * (MemoryLayout<Int32>.size + MemoryLayout<Int16>.size) + MemoryLayout<Int>.size)
     }
 }

@@ -1,6 +1,6 @@
-/// Loading a chunk of images: per example, the list of its inked inputs and their values
-/// (what the input layer reads), and the feature-major copy (what the gradient rows
-/// read). Work is proportional to the ink, not to the image.
+/// Loading a chunk of images: per example, the list of its inked inputs and their levels
+/// (what the input layer reads), and the encoded inputs feature-major (what the gradient
+/// rows read). Work is proportional to the ink, not to the image.
 extension Kernels {
     /// A chunk's network inputs: the ink lists, and the same inputs feature-major.
     package struct ChunkInputs {
@@ -26,14 +26,16 @@ extension Kernels {
 
     /// Lists the nonzero inputs of one image, moved by `shift` whole pixels (what moves in
     /// from outside is background), as example `slot`: their indices in ascending order and
-    /// their encoded values, also written into the feature-major copy. The slot must be
-    /// clear (`clearInk`).
+    /// their levels, and writes their encoded values feature-major. The slot must be clear
+    /// (`clearInk`).
     ///
-    /// - image: [rows, columns] bytes, rows · columns = inputs; table: [256], the encoded
-    ///   value of each byte. Eight background bytes cost one compare; the inked bytes of a
-    ///   word are found by bit tricks, not by a branch per byte.
+    /// - image: [rows, columns] bytes, rows · columns = inputs; values, levels: [256], the
+    ///   encoded input and the level of each byte (0 only for byte 0). Eight background
+    ///   bytes cost one compare; the inked bytes of a word are found by bit tricks, not by
+    ///   a branch per byte.
     package static func storeImage(_ image: UnsafePointer<UInt8>, rows: Int, columns: Int, shift: (x: Int, y: Int),
-                                   slot: Int, table: UnsafePointer<Float>, into inputs: ChunkInputs) {
+                                   slot: Int, values: UnsafePointer<Float>, levels: UnsafePointer<Int16>,
+                                   into inputs: ChunkInputs) {
         let width = inputs.ink.inputs
         let list = inputs.ink.indices + slot * width
         var inked = 0
@@ -57,12 +59,12 @@ extension Kernels {
             }
         }
         inputs.ink.counts[slot] = inked
-        let values = inputs.ink.values + slot * width
+        let listed = inputs.ink.levels + slot * width
         let source = image - (shift.y * columns + shift.x)  // source[j] is the pixel that lands on j
         for i in 0 ..< inked {
-            let j = Int(list[i]), value = table[Int(source[j])]
-            values[i] = value
-            inputs.byFeature[j * chunk + slot] = value
+            let j = Int(list[i]), byte = Int(source[j])
+            listed[i] = levels[byte]
+            inputs.byFeature[j * chunk + slot] = values[byte]
         }
     }
 

@@ -1,5 +1,15 @@
 /// Ternary weights, packed five to a byte, written out as Float for the dense kernels.
 extension Kernels {
+    /// Where `expandChangedTrits` writes W transposed, if anywhere.
+    package enum TransposedForm {
+        case none
+        /// Wᵀ as Float, [columns, rows].
+        case float(UnsafeMutablePointer<Float>)
+        /// Wᵀ as 16-bit levels in strips of 64 rows, [⌈rows / 64⌉][columns][64], the last
+        /// strip padded: the input layer's form (`stripMajorCount`).
+        case stripMajorLevels(UnsafeMutablePointer<Int16>)
+    }
+
     /// Entries per packed byte (3⁵ = 243 ≤ 256).
     package static let tritsPerByte = 5
     /// A value no packed byte takes (bytes are < 243): marks a Float form never written.
@@ -11,15 +21,12 @@ extension Kernels {
     ///
     /// - packed, previous: [⌈rows · columns / 5⌉] bytes; entry i of the row-major matrix is
     ///   table[5 · packed[i / 5] + i % 5];
-    /// - table: [256 · 5] Floats; matrix: [rows, columns] or nil;
-    /// - transposed: nil, or W transposed in strips of `strip` rows, [⌈rows / strip⌉][columns][strip]:
-    ///   `strip` = rows gives the plain [columns, rows], 64 the input layer's strip-major form.
+    /// - table: [256 · 5] Floats; matrix: [rows, columns] or nil; transposed: see `TransposedForm`.
     /// - Returns: how many bytes were rewritten.
     @discardableResult
     package static func expandChangedTrits(_ packed: UnsafePointer<UInt8>, previous: UnsafeMutablePointer<UInt8>,
                                            rows: Int, columns: Int, table: UnsafePointer<Float>,
-                                           matrix: UnsafeMutablePointer<Float>?,
-                                           transposed: UnsafeMutablePointer<Float>?, strip: Int) -> Int {
+                                           matrix: UnsafeMutablePointer<Float>?, transposed: TransposedForm) -> Int {
         let count = rows * columns, bytes = (count + tritsPerByte - 1) / tritsPerByte
         let word = MemoryLayout<UInt64>.size
         var rewritten = 0, index = 0
@@ -36,8 +43,14 @@ extension Kernels {
                 for entry in byte * tritsPerByte ..< min(count, (byte + 1) * tritsPerByte) {
                     let value = values[entry - byte * tritsPerByte]
                     matrix?[entry] = value
-                    let row = entry / columns
-                    transposed?[(row / strip * columns + entry % columns) * strip + row % strip] = value
+                    let row = entry / columns, column = entry % columns
+                    switch transposed {
+                    case .none: break
+                    case .float(let target): target[column * rows + row] = value
+                    case .stripMajorLevels(let target):
+                        let strip = outputsPerStrip
+                        target[(row / strip * columns + column) * strip + row % strip] = Int16(value)
+                    }
                 }
                 previous[byte] = packed[byte]
                 rewritten += 1

@@ -28,19 +28,14 @@ import Testing
         let byFeature = FloatBuffer(count: Self.inputs * chunk)
         let ink = InkLists(examples: chunk, inputs: Self.inputs)
         let inputs = Kernels.ChunkInputs(byFeature: byFeature.pointer, ink: ink)
-        let table = (0 ..< 256).map { Float($0) / 255 }
-        let image = Self.image()
-        image.withUnsafeBufferPointer { image in
-            table.withUnsafeBufferPointer { table in
-                Kernels.storeImage(image.baseAddress!, rows: Self.side, columns: Self.side, shift: (dx, dy), slot: slot,
-                                   table: table.baseAddress!, into: inputs)
-            }
-        }
-        let moved = Self.translated(image, dx: dx, dy: dy)
+        let table = (0 ..< 256).map { Float($0) / 255 }, levels = (0 ..< 256).map { Int16($0) }
+        Kernels.storeImage(Self.image(), rows: Self.side, columns: Self.side, shift: (dx, dy), slot: slot, values: table,
+                           levels: levels, into: inputs)
+        let moved = Self.translated(Self.image(), dx: dx, dy: dy)
         let expected = moved.map { table[Int($0)] }
         let inked = moved.indices.filter { moved[$0] != 0 }
         #expect(ink[slot].map(Int.init) == inked)
-        #expect((0 ..< inked.count).map { ink.values[slot * Self.inputs + $0] } == inked.map { expected[$0] })
+        #expect((0 ..< inked.count).map { ink.levels[slot * Self.inputs + $0] } == inked.map { Int16(moved[$0]) })
         #expect((0 ..< Self.inputs).map { byFeature.pointer[$0 * chunk + slot] } == expected)
         Kernels.clearInk(inputs)
         #expect(byFeature.values.allSatisfy { $0 == 0 })

@@ -37,22 +37,26 @@ import Testing
         #expect(out == expected)
     }
 
-    @Test func changedBytesAreRewrittenInBothForms() {
-        let rows = 9, columns = 13, strip = 4
+    @Test func changedBytesAreRewrittenInEveryForm() {
+        let rows = 70, columns = 13, strip = Kernels.outputsPerStrip
         var numbers = Numbers(seed: 5)
         var weights = (0 ..< rows * columns).map { _ in numbers.trit() }
         var previous = [UInt8](repeating: Kernels.unwrittenByte, count: (rows * columns + 4) / 5)
-        let matrix = FloatBuffer(count: rows * columns)
-        let transposed = FloatBuffer(count: (rows + strip - 1) / strip * strip * columns)
+        let matrix = FloatBuffer(count: rows * columns), transposed = FloatBuffer(count: rows * columns)
+        var previousLevels = previous
+        let levels = KernelBuffer<Int16>(count: Kernels.stripMajorCount(inputs: columns, outputs: rows))
         for round in 0 ..< 3 {
             let rewritten = Kernels.expandChangedTrits(Self.pack(weights), previous: &previous, rows: rows, columns: columns,
                                                        table: Self.table, matrix: matrix.pointer,
-                                                       transposed: transposed.pointer, strip: strip)
+                                                       transposed: .float(transposed.pointer))
+            Kernels.expandChangedTrits(Self.pack(weights), previous: &previousLevels, rows: rows, columns: columns,
+                                       table: Self.table, matrix: nil, transposed: .stripMajorLevels(levels.pointer))
             #expect(rewritten == (round == 0 ? previous.count : 2))
             #expect(matrix.values == weights)
             for r in 0 ..< rows {
                 for c in 0 ..< columns {
-                    #expect(transposed.pointer[(r / strip * columns + c) * strip + r % strip] == weights[r * columns + c])
+                    #expect(transposed.pointer[c * rows + r] == weights[r * columns + c])
+                    #expect(Float(levels.pointer[(r / strip * columns + c) * strip + r % strip]) == weights[r * columns + c])
                 }
             }
             weights[round * 11] = weights[round * 11] == 1 ? -1 : 1      // first byte area

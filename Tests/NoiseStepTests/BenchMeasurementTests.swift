@@ -49,9 +49,11 @@ import Testing
         let shape = ModelShape(hidden: [256, 256])
         let one = TrainingFootprint.noiseStep(shape: shape, threads: 1).scratchBytes
         let two = TrainingFootprint.noiseStep(shape: shape, threads: 2).scratchBytes
-        // Matrices of layers 1, 2 + all transposed + biases, the table of the five Floats of
-        // each packed byte, and the copy of the packed bytes last expanded.
-        let expanded = 4 * (256 * 256 + 10 * 256 + 269_322) + 4 * 256 * 5 + TernaryModel(shape: shape).packedBytes
+        // Float matrices of layers 1, 2, both plain and transposed, and the biases; the input
+        // layer's 16-bit weights; the table of the five Floats of each packed byte; the copy
+        // of the packed bytes last expanded.
+        let expanded = 4 * (2 * (256 * 256 + 10 * 256) + 522) + 2 * 784 * 256 + 4 * 256 * 5
+            + TernaryModel(shape: shape).packedBytes
         let workspace = two - one
         #expect(one == expanded + workspace)
         // At least the inputs (twice) and their ink lists, z, normalized, rectified and deltas of one chunk.

@@ -1,10 +1,10 @@
 import Testing
 @testable import NoiseStep
 
-/// The Float forms the kernels read follow the packed model through every change,
+/// The forms the kernels read follow the packed model through every change,
 /// although a refresh rewrites only the bytes that changed.
 @Suite struct ExpandedWeightsTests {
-    /// Every Float form of `weights`, flattened, as a fresh expansion of `model` gives it.
+    /// Every form of the weights, as Float, flattened, as a fresh expansion of `model` gives it.
     static func expected(_ model: TernaryModel) -> [Float] {
         var values: [Float] = []
         for (index, layer) in model.layers.enumerated() {
@@ -14,8 +14,7 @@ import Testing
             plain.withUnsafeMutableBufferPointer { weights.expand(into: $0.baseAddress!) }
             flipped.withUnsafeMutableBufferPointer { weights.expandTransposed(into: $0.baseAddress!) }
             biasValues.withUnsafeMutableBufferPointer { bias.expand(into: $0.baseAddress!) }
-            values += (index > 0 ? plain : []) + (index > 0 ? flipped : stripMajor(flipped, layer.inputs, layer.outputs))
-                + biasValues
+            values += index > 0 ? plain + flipped + biasValues : biasValues + stripMajor(flipped, layer.inputs, layer.outputs)
         }
         return values
     }
@@ -36,6 +35,9 @@ import Testing
         for layer in 0 ..< weights.shape.layerCount {
             for buffer in [weights.matrices[layer], weights.transposed[layer], weights.biases[layer]] {
                 values += UnsafeBufferPointer(start: buffer.pointer, count: buffer.count)
+            }
+            if layer == 0 {
+                values += UnsafeBufferPointer(start: weights.inputLayer.pointer, count: weights.inputLayer.count).map(Float.init)
             }
         }
         return values

@@ -41,13 +41,12 @@ public struct TrainingFootprint: Sendable, Equatable {
         return bufferBytes(of: runner.weights) + workers * bufferBytes(of: ChunkWorkspace(shape: shape))
     }
 
-    /// Bytes of every buffer (`FloatBuffer`, `InkLists`, byte array) reachable from `value`
+    /// Bytes of every kernel buffer (`ScratchStorage`) and byte array reachable from `value`
     /// through stored properties and array elements, up to `depth` levels down. Counted by
     /// reflection so that a buffer added to a workspace later is counted too.
     static func bufferBytes(of value: Any, depth: Int = 5) -> Int {
         switch value {
-        case let buffer as FloatBuffer: return buffer.count * MemoryLayout<Float>.size
-        case let ink as InkLists: return ink.examples * (ink.inputs * MemoryLayout<Int32>.size + MemoryLayout<Int>.size)
+        case let storage as any ScratchStorage: return storage.bytes
         case let bytes as [UInt8]: return bytes.count
         default: break
         }

@@ -24,8 +24,8 @@ extension ChunkWorkspace {
     /// Fills z, normalized, rectified and inverseDeviation for every layer.
     func forward(_ weights: ExpandedWeights) {
         let layers = shape.layerCount
-        Kernels.inputLayer(stripMajorWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
-                           outputs: shape.outputs(of: 0), ink: ink,
+        Kernels.inputLayer(stripMajorWeights: weights.inputLayer.pointer, inputs: shape.widths[0],
+                           outputs: shape.outputs(of: 0), ink: ink, divisor: encoding.kind.divisor,
                            bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
         for layer in 0 ..< layers {
             if layer > 0 {

@@ -13,6 +13,8 @@ final class ChunkWorkspace: @unchecked Sendable {
     let ink: InkLists
     /// The input layer's partial sums.
     let inputScratch = InputLayerScratch()
+    /// The tables of the encoding the loaded chunk uses.
+    private(set) var encoding = EncodingTables(.binary)
     /// [64] class labels; only the first `valid` are real examples.
     var labels: [Int]
     var valid = 0
@@ -63,41 +65,55 @@ final class ChunkWorkspace: @unchecked Sendable {
     /// `distortion(slot)` gives the augmentation of each image (nil: none).
     ///
     /// Only the entries the previous chunk inked are cleared, and only inked inputs are
-    /// written, in both layouts: a whole-pixel shift is applied while storing, without a
-    /// copy of the image; only a resampling warp works on a copy.
+    /// written: a whole-pixel shift is applied while storing, without a copy of the image;
+    /// only a resampling warp works on a copy.
     func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
               distortion: ((Int) -> Augmentation.Distortion?)? = nil) {
         precondition(indices.count <= Kernels.chunk && shape.widths[0] == Dataset.pixelsPerImage)
         let inputs = Kernels.ChunkInputs(byFeature: pixelsByFeature.pointer, ink: ink)
         Kernels.clearInk(inputs)
         valid = indices.count
-        let table = encoding.table
+        if encoding != self.encoding.kind { self.encoding = EncodingTables(encoding) }
         data.pixels.withUnsafeBufferPointer { all in
-            table.withUnsafeBufferPointer { table in
-                for (slot, index) in indices.enumerated() {
-                    precondition(index >= 0 && index < data.count)
-                    labels[slot] = Int(data.labels[index])
-                    store(all.baseAddress! + index * Dataset.pixelsPerImage, slot: slot, warp: distortion?(slot),
-                          table: table.baseAddress!, into: inputs)
-                }
+            for (slot, index) in indices.enumerated() {
+                precondition(index >= 0 && index < data.count)
+                labels[slot] = Int(data.labels[index])
+                store(all.baseAddress! + index * Dataset.pixelsPerImage, slot: slot, warp: distortion?(slot), into: inputs)
             }
         }
     }
 
     /// Stores one 28×28 image into `slot`: shifted while stored, or warped on a copy first.
     private func store(_ image: UnsafePointer<UInt8>, slot: Int, warp: Augmentation.Distortion?,
-                       table: UnsafePointer<Float>, into inputs: Kernels.ChunkInputs) {
-        let side = Dataset.side
+                       into inputs: Kernels.ChunkInputs) {
+        let side = Dataset.side, values = encoding.values.pointer, levels = encoding.levels.pointer
         guard let warp, warp.wholePixelShift == nil else {
             Kernels.storeImage(image, rows: side, columns: side, shift: warp?.wholePixelShift ?? (0, 0), slot: slot,
-                               table: table, into: inputs)
+                               values: values, levels: levels, into: inputs)
             return
         }
         var warped = Array(UnsafeBufferPointer(start: image, count: Dataset.pixelsPerImage))
         warp.apply(to: &warped)
         warped.withUnsafeBufferPointer {
-            Kernels.storeImage($0.baseAddress!, rows: side, columns: side, shift: (0, 0), slot: slot, table: table,
-                               into: inputs)
+            Kernels.storeImage($0.baseAddress!, rows: side, columns: side, shift: (0, 0), slot: slot, values: values,
+                               levels: levels, into: inputs)
         }
+    }
+}
+
+/// An input encoding's lookup tables, for the loader.
+struct EncodingTables {
+    let kind: InputEncoding
+    /// [256]: the network input of each byte value.
+    let values: FloatBuffer
+    /// [256]: the level of each byte value; input = level / divisor.
+    let levels: KernelBuffer<Int16>
+
+    init(_ kind: InputEncoding) {
+        self.kind = kind
+        values = FloatBuffer(count: 256)
+        values.pointer.update(from: kind.table, count: 256)
+        levels = KernelBuffer<Int16>(count: 256)
+        levels.pointer.update(from: kind.levels, count: 256)
     }
 }

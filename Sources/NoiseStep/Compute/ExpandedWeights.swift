@@ -1,7 +1,8 @@
 import NoiseStepKernels
 
-/// The model's ternary parameters written out as Float for the dense kernels. A scratch
-/// copy: it holds nothing the packed model does not, and is not training state.
+/// The model's ternary parameters written out for the kernels: Float for the dense
+/// products, 16-bit integers for the input layer. A scratch copy: it holds nothing the
+/// packed model does not, and is not training state.
 ///
 /// `refresh` rewrites only the packed bytes that changed since the last refresh (it keeps
 /// a copy of the bytes it expanded), so a step that moves a few dozen parameters costs a
@@ -9,12 +10,13 @@ import NoiseStepKernels
 // @unchecked: FloatBuffers are raw storage; written by the owner between steps, read by workers.
 final class ExpandedWeights: @unchecked Sendable {
     let shape: ModelShape
-    /// [layer] → [outputs, inputs] row-major; layer 0 is left empty (the input layer
-    /// uses the strip-major form only).
+    /// [layer] → [outputs, inputs] row-major; layer 0 is left empty (`inputLayer` instead).
     let matrices: [FloatBuffer]
-    /// [layer] → [inputs, outputs] row-major (Wᵀ); for layer 0 the input layer's
-    /// strip-major form instead, [⌈outputs / 64⌉][inputs][64] (`Kernels.stripMajorCount`).
+    /// [layer] → [inputs, outputs] row-major (Wᵀ); layer 0 is left empty.
     let transposed: [FloatBuffer]
+    /// Layer 0's weights as the input layer reads them: 16-bit, strip-major,
+    /// [⌈outputs / 64⌉][inputs][64] (`Kernels.stripMajorCount`).
+    let inputLayer: KernelBuffer<Int16>
     /// [layer] → [outputs].
     let biases: [FloatBuffer]
     /// [layer] → the packed bytes of the weights and of the bias as last expanded;
@@ -28,10 +30,8 @@ final class ExpandedWeights: @unchecked Sendable {
         self.shape = shape
         let layers = 0 ..< shape.layerCount
         matrices = layers.map { FloatBuffer(count: $0 == 0 ? 0 : shape.inputs(of: $0) * shape.outputs(of: $0)) }
-        transposed = layers.map {
-            FloatBuffer(count: $0 == 0 ? Kernels.stripMajorCount(inputs: shape.inputs(of: 0), outputs: shape.outputs(of: 0))
-                                       : shape.inputs(of: $0) * shape.outputs(of: $0))
-        }
+        transposed = layers.map { FloatBuffer(count: $0 == 0 ? 0 : shape.inputs(of: $0) * shape.outputs(of: $0)) }
+        inputLayer = KernelBuffer(count: Kernels.stripMajorCount(inputs: shape.inputs(of: 0), outputs: shape.outputs(of: 0)))
         biases = layers.map { FloatBuffer(count: shape.outputs(of: $0)) }
         func unwritten(_ entries: Int) -> [UInt8] {
             Array(repeating: Kernels.unwrittenByte, count: (entries + Kernels.tritsPerByte - 1) / Kernels.tritsPerByte)
@@ -50,22 +50,20 @@ final class ExpandedWeights: @unchecked Sendable {
     func refresh(from model: TernaryModel) {
         precondition(model.shape == shape)
         for (index, layer) in model.layers.enumerated() {
-            expand(layer.weights, previous: &expandedWeightBytes[index],
-                   matrix: index > 0 ? matrices[index].pointer : nil, transposed: transposed[index].pointer,
-                   strip: index == 0 ? Kernels.outputsPerStrip : layer.outputs)
-            expand(layer.bias, previous: &expandedBiasBytes[index], matrix: biases[index].pointer, transposed: nil,
-                   strip: 1)
+            expand(layer.weights, previous: &expandedWeightBytes[index], matrix: index > 0 ? matrices[index].pointer : nil,
+                   transposed: index > 0 ? .float(transposed[index].pointer) : .stripMajorLevels(inputLayer.pointer))
+            expand(layer.bias, previous: &expandedBiasBytes[index], matrix: biases[index].pointer, transposed: .none)
         }
     }
 
     private func expand(_ source: TernaryMatrix, previous: inout [UInt8], matrix: UnsafeMutablePointer<Float>?,
-                        transposed: UnsafeMutablePointer<Float>?, strip: Int) {
+                        transposed: Kernels.TransposedForm) {
         precondition(previous.count == source.packed.count)
         source.packed.withUnsafeBufferPointer { packed in
             previous.withUnsafeMutableBufferPointer { previous in
                 Kernels.expandChangedTrits(packed.baseAddress!, previous: previous.baseAddress!, rows: source.rows,
                                            columns: source.columns, table: tritTable.pointer, matrix: matrix,
-                                           transposed: transposed, strip: strip)
+                                           transposed: transposed)
             }
         }
     }

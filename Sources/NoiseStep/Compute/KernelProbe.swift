@@ -9,8 +9,8 @@ import NoiseStepKernels
 /// stay warm in cache, so this is the kernel at its best, not its share of a step.
 public final class KernelProbe {
     public enum Kernel: String, CaseIterable, Sendable {
-        /// The ink-sparse first layer.
-        case inputLayer = "input layer (ink only)"
+        /// The ink-sparse first layer, in 16-bit integers (a multiply-add counts two operations).
+        case inputLayer = "input layer (ink only, int16)"
         /// A hidden layer's dense product W·h.
         case hiddenProduct = "hidden layer W·h"
         /// The backward pass's dense product Wᵀ·δ.
@@ -70,8 +70,8 @@ extension ChunkWorkspace {
     fileprivate func run(_ kernel: KernelProbe.Kernel, weights: ExpandedWeights) {
         switch kernel {
         case .inputLayer:
-            Kernels.inputLayer(stripMajorWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
-                               outputs: shape.outputs(of: 0), ink: ink,
+            Kernels.inputLayer(stripMajorWeights: weights.inputLayer.pointer, inputs: shape.widths[0],
+                               outputs: shape.outputs(of: 0), ink: ink, divisor: encoding.kind.divisor,
                                bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
         case .hiddenProduct:
             Kernels.multiply(weights.matrices[1].pointer, rows: shape.outputs(of: 1), inner: shape.inputs(of: 1),
