@@ -30,11 +30,12 @@ extension Kernels {
     }
 
     /// - weights: strip-major [strips][inputs][64] (`stripMajorCount`), each −1, 0 or +1;
-    /// - ink: per example b, the j with q[b,j] ≠ 0 and those levels, each in 1...255;
+    /// - ink: per example b, the j with q[b,j] ≠ 0 and those levels, each in 1...255
+    ///   (each 1 when `unitLevels`: binary input, whose products are the weights);
     /// - divisor: the input encoding's (255 for grey, 1 for binary); bias: [outputs];
     /// - out: [outputs, 64] feature-major; scratch: the workspace's.
     package static func inputLayer(stripMajorWeights weights: UnsafePointer<Int16>, inputs: Int, outputs: Int,
-                                   ink: InkLists, divisor: Float, bias: UnsafePointer<Float>,
+                                   ink: InkLists, unitLevels: Bool, divisor: Float, bias: UnsafePointer<Float>,
                                    scratch: InputLayerScratch, into out: UnsafeMutablePointer<Float>) {
         let partial = scratch.partial  // [64 examples][64 outputs]
         for base in stride(from: 0, to: outputs, by: outputsPerStrip) {
@@ -43,9 +44,13 @@ extension Kernels {
             let strip = weights + base * inputs
             for end in stride(from: inputsPerBlock, to: inputs + inputsPerBlock, by: inputsPerBlock) {
                 for b in 0 ..< chunk {
-                    scratch.cursors[b] = accumulateBlock(strip, levels: ink.levels + b * ink.inputs, ink: ink[b],
-                                                         from: scratch.cursors[b], before: min(end, inputs),
-                                                         into: partial + b * outputsPerStrip)
+                    let levels = ink.levels + b * ink.inputs, first = scratch.cursors[b], before = min(end, inputs)
+                    let sums = partial + b * outputsPerStrip
+                    scratch.cursors[b] = unitLevels
+                        ? accumulateBlock(strip, levels: levels, ink: ink[b], from: first, before: before, into: sums,
+                                          times: UnitLevels.self)
+                        : accumulateBlock(strip, levels: levels, ink: ink[b], from: first, before: before, into: sums,
+                                          times: AnyLevels.self)
                 }
             }
             for o in 0 ..< min(outputsPerStrip, outputs - base) {
@@ -60,9 +65,10 @@ extension Kernels {
     /// 16-bit lanes, then widened.
     /// - Returns: the index of the first ink entry not consumed.
     @inline(__always)
-    private static func accumulateBlock(_ strip: UnsafePointer<Int16>, levels: UnsafePointer<Int16>,
-                                        ink: UnsafeBufferPointer<Int32>, from first: Int, before end: Int,
-                                        into sums: UnsafeMutablePointer<Int32>) -> Int {
+    private static func accumulateBlock<Product: LevelProduct>(
+        _ strip: UnsafePointer<Int16>, levels: UnsafePointer<Int16>, ink: UnsafeBufferPointer<Int32>, from first: Int,
+        before end: Int, into sums: UnsafeMutablePointer<Int32>, times: Product.Type
+    ) -> Int {
         var i = first
         guard i < ink.count, Int(ink[i]) < end else { return i }
         var a0 = Levels(), a1 = Levels(), a2 = Levels(), a3 = Levels()
@@ -70,10 +76,10 @@ extension Kernels {
             let j = Int(ink[i])
             if j >= end { break }
             let q = Levels(repeating: levels[i]), w = UnsafeRawPointer(strip + j * outputsPerStrip)
-            a0 &+= q &* w.loadUnaligned(as: Levels.self)
-            a1 &+= q &* w.loadUnaligned(fromByteOffset: 32, as: Levels.self)
-            a2 &+= q &* w.loadUnaligned(fromByteOffset: 64, as: Levels.self)
-            a3 &+= q &* w.loadUnaligned(fromByteOffset: 96, as: Levels.self)
+            a0 &+= Product.times(q, w.loadUnaligned(as: Levels.self))
+            a1 &+= Product.times(q, w.loadUnaligned(fromByteOffset: 32, as: Levels.self))
+            a2 &+= Product.times(q, w.loadUnaligned(fromByteOffset: 64, as: Levels.self))
+            a3 &+= Product.times(q, w.loadUnaligned(fromByteOffset: 96, as: Levels.self))
             i += 1
         }
         widen(a0, into: sums)
@@ -92,6 +98,23 @@ extension Kernels {
         target.storeBytes(of: low, as: Sums.self)
         target.storeBytes(of: high, toByteOffset: 32, as: Sums.self)
     }
+}
+
+/// How a level multiplies a weight in the input layer's inner loop, chosen once per call.
+protocol LevelProduct {
+    static func times(_ level: Kernels.Levels, _ weights: Kernels.Levels) -> Kernels.Levels
+}
+
+/// Any level 1...255: a 16-bit multiply.
+enum AnyLevels: LevelProduct {
+    @inline(__always)
+    static func times(_ level: Kernels.Levels, _ weights: Kernels.Levels) -> Kernels.Levels { level &* weights }
+}
+
+/// Every level 1 (binary input): the product is the weight.
+enum UnitLevels: LevelProduct {
+    @inline(__always)
+    static func times(_ level: Kernels.Levels, _ weights: Kernels.Levels) -> Kernels.Levels { weights }
 }
 
 /// The input layer's per-worker scratch: the integer sums of one strip and a cursor into

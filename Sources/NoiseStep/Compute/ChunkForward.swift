@@ -24,9 +24,7 @@ extension ChunkWorkspace {
     /// Fills z, normalized, rectified and inverseDeviation for every layer.
     func forward(_ weights: ExpandedWeights) {
         let layers = shape.layerCount
-        Kernels.inputLayer(stripMajorWeights: weights.inputLayer.pointer, inputs: shape.widths[0],
-                           outputs: shape.outputs(of: 0), ink: ink, divisor: encoding.kind.divisor,
-                           bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
+        inputLayer(weights)
         for layer in 0 ..< layers {
             if layer > 0 {
                 Kernels.multiply(weights.matrices[layer].pointer, rows: shape.outputs(of: layer),
@@ -39,6 +37,14 @@ extension ChunkWorkspace {
                                          inverseDeviation: inverseDeviation[layer].pointer)
             }
         }
+    }
+
+    /// z[0] from the loaded chunk's ink, in exact integers (`Kernels.inputLayer`).
+    func inputLayer(_ weights: ExpandedWeights) {
+        Kernels.inputLayer(stripMajorWeights: weights.inputLayer.pointer, inputs: shape.widths[0],
+                           outputs: shape.outputs(of: 0), ink: ink, unitLevels: encoding.kind == .binary,
+                           divisor: encoding.kind.divisor, bias: weights.biases[0].pointer, scratch: inputScratch,
+                           into: z[0].pointer)
     }
 
     /// Softmax cross-entropy of the logits / `temperature` against the labels, for the

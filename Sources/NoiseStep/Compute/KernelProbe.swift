@@ -70,9 +70,7 @@ extension ChunkWorkspace {
     fileprivate func run(_ kernel: KernelProbe.Kernel, weights: ExpandedWeights) {
         switch kernel {
         case .inputLayer:
-            Kernels.inputLayer(stripMajorWeights: weights.inputLayer.pointer, inputs: shape.widths[0],
-                               outputs: shape.outputs(of: 0), ink: ink, divisor: encoding.kind.divisor,
-                               bias: weights.biases[0].pointer, scratch: inputScratch, into: z[0].pointer)
+            inputLayer(weights)
         case .hiddenProduct:
             Kernels.multiply(weights.matrices[1].pointer, rows: shape.outputs(of: 1), inner: shape.inputs(of: 1),
                              rectified[0].pointer, bias: weights.biases[1].pointer, into: z[1].pointer)
