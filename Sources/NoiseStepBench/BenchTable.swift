@@ -11,6 +11,21 @@ public enum BenchTable {
                 "medians of \(c.rounds) round\(c.rounds == 1 ? "" : "s")",
             "",
         ]
+        lines += renderSteps(report)
+        lines += [
+            "",
+            "forward pass, batch \(c.batch)      " + milliseconds(report.forwardPassMs) +
+                String(format: "  %.1f GFLOP/s (dense-equivalent)", report.forwardPassGflops),
+            String(format: "  a step costs %.1f forward passes (reverse), %.1f (forward)",
+                   report.reverseStepInForwardPasses, report.forwardStepInForwardPasses),
+        ]
+        lines += renderMachine(report) + [""] + renderMemory(report)
+        if let comparison = report.comparison { lines += ["", renderComparison(comparison)] }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The step times, beside the reference's when it ran.
+    static func renderSteps(_ report: BenchReport) -> [String] {
         var rows = [["training step", "noisestep", "reference", "ours/ref", ""]]
         if let reference = report.reference {
             rows.append(["  --alignment reverse", milliseconds(report.reverseStepMs), milliseconds(reference.reverseStepMs),
@@ -25,32 +40,28 @@ public enum BenchTable {
         }
         rows.append(["  reverse, default options", milliseconds(report.defaultSetupReverseStepMs), "-", "",
                      "grey input, T 8, augmented; " + targetText(report, BenchReport.Target.defaultStep, unit: milliseconds)])
-        lines += aligned(rows, rightAligned: [false, true, true, true, false])
+        var lines = aligned(rows, rightAligned: [false, true, true, true, false])
         lines.append("  (the rows with a reference use the paper's setup, as the reference does: --paper)")
         if let skipped = report.referenceSkipped { lines.append("  (reference not run: \(skipped))") }
+        return lines
+    }
+
+    /// Training state, scratch and peak memory.
+    static func renderMemory(_ report: BenchReport) -> [String] {
         let m = report.memory
-        lines += [
-            "",
-            "forward pass, batch \(c.batch)      " + milliseconds(report.forwardPassMs) +
-                String(format: "  %.1f GFLOP/s (dense-equivalent)", report.forwardPassGflops),
-            String(format: "  a step costs %.1f forward passes (reverse), %.1f (forward)",
-                   report.reverseStepInForwardPasses, report.forwardStepInForwardPasses),
-        ]
-        lines += renderMachine(report)
-        lines += [
-            "",
+        var lines = [
             String(format: "training state       %.4f B/param (%d B packed model + %d B counters)  ",
                    m.stateBytesPerParameter, m.modelBytes, m.stateBytes - m.modelBytes)
                 + targetText(report, BenchReport.Target.stateBytes) { String(format: "%.2f", $0) },
             "scratch (per step)   " + mebibytes(m.scratchBytes) +
-                String(format: " (%.1f B/param: expanded weights, %d chunk workspaces)", m.scratchBytesPerParameter, c.threads),
+                String(format: " (%.1f B/param: expanded weights, %d chunk workspaces)", m.scratchBytesPerParameter,
+                       report.configuration.threads),
             "peak memory          \(mebibytes(m.trainingPeakResidentBytes)) (\(m.trainingCommand))",
         ]
         if let reference = report.reference {
             lines.append("                     \(mebibytes(reference.reversePeakResidentBytes)) (reference --mode reverse, \(reference.reverseSteps) steps)")
         }
-        if let comparison = report.comparison { lines += ["", renderComparison(comparison)] }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// "target ≤ 0.20×: met", or "target ≥ 70%: MISSED" for a floor; "" when the report has

@@ -10,7 +10,7 @@ struct KernelBench {
     let training: Dataset
     let validation: Dataset
     /// Runs of each kernel per chunk, after one untimed load.
-    var kernelRepetitions = 20
+    var kernelRepetitions = 40
     /// Whole evaluations of the training split per round.
     var evaluations = 3
     /// Drawn validation digits predicted per round.

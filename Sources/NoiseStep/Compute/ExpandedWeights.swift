@@ -61,9 +61,9 @@ final class ExpandedWeights: @unchecked Sendable {
         precondition(previous.count == source.packed.count)
         source.packed.withUnsafeBufferPointer { packed in
             previous.withUnsafeMutableBufferPointer { previous in
-                Kernels.expandChangedTrits(packed.baseAddress!, previous: previous.baseAddress!, rows: source.rows,
-                                           columns: source.columns, table: tritTable.pointer, matrix: matrix,
-                                           transposed: transposed)
+                _ = Kernels.expandChangedTrits(packed.baseAddress!, previous: previous.baseAddress!, rows: source.rows,
+                                               columns: source.columns, table: tritTable.pointer, matrix: matrix,
+                                               transposed: transposed)
             }
         }
     }
