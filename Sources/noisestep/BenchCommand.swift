@@ -30,6 +30,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Steps of each --dashboard run.")
     var dashboardSteps = 600
 
+    @Flag(help: "Only measure the dashboard's memory over a long session (--memory-steps, default options, recording).")
+    var dashboardMemory = false
+
+    @Option(help: "Steps of the --dashboard-memory session.")
+    var memorySteps = 100_000
+
     @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
     var reference: String?
 
@@ -64,6 +70,12 @@ struct BenchCommand: ParsableCommand {
         var request = BenchRequest(executable: executable)
         request.rounds = rounds
         request.threads = threads
+        if dashboardMemory {
+            let result = try DashboardMemoryBench(executable: executable, steps: memorySteps,
+                                                  threads: request.resolvedThreads, progress: Self.progress).measure()
+            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
+            return
+        }
         if dashboard {
             let result = try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds,
                                             threads: request.resolvedThreads, progress: Self.progress).measure()

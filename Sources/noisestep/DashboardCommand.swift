@@ -64,8 +64,11 @@ struct DashboardCommand: ParsableCommand {
             FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
         }
         if let stats {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
-                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds)}\n"
+                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds), " +
+                "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024)}\n"
             try AtomicFile.write(Array(line.utf8), to: stats)
         }
         if status != 0 { throw ExitCode(status) }
