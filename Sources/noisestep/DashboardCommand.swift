@@ -110,18 +110,20 @@ extension DashboardCommand {
     static let recordingNameAttempts = 100
 
     /// A new step log runs/YYYYMMDD-HHMMSS-seedN.nstep under the current directory
-    /// (creating runs/), never over an existing file: a taken name gets -2, -3… appended.
-    static func newRecording(options: TrainingOptions, dataFingerprint: DataFingerprint) throws -> StepLogWriter {
-        let directory = "runs"
+    /// (`directory`, created if missing), never over an existing file: a taken name (two
+    /// sessions started in the same second with the same seed) gets -2, -3… appended.
+    static func newRecording(options: TrainingOptions, dataFingerprint: DataFingerprint, directory: String = "runs",
+                             started: Date = Date()) throws -> StepLogWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("\(directory): cannot create the folder for recorded runs; pass --out FILE or --no-record")
+            throw CLIError("\(Printable.escaped(directory)): cannot create the folder for recorded runs;"
+                + " pass --out FILE or --no-record")
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stem = "\(directory)/\(formatter.string(from: Date()))-seed\(options.seed)"
+        let stem = "\(directory)/\(formatter.string(from: started))-seed\(options.seed)"
         for attempt in 1 ... recordingNameAttempts {
             let path = attempt == 1 ? "\(stem).nstep" : "\(stem)-\(attempt).nstep"
             do throws(StepLogError) {
@@ -130,7 +132,8 @@ extension DashboardCommand {
                 continue
             }
         }
-        throw CLIError("\(stem).nstep: \(recordingNameAttempts) recordings already have this name; pass --out FILE")
+        throw CLIError("\(Printable.escaped(stem)).nstep: \(recordingNameAttempts) recordings already have this name;"
+            + " pass --out FILE")
     }
 }
 
