@@ -68,4 +68,19 @@ import Testing
         } == .io(file: path, problem: .exists(.metrics)))
         try MetricsLog.checkOpenable(path, existing: .replace, continuing: false)
     }
+
+    /// A step's metrics line is written before its record, so a run stopped between the
+    /// two leaves the metrics one step ahead of the log (which a resume trims), never
+    /// behind it (which nothing could fill in). Here the log refuses the record.
+    @Test func aStepsMetricsLineIsWrittenBeforeItsRecord() throws {
+        let options = StepLogFixtures.options()
+        let log = StepLogFixtures.scratchPath("r.nstep"), path = StepLogFixtures.scratchPath("m.jsonl")
+        defer { StepLogFixtures.removeScratch(log); StepLogFixtures.removeScratch(path) }
+        let writer = try StepLogFixtures.writer(log, options)
+        writer.close()  // every append now fails
+        let driver = RunDriver(trainer: try Trainer(options: options, training: StepLogFixtures.data), validation: Dataset(pixels: [], labels: []),
+                               plan: try RunPlan(targetStep: 3, evalEvery: 0), log: writer, metrics: try MetricsLog(creating: path))
+        #expect(throws: RunError.recording(.writerFailed(file: log))) { try driver.step() }
+        #expect(String(decoding: StepLogFixtures.bytes(of: path), as: UTF8.self).hasPrefix("{\"step\":1,"))
+    }
 }

@@ -6,6 +6,9 @@
 /// a last, partial group are 0: every sequence has exactly one packing, which `unpack`
 /// insists on. Example: [1, −1, 0, 0, 1] → 1 + 2·3 + 1·81 = 88.
 public enum TritPacking {
+    /// The largest packed byte: five digits of 2, 3⁵ − 1.
+    static let maxByte: UInt8 = 242
+
     /// Bytes that `count` values pack into.
     public static func packedCount(_ count: Int) -> Int { count / 5 + (count % 5 == 0 ? 0 : 1) }
 
@@ -44,7 +47,7 @@ public enum TritPacking {
         var values = [Int8](repeating: 0, count: count)
         var index = 0
         for byte in bytes {
-            guard byte <= 242 else { return nil }
+            guard byte <= maxByte else { return nil }
             var rest = Int(byte)
             for _ in 0 ..< 5 {
                 let digit = rest % 3
