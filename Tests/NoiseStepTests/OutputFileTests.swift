@@ -27,8 +27,10 @@ import Testing
         defer { StepLogFixtures.removeScratch(folder + "/x") }
         let fifo = folder + "/fifo"
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(Self.create(fifo, existing: .replace) == .notRegularFile(.fifo))
-        #expect(Self.create(folder, existing: .replace) == .notRegularFile(.directory))
+        for existing in [ExistingFile.refuse, .replace] {
+            #expect(Self.create(fifo, existing: existing) == .notRegularFile(.fifo))
+            #expect(Self.create(folder, existing: existing) == .notRegularFile(.directory))
+        }
         if getuid() == 0 {  // a character device of our own, like /dev/null (1, 3)
             let device = folder + "/mynull"
             #expect(mknod(device, S_IFCHR | 0o666, dev_t(0x103)) == 0)
