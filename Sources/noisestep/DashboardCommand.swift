@@ -12,7 +12,8 @@ struct DashboardCommand: ParsableCommand {
             Every session is recorded as it trains, step by step, in a .nstep step log: by \
             default runs/DATE-TIME-seedN.nstep under the current directory (--out names \
             another file, --no-record turns recording off). Quitting, Ctrl-C or a crash keep \
-            every finished step; `noisestep dashboard --resume FILE` carries on.
+            every finished step; `noisestep dashboard --resume FILE` carries on. A recording \
+            never replaces a file (--out with --force replaces a step log no process is writing).
             """)
 
     @OptionGroup var arguments: TrainingArguments
@@ -22,6 +23,9 @@ struct DashboardCommand: ParsableCommand {
 
     @Flag(help: "Do not record the session.")
     var noRecord = false
+
+    @Flag(help: "Replace an existing --out step log (never another kind of file, nor one being written).")
+    var force = false
 
     @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
     var fps = 20
@@ -38,6 +42,7 @@ struct DashboardCommand: ParsableCommand {
         if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
         if resume != nil, noRecord { throw ValidationError("--no-record: a resumed session records into the --resume log") }
+        if force, out == nil { throw ValidationError("--force: applies to --out only; runs/ recordings never replace a file") }
     }
 
     func run() throws {
@@ -69,7 +74,11 @@ struct DashboardCommand: ParsableCommand {
             let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
                 "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds), " +
                 "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024)}\n"
-            try AtomicFile.write(Array(line.utf8), to: stats)
+            do throws(FileProblem) {
+                try OutputFile.write(Array(line.utf8), to: stats, kind: .statistics, existing: .replace)
+            } catch {
+                throw CLIError(error.message(path: stats))
+            }
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -78,31 +87,56 @@ struct DashboardCommand: ParsableCommand {
 extension DashboardCommand {
     /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its log.
     func makeDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+        let fingerprint = DataFingerprint(data.training)
         if let resume {
-            let (writer, log) = try StepLogWriter.resume(path: resume)
+            let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
+            if log.dataFingerprint == nil { TrainCommand.noteUncheckedData(resume) }
             let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer)
         }
         let options = try arguments.trainingOptions()
         let trainer = try Trainer(options: options, training: data.training)
-        let path = noRecord ? nil : try out ?? Self.defaultRecordingPath(seed: options.seed)
-        let log = try path.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
+        let log: StepLogWriter?
+        if noRecord {
+            log = nil
+        } else if let out {
+            log = try StepLogWriter(creating: out, options: options, dataFingerprint: fingerprint,
+                                    existing: force ? .replace : .refuse)
+        } else {
+            log = try Self.newRecording(options: options, dataFingerprint: fingerprint)
+        }
         return RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log)
     }
 
-    /// runs/YYYYMMDD-HHMMSS-seedN.nstep under the current directory, creating runs/.
-    static func defaultRecordingPath(seed: UInt64) throws -> String {
-        let directory = "runs"
+    /// Names tried in runs/ when sessions started in the same second with the same seed.
+    static let recordingNameAttempts = 100
+
+    /// A new step log runs/YYYYMMDD-HHMMSS-seedN.nstep under the current directory
+    /// (`directory`, created if missing), never over an existing file: a taken name (two
+    /// sessions started in the same second with the same seed) gets -2, -3… appended.
+    static func newRecording(options: TrainingOptions, dataFingerprint: DataFingerprint, directory: String = "runs",
+                             started: Date = Date()) throws -> StepLogWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("\(directory): cannot create the folder for recorded runs; pass --out FILE or --no-record")
+            throw CLIError("\(Printable.escaped(directory)): cannot create the folder for recorded runs;"
+                + " pass --out FILE or --no-record")
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "\(directory)/\(formatter.string(from: Date()))-seed\(seed).nstep"
+        let stem = "\(directory)/\(formatter.string(from: started))-seed\(options.seed)"
+        for attempt in 1 ... recordingNameAttempts {
+            let path = attempt == 1 ? "\(stem).nstep" : "\(stem)-\(attempt).nstep"
+            do throws(StepLogError) {
+                return try StepLogWriter(creating: path, options: options, dataFingerprint: dataFingerprint)
+            } catch .io(_, .exists) {
+                continue
+            }
+        }
+        throw CLIError("\(Printable.escaped(stem)).nstep: \(recordingNameAttempts) recordings already have this name;"
+            + " pass --out FILE")
     }
 }
 

@@ -22,9 +22,8 @@ struct InfoCommand: ParsableCommand {
     var verify = false
 
     func run() throws {
-        let log = try StepLog.read(path: file)
-        let model = verify ? try log.verifiedReplay() : log.latestModel
-        let summary = StepLogSummary(log: log, model: model, verified: verify ? true : nil)
+        let log = try StepLog.read(path: file, verifying: verify)
+        let summary = StepLogSummary(log: log, model: log.latestModel, verified: verify ? true : nil)
         print(json ? summary.json() : summary.rendered())
     }
 }

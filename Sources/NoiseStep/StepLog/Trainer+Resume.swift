@@ -10,8 +10,8 @@ extension Trainer {
         try Limits.check(.threads, threads)
         var options = log.options
         options.threads = threads
-        var settings = log.entries.last?.settings ?? StepSettings(options)
-        if let last = log.entries.last { settings.density = last.nextDensity }
+        var settings = log.lastEntry?.settings ?? StepSettings(options)
+        if let last = log.lastEntry { settings.density = last.nextDensity }
         self.init(options: options, training: training, model: log.latestModel, stepsDone: log.lastStep,
                   settings: settings)
     }

@@ -9,6 +9,8 @@ enum ErrorMessages {
         switch error {
         case let violation as LimitViolation: return CLIError(violation.message)
         case let run as RunError: return CLIError(run.message)
+        case let log as StepLogError: return CLIError(log.message)
+        case let data as DataError: return CLIError(data.message)
         default: return error
         }
     }
@@ -22,7 +24,7 @@ enum ErrorMessages {
 extension RunError {
     var message: String {
         switch self {
-        case .recording(let problem): return problem.description
+        case .recording(let problem): return problem.message
         }
     }
 }
