@@ -74,6 +74,26 @@ import Testing
                 "\(continued.stderr)")
     }
 
+    /// 6. A header of a few hundred bytes declaring a huge architecture is refused by the
+    /// rulebook before anything of that size exists (under a 256 MiB address space).
+    @Test func aHeaderDeclaringAHugeModelIsRefusedBeforeAllocating() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let bytes = try Self.fourSteps(scratch)
+        let header = Array(bytes[..<LogSurgery.headerEnd(bytes)])
+        let huge = LogSurgery.replacingOptions(header) {
+            $0.replacingOccurrences(of: "\"hidden\":[32]", with: "\"hidden\":[15000,15000]")
+        }
+        #expect(huge.count < 400 && huge != header)
+        try scratch.write(huge, to: "huge.nstep")
+        for command in [["eval", "--model", "huge.nstep"], ["info", "huge.nstep"], ["replay", "huge.nstep", "--out", "m.nstep"]] {
+            let outcome = try scratch.runCapped(command)
+            #expect(outcome.status != 0)
+            #expect(outcome.stderr.contains("236940010 parameters"), "\(command): \(outcome.stderr)")
+            #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+        }
+    }
+
     /// 6. A log followed by a gigabyte of holes is read without reading the holes.
     @Test func aSparseGigabyteIsNotReadWhole() throws {
         let scratch = try Scratch()

@@ -117,7 +117,7 @@ import Testing
         ("\"hidden\":[16,12]", "\"hidden\":[0]", OptionsProblem.limit(.outOfRange(.hidden, value: 0, allowed: Limits.hiddenWidth))),
         ("\"hidden\":[16,12]", "\"hidden\":[]", .limit(.outOfRange(.hiddenLayers, value: 0, allowed: Limits.hiddenLayers))),
         ("\"hidden\":[16,12]", "\"hidden\":[65536,65536,65536]",
-         .limit(.tooManyParameters(hidden: [65536, 65536, 65536], parameters: 8642166794, limit: 1 << 28))),
+         .limit(.tooManyParameters(hidden: [65536, 65536, 65536], parameters: 8642166794, limit: 1 << 26))),
         ("\"batch\":100", "\"batch\":100,\"warp\":9", .unknownOption("warp")),
         ("\"batch\":100,", "", .missingOption("batch")),
         // Valid JSON of the wrong type or range: the option and its value are named.
