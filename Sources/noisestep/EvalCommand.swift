@@ -12,7 +12,8 @@ struct EvalCommand: ParsableCommand {
             --per-class adds each class's accuracy and the confusion matrix (rows: true class, \
             columns: predicted). --calibration adds the expected calibration error (10 bins) of \
             the model's probabilities, with the plain softmax and with the temperature it was \
-            trained at (what the dashboard's pad shows).
+            trained at (what the dashboard's pad shows), on the test split and, for the bundled \
+            digits, on the same digits redrawn with the pad's brush as train's pad check does.
             """)
 
     @Argument(help: "The model: a .nstep step log written by train, the dashboard or replay.")
@@ -63,13 +64,22 @@ struct EvalCommand: ParsableCommand {
                                                  threads: threads)
         var report = EvalReport(confusion: confusion, names: ClassNames.forData(directory: data), perClass: perClass)
         if calibration {
-            let temperature = loaded.options.temperature
-            let reports = CalibrationReport.measure(loaded.model, on: test, encoding: loaded.options.input,
-                                                    temperatures: [1, temperature])
-            report.calibration = .init(bins: reports[0].bins.count, temperature: temperature,
-                                       plain: reports[0].expectedCalibrationError,
-                                       tempered: reports[1].expectedCalibrationError)
+            report.calibration = measureCalibration(loaded.model, options: loaded.options, on: test)
+            // Digits drawn as on the pad, where the probabilities are shown: bundled digits only.
+            if data == nil {
+                report.padCalibration = measureCalibration(loaded.model, options: loaded.options,
+                                                           on: DrawnDigits.dataset(from: test))
+            }
         }
         print(json ? try report.jsonLine() : report.rendered(file: Printable.escaped(path), source: Printable.escaped(source)))
+    }
+
+    /// The expected calibration error of `model` on `data` with the plain softmax and with
+    /// the training temperature.
+    private func measureCalibration(_ model: TernaryModel, options: TrainingOptions, on data: Dataset) -> EvalReport.Calibration {
+        let reports = CalibrationReport.measure(model, on: data, encoding: options.input,
+                                                temperatures: [1, options.temperature])
+        return .init(bins: reports[0].bins.count, temperature: options.temperature,
+                     plain: reports[0].expectedCalibrationError, tempered: reports[1].expectedCalibrationError)
     }
 }

@@ -27,6 +27,8 @@ struct EvalReport: Encodable {
     /// Rows: true class; columns: predicted class.
     var confusion: [[Int]]?
     var calibration: Calibration?
+    /// The same on the test digits redrawn as on the pad (bundled data only).
+    var padCalibration: Calibration?
 
     init(confusion matrix: ConfusionMatrix, names: ClassNames, perClass: Bool) {
         accuracy = matrix.accuracy
@@ -51,13 +53,16 @@ struct EvalReport: Encodable {
     func rendered(file: String, source: String) -> String {
         var lines = ["\(file): accuracy \(NumberFormat.percent(accuracy)) (\(correct)/\(total)) on \(source)"]
         if let perClass, let confusion { lines += classTable(perClass, confusion: confusion) }
-        if let calibration {
-            lines.append("calibration: expected calibration error (\(calibration.bins) bins) "
-                + NumberFormat.fixed(calibration.plain, 3) + " with softmax(logits), "
-                + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
-                + Numbers.plain(calibration.temperature) + "), the training temperature")
-        }
+        if let calibration { lines.append("calibration: " + Self.describe(calibration)) }
+        if let padCalibration { lines.append("  drawn as on the pad: " + Self.describe(padCalibration)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// "expected calibration error (10 bins) 0.061 with softmax(logits), 0.080 with softmax(logits / 8)…".
+    private static func describe(_ calibration: Calibration) -> String {
+        "expected calibration error (\(calibration.bins) bins) " + NumberFormat.fixed(calibration.plain, 3)
+            + " with softmax(logits), " + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
+            + Numbers.plain(calibration.temperature) + "), the training temperature"
     }
 
     /// One row per true class: its name, accuracy, and what it was predicted as.

@@ -35,10 +35,11 @@ struct CommandLineTests {
         let text = try BinaryUnderTest.run(["eval", model, "--per-class", "--calibration"])
         #expect(text.status == 0, "\(text.stderr)")
         let lines = text.stdout.split(separator: "\n")
-        #expect(lines.count == 1 + 1 + 10 + 1, "summary, header, ten classes, calibration:\n\(text.stdout)")
+        #expect(lines.count == 1 + 1 + 10 + 2, "summary, header, ten classes, calibration twice:\n\(text.stdout)")
         #expect(lines[1].contains("class") && lines[1].contains("predicted as:"))
         #expect(lines[12].hasPrefix("calibration: expected calibration error (10 bins)"))
         #expect(lines[12].contains("softmax(logits / 8), the training temperature"))
+        #expect(lines[13].hasPrefix("  drawn as on the pad: expected calibration error (10 bins)"))
 
         let json = try BinaryUnderTest.run(["eval", model, "--per-class", "--calibration", "--json"])
         let jsonLines = json.stdout.split(separator: "\n")
@@ -52,6 +53,7 @@ struct CommandLineTests {
         let calibration = try #require(object["calibration"] as? [String: Any])
         #expect(calibration["bins"] as? Int == 10 && calibration["temperature"] as? Double == 8)
         #expect(calibration["plain"] is Double && calibration["tempered"] is Double)
+        #expect((object["pad_calibration"] as? [String: Any])?["tempered"] is Double)
     }
 
     @Test func infoShowsTheOptionsAndTheValidationAccuracy() throws {

@@ -70,6 +70,28 @@ struct DashboardEndToEndTests {
         #expect(try pane.waitForExit() == 0)
     }
 
+    /// A recorded run opens with its history from step 1, another run drawn behind it.
+    @Test func aResumedRunShowsItsWholeHistoryBesideAComparedOne() throws {
+        let runs = try BinaryUnderTest.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: runs) }
+        let run = runs.appendingPathComponent("run.nstep").path, other = runs.appendingPathComponent("other.nstep").path
+        let options = Array(Self.small.dropFirst(3))  // without dashboard --steps 30
+        #expect(try BinaryUnderTest.run(["train", "--steps", "30", "--out", run] + options).status == 0)
+        #expect(try BinaryUnderTest.run(["train", "--steps", "50", "--seed", "4", "--out", other] + options).status == 0)
+        let pane = try TmuxPane(arguments: ["dashboard", "--steps", "30", "--resume", run, "--compare", other],
+                                record: false)
+        defer { pane.close() }
+        let screen = try pane.waitFor("AT TARGET")
+        #expect(screen.contains("step 30/30") && screen.contains("ghost other.nstep"), "\(screen)")
+        // The plots run from step 1 to the longer run's step 50, with the recorded curves on them.
+        #expect(screen.contains("└1") && screen.contains("step 50"), "\(screen)")
+        #expect(screen.firstMatch(of: /batch ⠤ \d+\.\d%/) != nil && screen.firstMatch(of: /validation ◆ \d+\.\d%/) != nil)
+        pane.send(keys: ["Space"])
+        _ = try pane.waitUntil("steps after the resumed ones") { (Self.step(on: $0) ?? 0) > 30 }
+        pane.send(keys: ["q"])
+        #expect(try pane.waitForExit() == 0)
+    }
+
     @Test func dumbTerminalsAreRefusedWithAMessage() throws {
         let pane = try TmuxPane(arguments: Self.small, environment: "TERM=dumb")
         defer { pane.close() }
