@@ -39,7 +39,7 @@ import Testing
         var state = Fixtures.state(steps: 40)
         state.snapshot = nil
         #expect(render(state, width: 46, height: 6) == #"""
-            ┌ acceptance at quantile 0.50 ───────────────┐
+            ┌ acceptance 64/128 kept at quantile 0.50 ───┐
             │ |α| ≥    ██▇▇▇▆▆▆▅▅▄▄▄▃▃▂▂▁              – │
             │ |α| spread: after the next step            │
             │                                            │

@@ -98,7 +98,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
 
     /// Re-reads the pad when it or the weights changed since the last reading.
     private mutating func updatePrediction(_ state: SessionState) {
-        let step = state.snapshot?.step ?? 0
+        let step = state.stepsDone
         let key = PredictionKey(revision: ui.pad.revision, source: ui.padSource, step: step)
         guard key != predictionKey else { return }
         predictionKey = key

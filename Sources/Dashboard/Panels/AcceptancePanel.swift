@@ -25,9 +25,14 @@ enum AcceptancePanel {
         var weightsChanged: Int?
     }
 
+    /// Reads the last step's figures: from its snapshot, or for a run opened from its log
+    /// before its next step, from the last record (which has no |α|).
     static func collect(_ state: SessionState, series: HistorySeries, width: Int) -> Content {
         let sparkline = max(0, width - 4 - labelWidth - valueWidth)  // the inside's width less label and value
-        return Content(kept: state.snapshot?.kept, samples: state.snapshot?.samples,
+        let last = state.history.last
+        let samples = state.snapshot?.samples ?? last?.settings.samples
+        let kept = state.snapshot?.kept ?? last.map { Int(($0.acceptanceRate * Double($0.settings.samples)).rounded()) }
+        return Content(kept: kept, samples: samples,
                        quantile: state.snapshot?.rejectQuantile ?? state.settings.rejectQuantile,
                        threshold: state.snapshot?.alignmentSpread?.threshold,
                        thresholdHistory: series.thresholdLog.fitted(to: sparkline),
@@ -103,8 +108,10 @@ enum AcceptancePanel {
 
     /// Beside the histogram, when there is room: what its axis means, and how many α were 0.
     private static func drawSpreadLegend(_ content: Content, in canvas: inout Canvas, area: Rect, from column: Int) {
-        let zeros = content.spread.map { "α = 0: " + NumberFormat.grouped($0.zeros) } ?? ""
-        let lines = [zeros, "│ threshold", "bins ×2 apart"]
+        guard let spread = content.spread else { return }
+        let zeros = "α = 0: " + NumberFormat.grouped(spread.zeros)
+        // Half or more of α at 0 puts the threshold at 0: every α ≠ 0 is kept.
+        let lines = spread.threshold > 0 ? [zeros, "│ threshold", "bins ×2 apart"] : [zeros, "threshold 0:", "|α| > 0 all kept"]
         let room = area.right - 1 - column
         for (offset, line) in lines.enumerated() where offset < area.height && line.count <= room {
             canvas.put(line, column: column, row: area.row + offset, style: .muted)
