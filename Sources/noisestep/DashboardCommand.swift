@@ -30,8 +30,11 @@ struct DashboardCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
     var fps = 20
 
-    @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win).")
+    @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win); its whole history is shown from step 1.")
     var resume: String?
+
+    @Option(help: "Draw this .nstep run's loss and accuracy in grey behind the live ones, step for step.")
+    var compare: String?
 
     @Option(help: ArgumentHelp("On exit, write frame and training rates here as one JSON line (for `bench --dashboard`).",
                                visibility: .hidden))
@@ -46,16 +49,17 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Options first: a value out of range is worth a message even without a terminal.
+        if resume == nil { _ = try arguments.trainingOptions() }
+        _ = try arguments.plan()
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let driver = try makeDriver(data)
-        var configuration = DashboardConfiguration(options: driver.trainer.options)
-        configuration.framesPerSecond = fps
-        configuration.describeError = { ErrorMessages.describe($0) }
+        let (driver, history) = try makeDriver(data)
+        let configuration = try makeConfiguration(options: driver.trainer.options, data: data)
         let recording = driver.log?.path
-        let session = TrainingSession(driver: driver, leg: arguments.steps)
+        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
@@ -85,15 +89,18 @@ struct DashboardCommand: ParsableCommand {
 }
 
 extension DashboardCommand {
-    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its log.
-    func makeDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its
+    /// log, with the figures of the steps it already holds (replayed, validation rescored).
+    func makeDriver(_ data: DataSource) throws -> (RunDriver<Trainer>, RunHistory) {
         let fingerprint = DataFingerprint(data.training)
         if let resume {
             let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
             if log.dataFingerprint == nil { TrainCommand.noteUncheckedData(resume) }
             let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
-            return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer)
+            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
+                                                   threads: arguments.threads)
+            return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
         }
         let options = try arguments.trainingOptions()
         let trainer = try Trainer(options: options, training: data.training)
@@ -106,7 +113,30 @@ extension DashboardCommand {
         } else {
             log = try Self.newRecording(options: options, dataFingerprint: fingerprint)
         }
-        return RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log)
+        return (RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log), RunHistory())
+    }
+
+    /// How the dashboard shows this run: its data set's class names, what its validation
+    /// split is, how far space and `t` move the target, and the `--compare` run.
+    func makeConfiguration(options: TrainingOptions, data: DataSource) throws -> DashboardConfiguration {
+        var configuration = DashboardConfiguration(options: options)
+        configuration.framesPerSecond = fps
+        configuration.describeError = { ErrorMessages.describe($0) }
+        configuration.leg = arguments.steps
+        configuration.evalEvery = arguments.evalEvery
+        let classes = ClassNames.forData(directory: arguments.data)
+        configuration.classNames = classes.names
+        configuration.classNoun = classes.noun
+        let count = NumberFormat.grouped(data.validation.count)
+        configuration.validationDescription = data.isBundled ? "the \(count)-image held-out split" : "the \(count) t10k images"
+        if let compare {
+            let log = try StepLog.read(path: compare)
+            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
+                                                   threads: arguments.threads)
+            configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
+                                        history: history)
+        }
+        return configuration
     }
 
     /// Names tried in runs/ when sessions started in the same second with the same seed.

@@ -92,7 +92,7 @@ public struct StepLog: Sendable {
                        fileBytes: source.size, tornBytes: scanner.stoppedAtLimit ? 0 : scanner.tornBytes)
     }
 
-    private static func readHeader(_ source: LogSource, file: String) throws(StepLogError) -> StepLogHeader {
+    static func readHeader(_ source: LogSource, file: String) throws(StepLogError) -> StepLogHeader {
         var source = source
         let bytes = try StepLogError.io(file) { () throws(FileProblem) in
             try source.bytes(at: 0, count: StepLogFormat.maxHeaderBytes)

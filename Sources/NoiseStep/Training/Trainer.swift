@@ -70,7 +70,9 @@ public final class Trainer {
             layers: model.layerStats, density: settings.density, rejectQuantile: settings.rejectQuantile,
             schedule: settings.schedule,
             alignment: options.alignment, seed: options.seed,
-            stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+            alignmentSpread: AlignmentSpread(alignments: measured.alignments, threshold: UpdateRule.threshold(
+                alignments: measured.alignments, quantile: settings.rejectQuantile)))
         stepsDone = stepNumber
         settings.density = entry.nextDensity
         return (snapshot, entry)
@@ -109,5 +111,10 @@ public final class Trainer {
     /// How many examples of `dataset` the current model classifies correctly.
     public func correctCount(on dataset: Dataset) -> Int {
         Evaluation.correctCount(of: model, on: dataset, encoding: options.input, runner: runner)
+    }
+
+    /// What the current model predicts for each class of `dataset`.
+    public func confusion(on dataset: Dataset) -> ConfusionMatrix {
+        Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)
     }
 }
