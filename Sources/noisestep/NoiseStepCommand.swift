@@ -33,7 +33,11 @@ struct NoiseStepCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(withError: ErrorMessages.translate(error))
+            let translated = ErrorMessages.translate(error)
+            guard let failure = translated as? CLIError else { exit(withError: translated) }
+            // One line, and the status that says whose the fault was.
+            FileHandle.standardError.write(Data("Error: \(failure.description)\n".utf8))
+            Foundation.exit(failure.status)
         }
     }
 

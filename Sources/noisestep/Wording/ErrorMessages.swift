@@ -7,7 +7,7 @@ enum ErrorMessages {
     /// `CLIError`s, anything else passes through.
     static func translate(_ error: any Error) -> any Error {
         switch error {
-        case let violation as LimitViolation: return CLIError(violation.message)
+        case let violation as LimitViolation: return CLIError.usage(violation.message)
         case let run as RunError: return CLIError(run.message)
         case let log as StepLogError: return CLIError(log.message)
         case let data as DataError: return CLIError(data.message)
