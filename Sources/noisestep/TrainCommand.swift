@@ -40,10 +40,24 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let team = try ProcessTeam.join()
         let data = try DataSource.load(directory: arguments.data)
+        guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }
         switch optimizer {
-        case .noiseStep: try train(try noiseStepDriver(data), data: data)
+        case .noiseStep:
+            let driver = try noiseStepDriver(data, sharing: team.sharing)
+            try team.sharing.start(driver.trainer)
+            let notice = team.size == 1 ? nil : StopNotice.install(
+                log: driver.log, resume: "noisestep train --steps \(driver.plan.targetStep)"
+                    + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
+            try train(driver, data: data, ranks: team.size)
+            team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
+            notice?.cancel()
         case .adamSTE:
+            if team.size > 1 {
+                throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
+                    + " (`noisestep bench --mpi` measures its data-parallel cost)")
+            }
             let trainer = try AdamSTETrainer(options: try arguments.trainingOptions(), training: data.training)
             let metrics = try metrics.map { try MetricsLog(creating: $0) }
             try train(RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(),
@@ -51,30 +65,34 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    /// A fresh run, or the `--resume` log's run continued. The metrics file is opened
-    /// last, once everything else was accepted.
-    private func noiseStepDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+    /// A fresh run, or the `--resume` log's run continued, its steps shared through
+    /// `sharing`. The metrics file is opened last, once everything else was accepted.
+    private func noiseStepDriver(_ data: DataSource, sharing: StepSharing) throws -> RunDriver<Trainer> {
         let plan = try arguments.plan()
         if let resume {
             let (writer, log) = try StepLogWriter.resume(path: resume)
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
+                                      sharing: sharing)
             let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
         }
         let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training)
+        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let log = try out.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
         let metrics = try metrics.map { try MetricsLog(creating: $0) }
         return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
     }
 
-    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource) throws {
+    /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
+    /// processes share the steps.
+    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
         print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), steps \(firstStep)...\(driver.plan.targetStep)" +
-              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : ""))
+              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
+              (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
         let started = Date()
         try driver.run(observe: { reporter.report($0, stepsThisRun: driver.stepsRun) })
