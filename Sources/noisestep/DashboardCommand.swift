@@ -41,11 +41,19 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        let team = try ProcessTeam.join()
+        guard team.isLeader else {
+            return try team.follow(training: DataSource.load(directory: arguments.data).training,
+                                   threads: arguments.threads)
+        }
+        let handover = team.isMPIJob ? try TerminalHandover.take() : nil
+        defer { handover?.giveBack() }
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let driver = try makeDriver(data)
+        let driver = try makeDriver(data, sharing: team.sharing)
+        try team.sharing.start(driver.trainer)
         var configuration = DashboardConfiguration(options: driver.trainer.options)
         configuration.framesPerSecond = fps
         configuration.describeError = { ErrorMessages.describe($0) }
@@ -56,6 +64,8 @@ struct DashboardCommand: ParsableCommand {
                                       frames: &frames)
         session.drain()
         let state = session.state
+        // After SIGTERM, mpirun is ending the job because a rank ended: nobody to release.
+        if status != 128 + SIGTERM { team.release(stepsDone: state.stepsDone, model: state.model) }
         if let recording {
             print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
                 + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
@@ -73,16 +83,18 @@ struct DashboardCommand: ParsableCommand {
 }
 
 extension DashboardCommand {
-    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its log.
-    func makeDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its
+    /// log; its steps shared through `sharing`.
+    func makeDriver(_ data: DataSource, sharing: StepSharing) throws -> RunDriver<Trainer> {
         if let resume {
             let (writer, log) = try StepLogWriter.resume(path: resume)
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
+                                      sharing: sharing)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer)
         }
         let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training)
+        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let path = noRecord ? nil : try out ?? Self.defaultRecordingPath(seed: options.seed)
         let log = try path.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
         return RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log)

@@ -162,13 +162,14 @@ struct TmuxPane {
     let directory: URL
 
     /// Starts the binary with `arguments` in a 120 × 40 pane, saving to model.nstep;
-    /// `environment` is a space-separated list of NAME=value for the binary.
-    init(arguments: [String], environment: String = "") throws {
+    /// `environment` is a space-separated list of NAME=value for the binary; `program`
+    /// is what runs it (e.g. `mpirun … binary`).
+    init(arguments: [String], environment: String = "", program: [String] = [BinaryUnderTest.path]) throws {
         directory = try BinaryUnderTest.temporaryDirectory()
         tmux(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "e2e",
               "env -i PATH=/usr/bin:/bin TERM=screen LANG=C.UTF-8 HOME=\(directory.path) HISTFILE=/dev/null "
               + "bash --norc --noprofile"])
-        let command = ([BinaryUnderTest.path] + arguments + ["--out", "model.nstep"]).map { "'\($0)'" }.joined(separator: " ")
+        let command = (program + arguments + ["--out", "model.nstep"]).map { "'\($0)'" }.joined(separator: " ")
         let line = "cd '\(directory.path)'; env \(environment) sh -c 'echo $$ > pid; exec \"$@\"' noisestep \(command); "
             + "echo $? > exit"
         tmux(["send-keys", "-t", "e2e", line, "Enter"])
