@@ -9,7 +9,7 @@ import NoiseStep
 /// hands its transport, collectives included; a run of `short` steps is subtracted from
 /// one of `steps` steps, so start-up and shut-down traffic cancel and what is left is
 /// bytes per step. Times are the children's training-loop wall time, medians of
-/// `rounds` runs. Needs the MPI build and `mpirun`.
+/// `rounds` interleaved runs. Needs the MPI build and `mpirun`.
 struct MPIBench {
     let executable: String
     var ranks = [1, 2, 4]
@@ -31,45 +31,73 @@ struct MPIBench {
         var adamSTEBytesPerStep: [Int]
     }
 
-    func measure() throws -> [Row] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        return try ranks.map { count in
-            let threads = max(1, cores / count)
-            progress("\(count) rank(s), \(threads) thread(s) each")
-            let noise = try measure(ranks: count, ["train", "--eval-every", "0", "--log-every", "1000000",
-                                                    "--threads", String(threads)], stepsOption: "--steps")
-            let adam = try measure(ranks: count, ["bench", "--threads", String(threads)], stepsOption: "--mpi-adam-steps")
-            return Row(ranks: count, threadsPerRank: threads, oversubscribed: count * threads > cores,
-                       noiseStepMsPerStep: noise.milliseconds, noiseStepBytesPerStep: noise.bytes,
-                       adamSTEMsPerStep: adam.milliseconds, adamSTEBytesPerStep: adam.bytes)
+    /// What one child trains: noise_step through `train`, or a rank of data-parallel
+    /// Adam-STE through the hidden `bench --mpi-adam-steps`.
+    enum Workload: CaseIterable {
+        case noiseStep, adamSTE
+
+        func command(executable: String, threads: Int, steps: Int) -> [String] {
+            switch self {
+            case .noiseStep:
+                return [executable, "train", "--eval-every", "0", "--log-every", "1000000", "--threads", String(threads),
+                        "--steps", String(steps)]
+            case .adamSTE:
+                return [executable, "bench", "--threads", String(threads), "--mpi-adam-steps", String(steps)]
+            }
         }
     }
 
-    /// The median ms/step over `rounds` runs of `steps` steps, and each rank's bytes per
-    /// step from the first of them against a run of `short` steps.
-    private func measure(ranks: Int, _ arguments: [String], stepsOption: String) throws
-        -> (milliseconds: Double, bytes: [Int]) {
+    /// Runs every (ranks, workload) once for `short` steps, then `rounds` times for
+    /// `steps` steps, the rounds interleaved so that a change in the machine's load
+    /// falls on every configuration alike.
+    func measure() throws -> [Row] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("noisestep-mpibench-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        func run(_ steps: Int, _ name: String) throws -> Double {
-            let prefix = directory.appendingPathComponent(name).path
-            let output = try MPIRun.run(ranks: ranks, [executable] + arguments + [stepsOption, String(steps)],
-                                        monitoringPrefix: prefix)
-            guard let match = output.firstMatch(of: /\(([0-9.]+) ms\/step\)/), let value = Double(match.1) else {
-                throw CLIError("bench --mpi: no timing in the output of mpirun -n \(ranks): \(output.suffix(400))")
+        let configurations = ranks.flatMap { count in Workload.allCases.map { (ranks: count, workload: $0) } }
+        var times = [[Double]](repeating: [], count: configurations.count)
+        for round in -1 ..< rounds {
+            progress(round < 0 ? "short runs, for the bytes" : "round \(round + 1) of \(rounds)")
+            for (index, configuration) in configurations.enumerated() {
+                let threads = max(1, cores / configuration.ranks)
+                let command = configuration.workload.command(executable: executable, threads: threads,
+                                                             steps: round < 0 ? short : steps)
+                let prefix = directory.appendingPathComponent("\(index)-\(round < 0 ? "short" : "long\(round)")").path
+                let milliseconds = try Self.timing(MPIRun.run(ranks: configuration.ranks, command, monitoringPrefix: prefix))
+                if round >= 0 { times[index].append(milliseconds) }
             }
-            return value
         }
-        _ = try run(short, "short")
-        var times = [try run(steps, "long")]
-        for round in 1 ..< rounds { times.append(try run(steps, "round\(round)")) }
-        let bytes = (0 ..< ranks).map { rank in
-            let long = MPIRun.bytesSent(prefix: directory.appendingPathComponent("long").path, rank: rank)
-            let shorter = MPIRun.bytesSent(prefix: directory.appendingPathComponent("short").path, rank: rank)
+        return ranks.map { count in
+            let threads = max(1, cores / count)
+            func figures(_ workload: Workload) -> (Double, [Int]) {
+                let index = configurations.firstIndex { $0 == (count, workload) } ?? 0
+                let prefix = directory.appendingPathComponent(String(index)).path
+                return (times[index].sorted()[times[index].count / 2], bytesPerStep(prefix: prefix, ranks: count))
+            }
+            let (noiseTime, noiseBytes) = figures(.noiseStep), (adamTime, adamBytes) = figures(.adamSTE)
+            return Row(ranks: count, threadsPerRank: threads, oversubscribed: count * threads > cores,
+                       noiseStepMsPerStep: noiseTime, noiseStepBytesPerStep: noiseBytes,
+                       adamSTEMsPerStep: adamTime, adamSTEBytesPerStep: adamBytes)
+        }
+    }
+
+    /// Each rank's bytes per step: its bytes in the first long run less those in the
+    /// short run, over the steps between them.
+    private func bytesPerStep(prefix: String, ranks: Int) -> [Int] {
+        (0 ..< ranks).map { rank in
+            let long = MPIRun.bytesSent(prefix: prefix + "-long0", rank: rank)
+            let shorter = MPIRun.bytesSent(prefix: prefix + "-short", rank: rank)
             return Int((Double(long - shorter) / Double(steps - short)).rounded())
         }
-        return (times.sorted()[times.count / 2], bytes)
+    }
+
+    /// The "(M ms/step)" a child's rank 0 printed.
+    static func timing(_ output: String) throws -> Double {
+        guard let match = output.firstMatch(of: /\(([0-9.]+) ms\/step\)/), let value = Double(match.1) else {
+            throw CLIError("bench --mpi: no timing in a child's output: \(output.suffix(400))")
+        }
+        return value
     }
 
     /// The figures as a table, for the README.
