@@ -47,12 +47,13 @@ struct TrainCommand: ParsableCommand {
         case .noiseStep:
             let driver = try noiseStepDriver(data, sharing: team.sharing)
             try team.sharing.start(driver.trainer)
-            let notice = team.size == 1 ? nil : StopNotice.install(
-                log: driver.log, resume: "noisestep train --steps \(driver.plan.targetStep)"
+            if team.size > 1 {
+                StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
                     + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
+            }
             try train(driver, data: data, ranks: team.size)
             team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
-            notice?.cancel()
+            StopNotice.remove()
         case .adamSTE:
             if team.size > 1 {
                 throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"

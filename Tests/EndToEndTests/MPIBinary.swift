@@ -1,4 +1,5 @@
 import Foundation
+@testable import noisestep
 
 /// The MPI build of `noisestep` and Open MPI's `mpirun`, for the end-to-end tests of
 /// `mpirun -n N noisestep …`. The README's `swift test` builds without the MPI trait, so
@@ -37,12 +38,9 @@ enum MPIBinary {
         var description: String { "swift build --traits MPI failed:\n\(log.suffix(3000))" }
     }
 
-    /// What every mpirun here needs: room for more ranks than cores, no busy spinning,
-    /// permission to run as root (CI does), and no cross-memory attach (containers).
-    static let environment = [
-        "OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
-        "OMPI_MCA_mpi_yield_when_idle": "1", "OMPI_MCA_btl_vader_single_copy_mechanism": "none",
-    ]
+    /// What every mpirun here needs, as `bench --mpi` sets it: permission to run as root
+    /// (CI does), no busy spinning, no cross-memory attach (containers).
+    static var environment: [String: String] { MPIRun.environment }
 
     /// `mpirun -n ranks noisestep arguments…` as a process, not yet started; its output
     /// goes to files in `directory`.
@@ -65,7 +63,8 @@ enum MPIBinary {
         process.standardOutput = try outputFile(out)
         process.standardError = try outputFile(err)
         try process.run()
-        process.waitUntilExit()
+        defer { stop(process) }
+        try waitUntil("mpirun -n \(ranks) \(arguments.joined(separator: " ")) to end", seconds: 600) { !process.isRunning }
         return BinaryUnderTest.Outcome(status: process.terminationStatus,
                                        stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                                        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
@@ -94,5 +93,40 @@ enum MPIBinary {
         guard (try? process.run()) != nil else { return -1 }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// Polls `condition` every 50 ms; throws after `seconds` (a guard against a hang, not
+    /// a measure of speed).
+    static func waitUntil(_ what: String, seconds: Double = 120, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            if Date() > deadline { throw TimeLimit(description: "no \(what) within \(seconds) s") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    struct TimeLimit: Error, CustomStringConvertible { let description: String }
+
+    /// The process of rank `rank` among the children of `mpirun`, from /proc.
+    static func rank(_ rank: Int, of mpirun: Int32) -> pid_t? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(pid_t.init).first { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")"),
+                  stat[close...].split(separator: " ").dropFirst(2).first == Substring(String(mpirun)),
+                  let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            return environment.split(separator: 0).contains { Data($0) == Data("OMPI_COMM_WORLD_RANK=\(rank)".utf8) }
+        }
+    }
+
+    /// Stops `mpirun` and its ranks if a failure left them running.
+    static func stop(_ job: Process) {
+        guard job.isRunning else { return }
+        let ranks = (0 ..< 8).compactMap { rank($0, of: job.processIdentifier) }
+        job.terminate()
+        try? waitUntil("mpirun to stop", seconds: 10) { !job.isRunning }
+        if job.isRunning { kill(job.processIdentifier, SIGKILL) }
+        for pid in ranks { kill(pid, SIGKILL) }
+        job.waitUntilExit()
     }
 }

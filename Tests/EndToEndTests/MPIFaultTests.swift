@@ -15,15 +15,15 @@ struct MPIFaultTests {
         job.standardOutput = FileHandle.nullDevice
         job.standardError = try MPIBinary.outputFile(errors)
         try job.run()
-        defer { Self.end(job) }
+        defer { MPIBinary.stop(job) }
 
         // Some steps into the run (its 260-byte header, then 27 bytes a step), kill rank 1.
-        try Self.waitUntil("the log to hold steps") { Self.size(of: log) > 1_000 }
+        try MPIBinary.waitUntil("the log to hold steps") { Self.size(of: log) > 1_000 }
         var victim: pid_t?
-        try Self.waitUntil("rank 1 to start") { victim = Self.rank(1, of: job.processIdentifier); return victim != nil }
+        try MPIBinary.waitUntil("rank 1 to start") { victim = MPIBinary.rank(1, of: job.processIdentifier); return victim != nil }
         kill(try #require(victim), SIGKILL)
         let killed = Date()
-        try Self.waitUntil("mpirun to exit", seconds: 60) { !job.isRunning }
+        try MPIBinary.waitUntil("mpirun to exit", seconds: 60) { !job.isRunning }
         let seconds = Date().timeIntervalSince(killed)
         print("mpirun exited \(String(format: "%.2f", seconds)) s after rank 1 was killed, status \(job.terminationStatus)")
         #expect(job.terminationStatus != 0)
@@ -42,39 +42,5 @@ struct MPIFaultTests {
 
     static func size(of path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
-    /// The process of rank `rank` among the children of `mpirun`, from /proc.
-    static func rank(_ rank: Int, of mpirun: Int32) -> pid_t? {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(pid_t.init).first { pid in
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")"),
-                  stat[close...].split(separator: " ").dropFirst(2).first == Substring(String(mpirun)),
-                  let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
-            return environment.split(separator: 0).contains { Data($0) == Data("OMPI_COMM_WORLD_RANK=\(rank)".utf8) }
-        }
-    }
-
-    /// Polls `condition` every 50 ms; throws after `seconds`.
-    static func waitUntil(_ what: String, seconds: Double = 120, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            if Date() > deadline { throw TimeLimit(description: "no \(what) within \(seconds) s") }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-    }
-
-    struct TimeLimit: Error, CustomStringConvertible { let description: String }
-
-    /// Stops `mpirun` and its ranks if a failed expectation left them running.
-    static func end(_ job: Process) {
-        guard job.isRunning else { return }
-        let ranks = (0 ..< 3).compactMap { rank($0, of: job.processIdentifier) }
-        job.terminate()
-        try? waitUntil("mpirun to stop", seconds: 10) { !job.isRunning }
-        if job.isRunning { kill(job.processIdentifier, SIGKILL) }
-        for pid in ranks { kill(pid, SIGKILL) }
-        job.waitUntilExit()
     }
 }
