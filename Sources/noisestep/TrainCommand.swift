@@ -45,15 +45,7 @@ struct TrainCommand: ParsableCommand {
         guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }
         switch optimizer {
         case .noiseStep:
-            let driver = try noiseStepDriver(data, sharing: team.sharing)
-            try team.sharing.start(driver.trainer)
-            if team.size > 1 {
-                StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
-                    + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
-            }
-            try train(driver, data: data, ranks: team.size)
-            team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
-            StopNotice.remove()
+            try trainNoiseStep(data, team: team)
         case .adamSTE:
             if team.size > 1 {
                 throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
@@ -64,6 +56,20 @@ struct TrainCommand: ParsableCommand {
             try train(RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(),
                                 metrics: metrics), data: data)
         }
+    }
+
+    /// noise_step alone, or as rank 0 of an MPI job: sends the followers the run, trains,
+    /// releases them; if mpirun ends the job meanwhile, says how to resume.
+    private func trainNoiseStep(_ data: DataSource, team: ProcessTeam) throws {
+        let driver = try noiseStepDriver(data, sharing: team.sharing)
+        try team.sharing.start(driver.trainer)
+        if team.size > 1 {
+            StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
+                + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
+        }
+        try train(driver, data: data, ranks: team.size)
+        team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
+        StopNotice.remove()
     }
 
     /// A fresh run, or the `--resume` log's run continued, its steps shared through
