@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The engine's kernels are written for SIMD8<Float> and popcount; on x86-64 we ask for
@@ -21,6 +21,11 @@ let package = Package(
         .executable(name: "noisestep", targets: ["noisestep"]),
         .library(name: "NoiseStep", targets: ["NoiseStep"]),
     ],
+    // `--traits MPI` adds data-parallel training over Open MPI (`mpirun -n N noisestep …`);
+    // the default build needs no MPI headers or libraries.
+    traits: [
+        .trait(name: "MPI", description: "Train on several processes with Open MPI (needs libopenmpi-dev)."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -33,8 +38,12 @@ let package = Package(
                 swiftSettings: engineFlags),
         .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
         .target(name: "NoiseStepBench", dependencies: ["NoiseStep"]),
+        .systemLibrary(name: "_CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c",
+                       providers: [.apt(["libopenmpi-dev"])]),
+        .target(name: "NoiseStepMPI", dependencies: ["NoiseStep", "_CMPI"]),
         .executableTarget(name: "noisestep", dependencies: [
             "NoiseStep", "Dashboard", "NoiseStepBench",
+            .target(name: "NoiseStepMPI", condition: .when(traits: ["MPI"])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NoiseStepTests", dependencies: [

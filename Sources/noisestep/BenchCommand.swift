@@ -48,6 +48,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Worker threads (0: one per core); the reference gets the same number.")
     var threads = 0
 
+    @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
+    var mpi = false
+
+    /// Set only in the mpirun children of --mpi: one rank of data-parallel Adam-STE, N steps.
+    @Option(help: .hidden)
+    var mpiAdamSteps: Int?
+
     /// Set only in the child processes of --compare: train this optimizer, print its figures.
     @Option(help: .hidden)
     var measureRun: Optimizer?
@@ -63,7 +70,9 @@ struct BenchCommand: ParsableCommand {
             print(try MeasureRun(optimizer: optimizer, steps: compareSteps, threads: threads).run())
             return
         }
+        if let steps = mpiAdamSteps { return try MPIBench.adamRank(steps: steps, threads: threads) }
         guard let executable = ChildProcess.currentExecutable() else { throw BenchError.executableNotFound }
+        if mpi { return try MPIBench.report(executable: executable, rounds: rounds, json: json, progress: Self.progress) }
         #if DEBUG
         Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
         #endif

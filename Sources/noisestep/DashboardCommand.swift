@@ -49,14 +49,22 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        let team = try ProcessTeam.join()
+        guard team.isLeader else {
+            return try team.follow(training: DataSource.load(directory: arguments.data).training,
+                                   threads: arguments.threads)
+        }
         // Options first: a value out of range is worth a message even without a terminal.
         if resume == nil { _ = try arguments.trainingOptions() }
         _ = try arguments.plan()
+        let handover = team.isMPIJob ? try TerminalHandover.take() : nil
+        defer { handover?.giveBack() }
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let (driver, history) = try makeDriver(data)
+        let (driver, history) = try makeDriver(data, sharing: team.sharing)
+        try team.sharing.start(driver.trainer)
         let configuration = try makeConfiguration(options: driver.trainer.options, data: data)
         let recording = driver.log?.path
         let session = TrainingSession(driver: driver, history: history, leg: arguments.steps)
@@ -65,6 +73,8 @@ struct DashboardCommand: ParsableCommand {
                                       frames: &frames)
         session.drain()
         let state = session.state
+        // After SIGTERM, mpirun is ending the job because a rank ended: nobody to release.
+        if status != 128 + SIGTERM { team.release(stepsDone: state.stepsDone, model: state.model) }
         if let recording {
             print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
                 + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
@@ -90,20 +100,22 @@ struct DashboardCommand: ParsableCommand {
 
 extension DashboardCommand {
     /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its
-    /// log, with the figures of the steps it already holds (replayed, validation rescored).
-    func makeDriver(_ data: DataSource) throws -> (RunDriver<Trainer>, RunHistory) {
+    /// log, with the figures of the steps it already holds (replayed, validation rescored);
+    /// its steps shared through `sharing`.
+    func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
         let fingerprint = DataFingerprint(data.training)
         if let resume {
             let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
             if log.dataFingerprint == nil { TrainCommand.noteUncheckedData(resume) }
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
+                                      sharing: sharing)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
             let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
                                                    threads: arguments.threads)
             return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
         }
         let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training)
+        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let log: StepLogWriter?
         if noRecord {
             log = nil

@@ -47,11 +47,18 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        try checkOutputs()
+        let team = try ProcessTeam.join()
+        if team.isLeader { try checkOutputs() }
         let data = try DataSource.load(directory: arguments.data)
+        guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }
         switch optimizer {
-        case .noiseStep: try train(try noiseStepDriver(data), data: data)
+        case .noiseStep:
+            try trainNoiseStep(data, team: team)
         case .adamSTE:
+            if team.size > 1 {
+                throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
+                    + " (`noisestep bench --mpi` measures its data-parallel cost)")
+            }
             let trainer = try AdamSTETrainer(options: try arguments.trainingOptions(), training: data.training)
             let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
             try train(RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(),
@@ -71,20 +78,35 @@ struct TrainCommand: ParsableCommand {
     /// What --force allows.
     private var existing: ExistingFile { force ? .replace : .refuse }
 
-    /// A fresh run, or the `--resume` log's run continued. The metrics file is opened
-    /// last, once everything else was accepted.
-    private func noiseStepDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+    /// noise_step alone, or as rank 0 of an MPI job: sends the followers the run, trains,
+    /// releases them; if mpirun ends the job meanwhile, says how to resume.
+    private func trainNoiseStep(_ data: DataSource, team: ProcessTeam) throws {
+        let driver = try noiseStepDriver(data, sharing: team.sharing)
+        try team.sharing.start(driver.trainer)
+        if team.size > 1 {
+            StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
+                + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
+        }
+        try train(driver, data: data, ranks: team.size)
+        team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
+        StopNotice.remove()
+    }
+
+    /// A fresh run, or the `--resume` log's run continued, its steps shared through
+    /// `sharing`. The metrics file is opened last, once everything else was accepted.
+    private func noiseStepDriver(_ data: DataSource, sharing: StepSharing) throws -> RunDriver<Trainer> {
         let plan = try arguments.plan()
         let fingerprint = DataFingerprint(data.training)
         if let resume {
             let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
             if log.dataFingerprint == nil { Self.noteUncheckedData(resume) }
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
+                                      sharing: sharing)
             let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
         }
         let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training)
+        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let log = try out.map { path throws(StepLogError) in
             try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint, existing: existing)
         }
@@ -99,13 +121,16 @@ struct TrainCommand: ParsableCommand {
             + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
     }
 
-    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource) throws {
+    /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
+    /// processes share the steps.
+    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
         print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), steps \(firstStep)...\(driver.plan.targetStep)" +
-              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : ""))
+              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
+              (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
         let started = Date()
         try driver.run(observe: { reporter.report($0, stepsThisRun: driver.stepsRun) })

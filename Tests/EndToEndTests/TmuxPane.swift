@@ -16,26 +16,35 @@ struct TmuxPane {
 
     /// Starts the binary with `arguments` in a `columns` × `rows` pane, saving to
     /// model.nstep when `record`; `environment` is a space-separated list of NAME=value
-    /// for the binary.
+    /// for the binary; `program` is what runs it (e.g. `mpirun … binary`).
     ///
     /// The server is killed by `close()`, and also by a watcher process once this test
     /// process is gone, so a test that crashes leaves no tmux server behind.
-    init(arguments: [String], environment: String = "", columns: Int = 120, rows: Int = 40, record: Bool = true) throws {
+    init(arguments: [String], environment: String = "", columns: Int = 120, rows: Int = 40, record: Bool = true,
+         program: [String] = [BinaryUnderTest.path]) throws {
         directory = try BinaryUnderTest.temporaryDirectory()
         tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", "e2e",
               "env -i PATH=/usr/bin:/bin TERM=screen LANG=C.UTF-8 HOME=\(directory.path) HISTFILE=/dev/null "
               + "bash --norc --noprofile"])
         watchForExit()
         let out = record ? ["--out", "model.nstep"] : []
-        let command = ([BinaryUnderTest.path] + arguments + out).map { "'\($0)'" }.joined(separator: " ")
+        let command = (program + arguments + out).map { "'\($0)'" }.joined(separator: " ")
         let line = "cd '\(directory.path)'; env \(environment) sh -c 'echo $$ > pid; exec \"$@\"' noisestep \(command); "
             + "echo $? > exit"
         tmux(["send-keys", "-t", "e2e", line, "Enter"])
     }
 
+    /// Kills the server and removes its socket file, which tmux leaves behind.
     func close() {
         tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: Self.socketPath(socket))
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Where tmux keeps the socket named `name`: $TMUX_TMPDIR (or /tmp)/tmux-UID/name.
+    static func socketPath(_ name: String) -> String {
+        let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return "\(base)/tmux-\(getuid())/\(name)"
     }
 
     func send(keys: [String]) { tmux(["send-keys", "-t", "e2e"] + keys) }
@@ -107,7 +116,8 @@ struct TmuxPane {
     /// Starts a shell that kills this pane's server once the test process has exited,
     /// however it exited. It is not waited for: it outlives the test process by design.
     private func watchForExit() {
-        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; tmux -L \(socket) kill-server"
+        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; tmux -L \(socket) kill-server;"
+            + " rm -f '\(Self.socketPath(socket))'"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import NoiseStep
+#if MPI
+import NoiseStepMPI
+#endif
 
 /// The command line's words for the engine's errors, which carry values only.
 enum ErrorMessages {
@@ -11,8 +14,16 @@ enum ErrorMessages {
         case let run as RunError: return CLIError(run.message)
         case let log as StepLogError: return CLIError(log.message)
         case let data as DataError: return CLIError(data.message)
-        default: return error
+        case let distributed as DistributedError: return CLIError(distributed.message)
+        default: return mpiError(error) ?? error
         }
+    }
+
+    private static func mpiError(_ error: any Error) -> CLIError? {
+        #if MPI
+        if let mpi = error as? MPIError { return CLIError(mpi.message) }
+        #endif
+        return nil
     }
 
     /// One line for any error, for front ends that show it themselves (the dashboard).
