@@ -58,22 +58,8 @@ enum MPIBinary {
     /// Runs `mpirun -n ranks noisestep arguments…` to completion.
     static func run(ranks: Int, _ arguments: [String], directory: URL) throws -> BinaryUnderTest.Outcome {
         let process = try process(ranks: ranks, arguments, directory: directory)
-        let name = "mpirun-\(UUID().uuidString.prefix(8))"
-        let out = directory.appendingPathComponent(name + ".out"), err = directory.appendingPathComponent(name + ".err")
-        process.standardOutput = try outputFile(out)
-        process.standardError = try outputFile(err)
-        try process.run()
         defer { stop(process) }
-        try waitUntil("mpirun -n \(ranks) \(arguments.joined(separator: " ")) to end", seconds: 600) { !process.isRunning }
-        return BinaryUnderTest.Outcome(status: process.terminationStatus,
-                                       stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
-    }
-
-    /// A new, empty file at `url`, open for writing.
-    static func outputFile(_ url: URL) throws -> FileHandle {
-        try Data().write(to: url)
-        return try FileHandle(forWritingTo: url)
+        return try Spawning.runToEnd(process, "mpirun -n \(ranks) \(arguments.joined(separator: " ")) to end")
     }
 
     /// Runs a tool to completion, its output to `output` (default: nowhere); its status.
@@ -83,29 +69,17 @@ enum MPIBinary {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if let output, let handle = try? outputFile(URL(fileURLWithPath: output)) {
+        if let output, let handle = try? Spawning.outputFile(URL(fileURLWithPath: output)) {
             process.standardOutput = handle
             process.standardError = handle
         } else {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
         }
-        guard (try? process.run()) != nil else { return -1 }
+        guard (try? Spawning.start(process)) != nil else { return -1 }
         process.waitUntilExit()
         return process.terminationStatus
     }
-
-    /// Polls `condition` every 50 ms; throws after `seconds` (a guard against a hang, not
-    /// a measure of speed).
-    static func waitUntil(_ what: String, seconds: Double = 120, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            if Date() > deadline { throw TimeLimit(description: "no \(what) within \(seconds) s") }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-    }
-
-    struct TimeLimit: Error, CustomStringConvertible { let description: String }
 
     /// The process of rank `rank` among the children of `mpirun`, from /proc.
     static func rank(_ rank: Int, of mpirun: Int32) -> pid_t? {
@@ -124,7 +98,7 @@ enum MPIBinary {
         guard job.isRunning else { return }
         let ranks = (0 ..< 8).compactMap { rank($0, of: job.processIdentifier) }
         job.terminate()
-        try? waitUntil("mpirun to stop", seconds: 10) { !job.isRunning }
+        try? Spawning.waitUntil("mpirun to stop", seconds: 10) { !job.isRunning }
         if job.isRunning { kill(job.processIdentifier, SIGKILL) }
         for pid in ranks { kill(pid, SIGKILL) }
         job.waitUntilExit()

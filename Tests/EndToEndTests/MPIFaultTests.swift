@@ -13,17 +13,17 @@ struct MPIFaultTests {
                                             + MPIEndToEndTests.small, directory: directory)
         let errors = directory.appendingPathComponent("stderr")
         job.standardOutput = FileHandle.nullDevice
-        job.standardError = try MPIBinary.outputFile(errors)
-        try job.run()
+        job.standardError = try Spawning.outputFile(errors)
+        try Spawning.start(job)
         defer { MPIBinary.stop(job) }
 
         // Some steps into the run (its 260-byte header, then 27 bytes a step), kill rank 1.
-        try MPIBinary.waitUntil("the log to hold steps") { Self.size(of: log) > 1_000 }
+        try Spawning.waitUntil("the log to hold steps") { Self.size(of: log) > 1_000 }
         var victim: pid_t?
-        try MPIBinary.waitUntil("rank 1 to start") { victim = MPIBinary.rank(1, of: job.processIdentifier); return victim != nil }
+        try Spawning.waitUntil("rank 1 to start") { victim = MPIBinary.rank(1, of: job.processIdentifier); return victim != nil }
         kill(try #require(victim), SIGKILL)
         let killed = Date()
-        try MPIBinary.waitUntil("mpirun to exit", seconds: 60) { !job.isRunning }
+        try Spawning.waitUntil("mpirun to exit", seconds: 60) { !job.isRunning }
         let seconds = Date().timeIntervalSince(killed)
         print("mpirun exited \(String(format: "%.2f", seconds)) s after rank 1 was killed, status \(job.terminationStatus)")
         #expect(job.terminationStatus != 0)

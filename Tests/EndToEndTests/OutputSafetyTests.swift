@@ -92,14 +92,14 @@ import Testing
             running.arguments = ["train", "--steps", "4000000"] + Self.small + first
             running.currentDirectoryURL = scratch.directory
             (running.standardOutput, running.standardError) = (FileHandle.nullDevice, FileHandle.nullDevice)
-            try running.run()
+            try Spawning.start(running)
             defer {  // as kill -9: the log keeps every finished step
                 kill(running.processIdentifier, SIGKILL)
                 running.waitUntilExit()
             }
-            // Wait (no time limit) until the first run has appended past where it started.
+            // Wait until the first run has appended past where it started.
             let start = Self.size(scratch.path(log))
-            while Self.size(scratch.path(log)) <= max(start, 0) + 200, running.isRunning { usleep(20_000) }
+            try Spawning.waitUntil("\(log) to grow") { Self.size(scratch.path(log)) > max(start, 0) + 200 || !running.isRunning }
             try #require(running.isRunning, "the first run must still be writing")
 
             let plain = try Self.train(5, ["--seed", "2", "--out", log], in: scratch)

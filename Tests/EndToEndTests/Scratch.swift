@@ -25,14 +25,7 @@ struct Scratch {
         var environment = ProcessInfo.processInfo.environment
         environment["NOISESTEP"] = BinaryUnderTest.path
         process.environment = environment
-        let out = Pipe(), err = Pipe()
-        (process.standardOutput, process.standardError, process.standardInput) = (out, err, FileHandle.nullDevice)
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        return try Spawning.runToEnd(process, "sh -c \(script) to end")
     }
 
     /// Runs `noisestep arguments…` with its address space capped at `kibibytes` (`ulimit

@@ -114,7 +114,8 @@ struct TmuxPane {
     }
 
     /// Starts a shell that kills this pane's server once the test process has exited,
-    /// however it exited. It is not waited for: it outlives the test process by design.
+    /// however it exited. It is not waited for: it outlives the test process by design,
+    /// so it must hold no descriptor of another test's child (`Spawning`).
     private func watchForExit() {
         let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; tmux -L \(socket) kill-server;"
             + " rm -f '\(Self.socketPath(socket))'"
@@ -128,14 +129,18 @@ struct TmuxPane {
         let argv = words.map { strdup($0) } + [nil], envp = path.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        _ = posix_spawnp(&pid, "sh", &actions, nil, argv, envp)
+        Spawning.serialized {
+            Spawning.closeInherited(&actions)
+            _ = posix_spawnp(&pid, "sh", &actions, nil, argv, envp)
+        }
     }
 
     /// Runs tmux on this pane's socket and returns what it printed.
     ///
     /// Spawned and reaped directly: Foundation's `Process` learns of an exit when every
     /// holder of a descriptor it passes down has closed it, and the tmux server that the
-    /// first call starts would hold it for ever. The test thread blocks most signals;
+    /// first call starts would hold it for ever. For the same reason tmux gets no
+    /// descriptor above stderr (`Spawning`). The test thread blocks most signals;
     /// tmux and everything it runs get an empty mask and default actions instead, as
     /// from a login shell (else the dashboard would never hear of a resize).
     @discardableResult
@@ -164,7 +169,11 @@ struct TmuxPane {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp) == 0 else { return "" }
+        let spawned = Spawning.serialized {
+            Spawning.closeInherited(&actions)
+            return posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp)
+        }
+        guard spawned == 0 else { return "" }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
