@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The kernels are written for SIMD8<Float>; on x86-64 we ask for the Haswell level (AVX2,
@@ -20,10 +20,14 @@ let engineFlags: [SwiftSetting] = [.unsafeFlags(["-O"] + cpu)]
 
 let package = Package(
     name: "noisestep",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "noisestep", targets: ["noisestep"]),
         .library(name: "NoiseStep", targets: ["NoiseStep"]),
+    ],
+    // `--traits MPI` adds data-parallel training over Open MPI (`mpirun -n N noisestep …`);
+    // the default build needs no MPI headers or libraries.
+    traits: [
+        .trait(name: "MPI", description: "Train on several processes with Open MPI (needs libopenmpi-dev)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,8 +42,12 @@ let package = Package(
                 swiftSettings: engineFlags),
         .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
         .target(name: "NoiseStepBench", dependencies: ["NoiseStep", "NoiseStepKernels"]),
+        .systemLibrary(name: "_CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c",
+                       providers: [.apt(["libopenmpi-dev"])]),
+        .target(name: "NoiseStepMPI", dependencies: ["NoiseStep", "_CMPI"]),
         .executableTarget(name: "noisestep", dependencies: [
             "NoiseStep", "Dashboard", "NoiseStepBench",
+            .target(name: "NoiseStepMPI", condition: .when(traits: ["MPI"])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NoiseStepTests", dependencies: [

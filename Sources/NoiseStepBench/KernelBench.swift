@@ -63,7 +63,8 @@ struct KernelBench {
         let times = drawings.map { pad in
             EngineTimings.milliseconds {
                 if let image = PadPreprocessing.mnistStyle(pad) {
-                    precondition(model.classProbabilities(pixels: image, encoding: options.input).count > 0)
+                    precondition(model.classProbabilities(pixels: image, encoding: options.input,
+                                                               temperature: options.temperature).count > 0)
                 }
             }
         }

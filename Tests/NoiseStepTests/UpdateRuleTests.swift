@@ -38,4 +38,16 @@ import Testing
         #expect(model.flatParameters == [0, -1, 1, 1, 0, -1, 0, 0])
         #expect(changed == 3)
     }
+
+    /// Two kept perturbations that push one parameter the same way sum to 2, which is
+    /// clamped to one notch before it is applied: +1 becomes 0, not −1.
+    @Test func theSumOverPerturbationsMovesAParameterOneNotchOnly() {
+        var model = TernaryModel(shape: ModelShape(widths: [1, 1]))  // one weight, one bias
+        model[parameter: 0] = 1
+        model[parameter: 1] = -1
+        let nus = [Perturbation(positions: [0, 1], signs: [1, -1]), Perturbation(positions: [0, 1], signs: [1, -1])]
+        let changed = UpdateRule.apply(nus, keptSigns: [1, 1], to: &model)
+        #expect(model.flatParameters == [0, 0])
+        #expect(changed == 2)
+    }
 }

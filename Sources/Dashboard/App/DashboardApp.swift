@@ -15,7 +15,7 @@ public enum DashboardApp {
     /// the calling thread, which should be the main thread, touches the terminal.
     /// - Parameter validation: the images `r` puts on the pad (may be empty).
     /// - Returns: the exit status: 0 after `q`, 128 + the signal number after SIGINT,
-    ///   SIGTERM or SIGHUP, 1 when the terminal cannot be used.
+    ///   SIGTERM, SIGHUP or SIGQUIT, 1 when the terminal cannot be used.
     public static func run(session: some LiveTrainingSession, validation: Dataset,
                            configuration: DashboardConfiguration) -> Int32 {
         var frames = FrameStatistics()

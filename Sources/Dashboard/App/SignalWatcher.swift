@@ -2,14 +2,15 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Catches SIGINT, SIGTERM and SIGHUP so the dashboard can restore the terminal and
-/// return an exit status instead of dying with the terminal in raw mode.
+/// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) so the dashboard can restore
+/// the terminal and return an exit status instead of dying with the terminal in raw mode
+/// (or, for SIGQUIT, printing the runtime's backtrace over the screen).
 ///
 /// Create it before ncurses starts: ncurses installs its own handlers only for signals
 /// still at their default action. The handlers run on a private queue and only record
 /// the signal; the main loop polls `received`.
 final class SignalWatcher {
-    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// The last signal caught, 0 for none.
     private final class Flag: Sendable {

@@ -6,48 +6,70 @@ import Foundation
 /// `arm()` saves the terminal modes and installs handlers for the fatal signals; a handler
 /// writes the reset sequences, restores the saved modes, hands the signal back to the
 /// handler that was there before (the Swift runtime's backtracer, or the default) and
-/// re-raises it, so the crash report still appears, now on the normal screen. Everything
-/// a handler does is async-signal-safe: `write`, `tcsetattr`, `sigaction`, `raise`.
+/// re-raises it, so the crash report still appears, now on the normal screen.
+///
+/// A handler does only async-signal-safe work: `write`, `tcsetattr`, `sigaction`,
+/// `raise`, on storage allocated by `arm()` before any handler is installed. It touches
+/// no Swift array and allocates nothing.
 enum TerminalRescue {
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
     /// Saves the modes of the terminal on standard input and installs the handlers.
     /// Main thread only; pair with `disarm()`.
     static func arm() {
-        guard !isArmed else { return }
-        hasModes = tcgetattr(STDIN_FILENO, &savedModes) == 0
+        let storage = rescueStorage
+        guard !storage.pointee.isArmed else { return }
+        storage.pointee.hasModes = tcgetattr(STDIN_FILENO, &storage.pointee.modes) == 0
         for signal in fatalSignals {
-            var action: sigaction = .init()
+            var action = sigaction()
             action.__sigaction_handler.sa_handler = rescue
             sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, &previousActions[Int(signal)])
+            sigaction(signal, &action, previousActions + Int(signal))
         }
-        isArmed = true
+        storage.pointee.isArmed = true
     }
 
     /// Gives the fatal signals their earlier handlers back.
     static func disarm() {
-        guard isArmed else { return }
-        for signal in fatalSignals { sigaction(signal, &previousActions[Int(signal)], nil) }
-        isArmed = false
+        let storage = rescueStorage
+        guard storage.pointee.isArmed else { return }
+        for signal in fatalSignals { sigaction(signal, previousActions + Int(signal), nil) }
+        storage.pointee.isArmed = false
     }
 }
 
 /// Mouse reporting off, attributes reset, cursor shown, normal screen, fresh line.
 private let resetSequence: StaticString = "\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1000l\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\r\n"
 
-// Signal handlers cannot take context, so the rescue's state is global. It is written
-// only by `arm()`/`disarm()` on the main thread, before and after the handlers can run.
-nonisolated(unsafe) private var savedModes = termios()
-nonisolated(unsafe) private var hasModes = false
-nonisolated(unsafe) private var isArmed = false
-nonisolated(unsafe) private var previousActions: [sigaction] = Array(repeating: .init(), count: 65)
+/// What the handlers read. Signal handlers cannot take context, so it is global; it is
+/// written only by `arm()`/`disarm()` on the main thread, while no handler can run.
+private struct RescueState {
+    var modes = termios()
+    var hasModes = false
+    var isArmed = false
+}
+
+/// Signal numbers on Linux are below 65.
+private let signalSlots = 65
+
+// `let` globals: initialized once, by `arm()`'s first use, before any handler exists, and
+// read without the exclusivity checks that a `var` global would need.
+nonisolated(unsafe) private let rescueStorage: UnsafeMutablePointer<RescueState> = {
+    let storage = UnsafeMutablePointer<RescueState>.allocate(capacity: 1)
+    storage.initialize(to: RescueState())
+    return storage
+}()
+
+/// [signal] → the action that was installed before ours.
+nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {
+    let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
+    actions.initialize(repeating: sigaction(), count: signalSlots)
+    return actions
+}()
 
 private func rescue(_ signal: Int32) {
     _ = write(STDOUT_FILENO, resetSequence.utf8Start, resetSequence.utf8CodeUnitCount)
-    if hasModes { tcsetattr(STDIN_FILENO, TCSANOW, &savedModes) }
-    previousActions.withUnsafeMutableBufferPointer { actions in
-        _ = sigaction(signal, &actions[Int(signal)], nil)
-    }
+    if rescueStorage.pointee.hasModes { tcsetattr(STDIN_FILENO, TCSANOW, &rescueStorage.pointee.modes) }
+    _ = sigaction(signal, previousActions + Int(signal), nil)
     raise(signal)
 }

@@ -38,7 +38,7 @@ public struct Augmentation: Sendable, Equatable, Codable {
     /// order (rotation, scale, shift x, shift y), so that a run's images are reproducible.
     public func distortion(random: inout RandomStream) -> Distortion {
         func symmetric(_ limit: Double) -> Float {
-            Float(limit * (2 * Double(random.nextUInt32()) / 4_294_967_295 - 1))
+            Float(limit * (2 * random.nextUnitClosed() - 1))
         }
         let angle = symmetric(rotation) * .pi / 180
         let zoom = 1 + symmetric(scale)

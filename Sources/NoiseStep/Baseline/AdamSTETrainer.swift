@@ -53,12 +53,6 @@ public final class AdamSTETrainer {
         }
     }
 
-    /// The examples of step `step`: the same indices `Trainer.batchIndices(step:)` gives.
-    public func batchIndices(step: Int) -> [Int] {
-        var random = RandomStream(seed: options.seed, purpose: .batch, step: step)
-        return (0 ..< options.batch).map { _ in random.next(below: training.count) }
-    }
-
     /// One step: forward and backward over the batch, one Adam update of every latent
     /// weight, then the new ternary model. Loss and accuracy are those of the batch before
     /// the update; `weightsChanged` counts ternary values that changed.

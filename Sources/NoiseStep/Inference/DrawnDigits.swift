@@ -16,7 +16,7 @@ public enum DrawnDigits {
     public static func pad(for dataset: Dataset, index: Int, seed: UInt64) -> [Float] {
         var random = RandomStream(seed: seed, purpose: .evaluation, index: index)
         func uniform(_ range: ClosedRange<Double>) -> Double {
-            range.lowerBound + (range.upperBound - range.lowerBound) * Double(random.nextUInt32()) / 4_294_967_295
+            range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitClosed()
         }
         let scale = uniform(scales)
         let dx = uniform(-offset ... offset), dy = uniform(-offset ... offset)

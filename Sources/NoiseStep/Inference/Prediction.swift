@@ -28,11 +28,21 @@ extension TernaryModel {
         return activations
     }
 
-    /// Class probabilities (softmax of the logits) for one 28×28 image of pixel values.
-    public func classProbabilities(pixels: some Collection<UInt8>, encoding: InputEncoding) -> [Double] {
-        let logits = logits(input: pixels.map { encoding.encode($0) })
+    /// Class probabilities for one 28×28 image of pixel values: softmax(logits / temperature),
+    /// the distribution the model was trained to match (its loss divides by the same
+    /// temperature). Temperature 1 is the plain softmax.
+    /// - Precondition: `temperature > 0`.
+    public func classProbabilities(pixels: some Collection<UInt8>, encoding: InputEncoding,
+                                   temperature: Double) -> [Double] {
+        Self.softmax(logits(input: pixels.map { encoding.encode($0) }), temperature: temperature)
+    }
+
+    /// softmax(logits / temperature), computed stably (the largest logit is subtracted first).
+    /// - Precondition: `temperature > 0`.
+    public static func softmax(_ logits: [Float], temperature: Double) -> [Double] {
+        precondition(temperature > 0, "a softmax temperature is positive")
         let top = logits.max() ?? 0
-        let exps = logits.map { Foundation.exp(Double($0 - top)) }
+        let exps = logits.map { Foundation.exp(Double($0 - top) / temperature) }
         let total = exps.reduce(0, +)
         return exps.map { $0 / total }
     }

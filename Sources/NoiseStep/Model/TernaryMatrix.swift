@@ -1,13 +1,14 @@
 /// A matrix whose entries are −1, 0 or +1, stored 5 entries per byte (3⁵ = 243 ≤ 256):
 /// 1.6 bits per entry, the whole persistent state of a noise_step model.
 ///
-/// Entry i (row-major, i = row · columns + column) is digit i mod 5 of byte i / 5 in
-/// base 3, with digit = entry + 1. Kernels never read this form: each step expands it to
-/// Float once (`expand`, `expandTransposed`), and an update rewrites single digits.
+/// Entry i (row-major, i = row · columns + column) is value i mod 5 of byte i / 5 in the
+/// one packing of trits, `TritCodec`, which the step log uses too. Kernels never read
+/// this form: each step expands it to Float once (`expand`, `expandTransposed`), and an
+/// update rewrites single digits.
 public struct TernaryMatrix: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
-    /// [⌈rows · columns / 5⌉] base-3 packed entries; digits past the last entry are 1 (zero).
+    /// [⌈rows · columns / 5⌉] packed entries (`TritCodec`); digits past the last entry are 0.
     public private(set) var packed: [UInt8]
 
     /// An all-zero matrix.
@@ -15,7 +16,7 @@ public struct TernaryMatrix: Sendable, Equatable {
         precondition(rows > 0 && columns > 0)
         self.rows = rows
         self.columns = columns
-        packed = Array(repeating: TritCodec.allZero, count: (rows * columns + 4) / 5)
+        packed = Array(repeating: 0, count: TritCodec.packedCount(rows * columns))
     }
 
     public var count: Int { rows * columns }
@@ -37,7 +38,8 @@ public struct TernaryMatrix: Sendable, Equatable {
                          "ternary entries are −1, 0 or +1")
             let byte = index / 5, place = TritCodec.placeValues[index % 5]
             let old = TritCodec.decoded[Int(packed[byte])][index % 5]
-            packed[byte] = UInt8(Int(packed[byte]) + (Int(newValue) - Int(old)) * place)
+            let change = TritCodec.digit(of: newValue) - TritCodec.digit(of: old)
+            packed[byte] = UInt8(Int(packed[byte]) + change * place)
         }
     }
 
@@ -89,17 +91,4 @@ public struct TernaryMatrix: Sendable, Equatable {
         }
         return changed
     }
-}
-
-/// Tables for base-3 bytes of five trits.
-enum TritCodec {
-    /// The byte of five zero entries: digit 1 in every place.
-    static let allZero = UInt8(1 + 3 + 9 + 27 + 81)
-    static let placeValues = [1, 3, 9, 27, 81]
-    /// [byte] → its five entries, in {−1, 0, +1} (bytes ≥ 243 never occur).
-    static let decoded: [[Int8]] = (0 ..< 256).map { byte in
-        (0 ..< 5).map { Int8((byte / placeValues[$0]) % 3) - 1 }
-    }
-    static let floats: [[Float]] = decoded.map { $0.map(Float.init) }
-    static let zeroCounts: [Int] = decoded.map { $0.filter { $0 == 0 }.count }
 }

@@ -97,9 +97,9 @@ public struct RandomStream {
         Double((nextUInt64() >> 11) + 1) * 0x1p-53
     }
 
-    /// Uniform in [0, 1), with 24 random bits.
+    /// Uniform in [0, 1], with 32 random bits: 0 and 1 are both reached.
     @inlinable
-    public mutating func nextFloat() -> Float {
-        Float(nextUInt32() >> 8) * 0x1p-24
+    public mutating func nextUnitClosed() -> Double {
+        Double(nextUInt32()) / Double(UInt32.max)
     }
 }

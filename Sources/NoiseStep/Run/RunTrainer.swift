@@ -2,6 +2,8 @@
 /// baseline. One owner calls it; a step fans out over worker threads internally.
 public protocol RunTrainer: AnyObject {
     var options: TrainingOptions { get }
+    /// The examples steps are drawn from.
+    var training: Dataset { get }
     /// The weights after the last step.
     var model: TernaryModel { get }
     /// Steps finished; the next step is number `stepsDone + 1`.
@@ -11,6 +13,16 @@ public protocol RunTrainer: AnyObject {
     func trainStep() -> (snapshot: TrainingSnapshot, entry: StepLogEntry?)
     /// How many examples of `dataset` the current model classifies correctly.
     func correctCount(on dataset: Dataset) -> Int
+}
+
+extension RunTrainer {
+    /// The examples of step `step`: `options.batch` indices drawn uniformly with
+    /// replacement from `training`, from the run's seed alone. Every optimizer trains on
+    /// the same batches.
+    public func batchIndices(step: Int) -> [Int] {
+        var random = RandomStream(seed: options.seed, purpose: .batch, step: step)
+        return (0 ..< options.batch).map { _ in random.next(below: training.count) }
+    }
 }
 
 extension Trainer: RunTrainer {
