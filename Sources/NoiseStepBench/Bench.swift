@@ -38,13 +38,14 @@ public enum Bench {
     /// - Throws: `BenchError` when a child process or the reference fails, or the bundled
     ///   data cannot be read.
     public static func measure(_ request: BenchRequest, progress: @escaping (String) -> Void) throws -> BenchReport {
-        let (training, _) = try BundledData.load()
+        let (training, validation) = try BundledData.load()
         var options = TrainingOptions.paper
         options.threads = request.resolvedThreads
         var defaultOptions = TrainingOptions()
         defaultOptions.threads = options.threads
         var suite = BenchSuite(options: options, defaultOptions: defaultOptions, training: training,
-                               rounds: request.rounds, executable: request.executable, progress: progress)
+                               validation: validation, rounds: request.rounds, executable: request.executable,
+                               progress: progress)
         (suite.reference, suite.referenceSkipped) = try prepareReference(request.reference, threads: options.threads)
         defer { suite.reference?.cleanUp() }
         var report = try suite.measure()

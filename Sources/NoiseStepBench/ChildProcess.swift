@@ -46,6 +46,7 @@ public enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
+        closeInheritedDescriptors(&actions)
 
         let argv = arguments.map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -73,6 +74,19 @@ public enum ChildProcess {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         #endif
         return Bundle.main.executablePath
+    }
+
+    /// A child gets stdin, stdout and stderr only. Anything else this process has open
+    /// (a caller's pipe, say) would otherwise stay open in a long-lived child such as a
+    /// tmux server, and whoever reads that pipe to its end would wait for ever. glibc
+    /// ignores a close of a descriptor that is no longer open by the time of the spawn.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        #if os(Linux)
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in open.compactMap(Int32.init) where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+        #endif
     }
 
     /// Linux reports ru_maxrss in kilobytes, macOS in bytes.

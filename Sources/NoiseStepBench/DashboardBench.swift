@@ -49,7 +49,7 @@ public struct DashboardBench {
             progress("round \(round)/\(rounds): headless train, \(steps) steps")
             headless.append(try headlessRate(options, metrics: directory.appendingPathComponent("metrics.jsonl").path))
             progress("round \(round)/\(rounds): dashboard in tmux, \(steps) steps")
-            let (rate, frames) = try dashboardRates(options, stats: directory.appendingPathComponent("stats.json").path)
+            let (rate, frames) = try dashboardRates(options, directory: directory)
             dashboard.append(rate)
             fps.append(frames)
         }
@@ -70,33 +70,15 @@ public struct DashboardBench {
         return Double(steps) / seconds
     }
 
-    /// Starts the dashboard in tmux, waits for it to reach its step limit, quits it with
-    /// `q` and reads the figures it wrote on exit.
-    private func dashboardRates(_ options: [String], stats: String) throws -> (stepsPerSecond: Double, fps: Double) {
-        try? FileManager.default.removeItem(atPath: stats)
-        let session = "noisestep-bench-\(getpid())"
-        let command = ([executable, "dashboard", "--stats", stats] + options).map { "'\($0)'" }.joined(separator: " ")
-        // The tmux server outlives this call; its output goes to /dev/null so that no pipe
-        // of ours stays open in it.
-        try shell("tmux new-session -d -x 120 -y 40 -s \(session) \"\(command)\" >/dev/null 2>&1")
-        defer { try? shell("tmux kill-session -t \(session) >/dev/null 2>&1") }
-        let deadline = Date().addingTimeInterval(300)
-        while !(try ChildProcess.run(["tmux", "capture-pane", "-p", "-t", session])).output.contains("reached step \(steps)") {
-            guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: steps) }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        try shell("tmux send-keys -t \(session) q")
-        while !FileManager.default.fileExists(atPath: stats) {
-            guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: steps) }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stats))) as? [String: Any]
-        let trained = object?["steps"] as? Int ?? 0, seconds = object?["training_seconds"] as? Double ?? 0
-        return (seconds > 0 ? Double(trained) / seconds : 0, object?["fps"] as? Double ?? 0)
-    }
-
-    private func shell(_ line: String) throws {
-        let command = ["/bin/sh", "-c", line]
-        try BenchError.check(try ChildProcess.run(command), command: command)
+    /// Starts the dashboard in tmux, waits until its log holds `steps` steps (it pauses
+    /// there), quits it with `q` and reads the figures it wrote on exit.
+    private func dashboardRates(_ options: [String], directory: URL) throws -> (stepsPerSecond: Double, fps: Double) {
+        let run = DashboardRun(executable: executable, directory: directory)
+        defer { run.close() }
+        _ = try run.start(options)
+        try run.wait(forSteps: steps, timeout: 300, every: 0.2)
+        let figures = try run.quit()
+        let trained = figures["steps"] as? Int ?? 0, seconds = figures["training_seconds"] as? Double ?? 0
+        return (seconds > 0 ? Double(trained) / seconds : 0, figures["fps"] as? Double ?? 0)
     }
 }

@@ -29,7 +29,7 @@ public struct MeasureRun {
             let trainer = try Trainer(options: options, training: training)
             for _ in 0 ..< steps { times.append(EngineTimings.milliseconds { _ = trainer.step() }) }
             accuracy = trainer.accuracy(on: validation)
-            footprint = TrainingFootprint.noiseStep(shape: trainer.model.shape, threads: threads)
+            footprint = TrainingFootprint.noiseStep(shape: trainer.model.shape, threads: threads, batch: options.batch)
         case .adamSTE:
             let trainer = try AdamSTETrainer(options: options, training: training, learningRate: learningRate)
             for _ in 0 ..< steps { times.append(EngineTimings.milliseconds { _ = trainer.step() }) }

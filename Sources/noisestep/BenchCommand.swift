@@ -39,6 +39,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --time-to: give up on a run after this many steps.")
     var timeToSteps = 6000
 
+    @Flag(help: "Only measure the dashboard's memory over a long session (--memory-steps, default options, recording).")
+    var dashboardMemory = false
+
+    @Option(help: "Steps of the --dashboard-memory session.")
+    var memorySteps = 100_000
+
     @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
     var reference: String?
 
@@ -50,6 +56,13 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Worker threads (0: one per core); the reference gets the same number.")
     var threads = 0
+
+    @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
+    var mpi = false
+
+    /// Set only in the mpirun children of --mpi: one rank of data-parallel Adam-STE, N steps.
+    @Option(help: .hidden)
+    var mpiAdamSteps: Int?
 
     /// Set only in the child processes of --compare: train this optimizer, print its figures.
     @Option(help: .hidden)
@@ -71,13 +84,21 @@ struct BenchCommand: ParsableCommand {
             print(try MeasureRun(optimizer: optimizer, steps: compareSteps, threads: threads).run())
             return
         }
+        if let steps = mpiAdamSteps { return try MPIBench.adamRank(steps: steps, threads: threads) }
         guard let executable = ChildProcess.currentExecutable() else { throw BenchError.executableNotFound }
+        if mpi { return try MPIBench.report(executable: executable, rounds: rounds, json: json, progress: Self.progress) }
         #if DEBUG
         Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
         #endif
         var request = BenchRequest(executable: executable)
         request.rounds = rounds
         request.threads = threads
+        if dashboardMemory {
+            let result = try DashboardMemoryBench(executable: executable, steps: memorySteps,
+                                                  threads: request.resolvedThreads, progress: Self.progress).measure()
+            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
+            return
+        }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery, timeToSteps, rounds)

@@ -12,7 +12,8 @@ struct DashboardCommand: ParsableCommand {
             Every session is recorded as it trains, step by step, in a .nstep step log: by \
             default runs/DATE-TIME-seedN.nstep under the current directory (--out names \
             another file, --no-record turns recording off). Quitting, Ctrl-C or a crash keep \
-            every finished step; `noisestep dashboard --resume FILE` carries on.
+            every finished step; `noisestep dashboard --resume FILE` carries on. A recording \
+            never replaces a file (--out with --force replaces a step log no process is writing).
             """)
 
     @OptionGroup var arguments: TrainingArguments
@@ -23,11 +24,17 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Do not record the session.")
     var noRecord = false
 
+    @Flag(help: "Replace an existing --out step log (never another kind of file, nor one being written).")
+    var force = false
+
     @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
     var fps = 20
 
-    @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win).")
+    @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win); its whole history is shown from step 1.")
     var resume: String?
+
+    @Option(help: "Draw this .nstep run's loss and accuracy in grey behind the live ones, step for step.")
+    var compare: String?
 
     @Option(help: ArgumentHelp("On exit, write frame and training rates here as one JSON line (for `bench --dashboard`).",
                                visibility: .hidden))
@@ -38,24 +45,36 @@ struct DashboardCommand: ParsableCommand {
         if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
         if resume != nil, noRecord { throw ValidationError("--no-record: a resumed session records into the --resume log") }
+        if force, out == nil { throw ValidationError("--force: applies to --out only; runs/ recordings never replace a file") }
     }
 
     func run() throws {
+        let team = try ProcessTeam.join()
+        guard team.isLeader else {
+            return try team.follow(training: DataSource.load(directory: arguments.data).training,
+                                   threads: arguments.threads)
+        }
+        // Options first: a value out of range is worth a message even without a terminal.
+        if resume == nil { _ = try arguments.trainingOptions() }
+        _ = try arguments.plan()
+        let handover = team.isMPIJob ? try TerminalHandover.take() : nil
+        defer { handover?.giveBack() }
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let driver = try makeDriver(data)
-        var configuration = DashboardConfiguration(options: driver.trainer.options)
-        configuration.framesPerSecond = fps
-        configuration.describeError = { ErrorMessages.describe($0) }
+        let (driver, history) = try makeDriver(data, sharing: team.sharing)
+        try team.sharing.start(driver.trainer)
+        let configuration = try makeConfiguration(options: driver.trainer.options, data: data)
         let recording = driver.log?.path
-        let session = TrainingSession(driver: driver, leg: arguments.steps)
+        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
         session.drain()
         let state = session.state
+        // After SIGTERM, mpirun is ending the job because a rank ended: nobody to release.
+        if status != 128 + SIGTERM { team.release(stepsDone: state.stepsDone, model: state.model) }
         if let recording {
             print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
                 + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
@@ -64,42 +83,102 @@ struct DashboardCommand: ParsableCommand {
             FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
         }
         if let stats {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
-                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds)}\n"
-            try AtomicFile.write(Array(line.utf8), to: stats)
+                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds), " +
+                "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024)}\n"
+            do throws(FileProblem) {
+                try OutputFile.write(Array(line.utf8), to: stats, kind: .statistics, existing: .replace)
+            } catch {
+                throw CLIError(error.message(path: stats))
+            }
         }
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 extension DashboardCommand {
-    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its log.
-    func makeDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+    /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its
+    /// log, with the figures of the steps it already holds (replayed, validation rescored);
+    /// its steps shared through `sharing`.
+    func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
+        let fingerprint = DataFingerprint(data.training)
         if let resume {
-            let (writer, log) = try StepLogWriter.resume(path: resume)
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
+            if log.dataFingerprint == nil { TrainCommand.noteUncheckedData(resume) }
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
+                                      sharing: sharing)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
-            return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer)
+            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
+                                                   threads: arguments.threads)
+            return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
         }
         let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training)
-        let path = noRecord ? nil : try out ?? Self.defaultRecordingPath(seed: options.seed)
-        let log = try path.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
-        return RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log)
+        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
+        let log: StepLogWriter?
+        if noRecord {
+            log = nil
+        } else if let out {
+            log = try StepLogWriter(creating: out, options: options, dataFingerprint: fingerprint,
+                                    existing: force ? .replace : .refuse)
+        } else {
+            log = try Self.newRecording(options: options, dataFingerprint: fingerprint)
+        }
+        return (RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log), RunHistory())
     }
 
-    /// runs/YYYYMMDD-HHMMSS-seedN.nstep under the current directory, creating runs/.
-    static func defaultRecordingPath(seed: UInt64) throws -> String {
-        let directory = "runs"
+    /// How the dashboard shows this run: its data set's class names, what its validation
+    /// split is, how far space and `t` move the target, and the `--compare` run.
+    func makeConfiguration(options: TrainingOptions, data: DataSource) throws -> DashboardConfiguration {
+        var configuration = DashboardConfiguration(options: options)
+        configuration.framesPerSecond = fps
+        configuration.describeError = { ErrorMessages.describe($0) }
+        configuration.leg = arguments.steps
+        configuration.evalEvery = arguments.evalEvery
+        let classes = ClassNames.forData(directory: arguments.data)
+        configuration.classNames = classes.names
+        configuration.classNoun = classes.noun
+        let count = NumberFormat.grouped(data.validation.count)
+        configuration.validationDescription = data.isBundled ? "the \(count)-image held-out split" : "the \(count) t10k images"
+        if let compare {
+            let log = try StepLog.read(path: compare)
+            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
+                                                   threads: arguments.threads)
+            configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
+                                        history: history)
+        }
+        return configuration
+    }
+
+    /// Names tried in runs/ when sessions started in the same second with the same seed.
+    static let recordingNameAttempts = 100
+
+    /// A new step log runs/YYYYMMDD-HHMMSS-seedN.nstep under the current directory
+    /// (`directory`, created if missing), never over an existing file: a taken name (two
+    /// sessions started in the same second with the same seed) gets -2, -3… appended.
+    static func newRecording(options: TrainingOptions, dataFingerprint: DataFingerprint, directory: String = "runs",
+                             started: Date = Date()) throws -> StepLogWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("\(directory): cannot create the folder for recorded runs; pass --out FILE or --no-record")
+            throw CLIError("\(Printable.escaped(directory)): cannot create the folder for recorded runs;"
+                + " pass --out FILE or --no-record")
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "\(directory)/\(formatter.string(from: Date()))-seed\(seed).nstep"
+        let stem = "\(directory)/\(formatter.string(from: started))-seed\(options.seed)"
+        for attempt in 1 ... recordingNameAttempts {
+            let path = attempt == 1 ? "\(stem).nstep" : "\(stem)-\(attempt).nstep"
+            do throws(StepLogError) {
+                return try StepLogWriter(creating: path, options: options, dataFingerprint: dataFingerprint)
+            } catch .io(_, .exists) {
+                continue
+            }
+        }
+        throw CLIError("\(Printable.escaped(stem)).nstep: \(recordingNameAttempts) recordings already have this name;"
+            + " pass --out FILE")
     }
 }
 

@@ -2,28 +2,57 @@ import ArgumentParser
 import Foundation
 import NoiseStep
 
-/// `noisestep eval`: accuracy of a saved model.
+/// `noisestep eval FILE`: accuracy of a saved model, overall and by class, and how well
+/// its probabilities are calibrated.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Report a saved model's accuracy on a test split.")
+        abstract: "Report a saved model's accuracy on a test split, overall or by class.",
+        discussion: """
+            --per-class adds each class's accuracy and the confusion matrix (rows: true class, \
+            columns: predicted). --calibration adds the expected calibration error (10 bins) of \
+            the model's probabilities, with the plain softmax and with the temperature it was \
+            trained at (what the dashboard's pad shows), on the test split and, for the bundled \
+            digits, on the same digits redrawn with the pad's brush as train's pad check does.
+            """)
 
-    @Option(help: "The model: a .nstep step log written by train, the dashboard or replay.")
-    var model: String
+    @Argument(help: "The model: a .nstep step log written by train, the dashboard or replay.")
+    var file: String?
+
+    @Option(help: "The model file (the same as giving FILE).")
+    var model: String?
 
     @Option(help: "Directory with t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (raw or .gz). Default: the bundled validation split.")
     var data: String?
 
-    @Flag(help: "Print exactly one JSON line: {\"accuracy\": …, \"correct\": …, \"total\": …}.")
+    @Flag(help: "Also report each class's accuracy and the confusion matrix.")
+    var perClass = false
+
+    @Flag(help: "Also report the expected calibration error, without and with the training temperature.")
+    var calibration = false
+
+    @Flag(help: "Print exactly one JSON line: {\"accuracy\": …, \"correct\": …, \"total\": …}, plus \"per_class\", \"confusion\" and \"calibration\" when asked for.")
     var json = false
 
     @Option(parsing: .unconditional, help: "Worker threads (0: one per core).")
     var threads = 0
 
+    func validate() throws {
+        if file == nil && model == nil { throw ValidationError("give the model file: noisestep eval FILE") }
+        if let file, let model, file != model {
+            throw ValidationError("--model: names a second model; give one file (FILE or --model)")
+        }
+        do throws(LimitViolation) {
+            try Limits.check(.threads, threads)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
     func run() throws {
-        let loaded = try ModelFile.load(model)
-        let test: Dataset
-        let source: String
+        let path = file ?? model ?? ""
+        let loaded = try ModelFile.load(path)
+        let test: Dataset, source: String
         if let data {
             test = try MNISTDirectory.load(data, split: .test)
             source = data
@@ -31,13 +60,26 @@ struct EvalCommand: ParsableCommand {
             test = try BundledData.load().validation
             source = "the bundled validation split"
         }
-        let correct = try Evaluation.correctCount(of: loaded.model, on: test, encoding: loaded.options.input,
-                                              threads: threads)
-        let accuracy = Double(correct) / Double(test.count)
-        if json {
-            print("{\"accuracy\": \(accuracy), \"correct\": \(correct), \"total\": \(test.count)}")
-        } else {
-            print("\(model): accuracy \(Format.percent(accuracy)) (\(correct)/\(test.count)) on \(source)")
+        let confusion = try Evaluation.confusion(of: loaded.model, on: test, encoding: loaded.options.input,
+                                                 threads: threads)
+        var report = EvalReport(confusion: confusion, names: ClassNames.forData(directory: data), perClass: perClass)
+        if calibration {
+            report.calibration = measureCalibration(loaded.model, options: loaded.options, on: test)
+            // Digits drawn as on the pad, where the probabilities are shown: bundled digits only.
+            if data == nil {
+                report.padCalibration = measureCalibration(loaded.model, options: loaded.options,
+                                                           on: DrawnDigits.dataset(from: test))
+            }
         }
+        print(json ? try report.jsonLine() : report.rendered(file: Printable.escaped(path), source: Printable.escaped(source)))
+    }
+
+    /// The expected calibration error of `model` on `data` with the plain softmax and with
+    /// the training temperature.
+    private func measureCalibration(_ model: TernaryModel, options: TrainingOptions, on data: Dataset) -> EvalReport.Calibration {
+        let reports = CalibrationReport.measure(model, on: data, encoding: options.input,
+                                                temperatures: [1, options.temperature])
+        return .init(bins: reports[0].bins.count, temperature: options.temperature,
+                     plain: reports[0].expectedCalibrationError, tempered: reports[1].expectedCalibrationError)
     }
 }

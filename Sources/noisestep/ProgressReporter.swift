@@ -1,20 +1,32 @@
 import Foundation
 import NoiseStep
 
-/// Shows training progress: one live line rewritten in place on a terminal, or one
-/// plain line every `logEvery` steps (no carriage returns) when stdout is a file or pipe.
+/// Shows training progress: one live line rewritten in place on a terminal, kept
+/// narrower than the terminal so it never wraps, or one plain line every `logEvery`
+/// steps (no carriage returns) when stdout is a file or pipe.
 struct ProgressReporter {
     let totalSteps: Int
     let logEvery: Int
     let isTerminal: Bool
+    /// Columns the live line may take; nil when stdout is not a terminal.
+    let width: Int?
     private let started = Date()
     private var lastDraw = Date.distantPast
     private var lastValidation: Double?
 
-    init(totalSteps: Int, logEvery: Int, isTerminal: Bool = isatty(STDOUT_FILENO) == 1) {
+    init(totalSteps: Int, logEvery: Int, isTerminal: Bool = isatty(STDOUT_FILENO) == 1,
+         width: Int? = ProgressReporter.terminalWidth()) {
         self.totalSteps = totalSteps
         self.logEvery = max(1, logEvery)
         self.isTerminal = isTerminal
+        self.width = isTerminal ? width : nil
+    }
+
+    /// The columns of the terminal on stdout (TIOCGWINSZ), else $COLUMNS, else 80.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
     }
 
     mutating func report(_ snapshot: TrainingSnapshot, stepsThisRun: Int) {
@@ -32,38 +44,42 @@ struct ProgressReporter {
         }
     }
 
-    /// Ends a live line early (e.g. on an interrupted run).
-    func finish() {
-        if isTerminal { print("") }
-    }
-
+    /// The progress line, fitted to `width` (one column spare, so the cursor never wraps)
+    /// by leaving out the least telling parts first: the acceptance (fixed by the
+    /// quantile), the sparsity, the speed.
     func line(_ s: TrainingSnapshot, stepsThisRun: Int) -> String {
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(stepsThisRun) / elapsed : 0
         let remaining = rate > 0 ? Double(totalSteps - s.step) / rate : 0
-        var parts = [
-            "step \(s.step)/\(totalSteps)",
-            "loss " + Format.fixed(s.loss, 4),
-            "acc " + Format.percent(s.batchAccuracy),
+        // (text, priority): a higher priority stays longer.
+        var parts: [(String, Int)] = [
+            ("step \(s.step)/\(totalSteps)", 9),
+            ("loss " + NumberFormat.fixed(s.loss, 4), 8),
+            ("acc " + NumberFormat.percent(s.batchAccuracy), 6),
         ]
-        if let lastValidation { parts.append("val " + Format.percent(lastValidation)) }
+        if let lastValidation { parts.append(("val " + NumberFormat.percent(lastValidation), 7)) }
         parts += [
-            "accept " + Format.percent(s.acceptanceRate),
-            "zeros " + Format.percent(s.sparsity),
-            Format.fixed(rate, 1) + " steps/s",
-            "ETA " + Format.duration(remaining),
+            ("accept " + NumberFormat.percent(s.acceptanceRate), 1),
+            ("zeros " + NumberFormat.percent(s.sparsity), 2),
+            (NumberFormat.fixed(rate, 1) + " steps/s", 3),
+            ("ETA " + NumberFormat.duration(remaining), 5),
         ]
-        return parts.joined(separator: "  ")
+        return Self.fitted(parts, width: width.map { $0 - 1 })
+    }
+
+    /// `parts` joined by two spaces, dropping the lowest priority first until the line
+    /// fits `width` (nil: no limit); the highest-priority part is always kept.
+    static func fitted(_ parts: [(String, Int)], width: Int?) -> String {
+        var kept = parts
+        func joined() -> String { kept.map(\.0).joined(separator: "  ") }
+        while let width, joined().count > width, kept.count > 1,
+              let lowest = kept.indices.min(by: { kept[$0].1 < kept[$1].1 }) {
+            kept.remove(at: lowest)
+        }
+        return joined()
     }
 }
 
-/// Number formatting for the command line, locale-independent.
-enum Format {
-    static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
-    static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
-                             : String(format: "%d:%02d", total / 60, total % 60)
-    }
-}
+/// The bench harness still calls the one formatter by its old name; it goes when bench
+/// moves to a module of its own.
+typealias Format = NumberFormat

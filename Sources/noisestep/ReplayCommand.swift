@@ -18,39 +18,34 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The step log (.nstep) to replay.")
     var log: String
 
-    @Option(help: "Replay up to this step (default: the last one recorded).")
+    @Option(parsing: .unconditional, help: "Replay up to this step (default: the last one recorded).")
     var to: Int?
 
-    @Option(help: "Write the rebuilt weights to this model file (.nstep); it is replaced atomically.")
+    @Option(help: "Write the rebuilt weights to this model file (.nstep). An existing model file is replaced atomically; any other file is kept.")
     var out: String
 
-    func run() throws {
-        let started = Date()
-        // Reading only through --to lets the steps before a damaged part of a log be recovered.
-        let stepLog = try StepLog.read(path: log, through: to)
-        let target = to ?? stepLog.lastStep
-        guard target >= stepLog.startStep && target <= stepLog.lastStep else {
-            throw CLIError("\(log): --to \(target) is outside the steps it holds, \(stepLog.startStep)...\(stepLog.lastStep)")
-        }
-        if Self.isSameFile(log, out) {
-            throw CLIError("\(out): is the step log being replayed; choose another --out so the log is kept")
-        }
-        let model = try stepLog.verifiedReplay(to: target)
-        try ModelFile.write(model, step: target, options: stepLog.options, to: out)
-        let seconds = Date().timeIntervalSince(started)
-        let checked = stepLog.weights.filter { $0.step <= target && $0.offset != stepLog.base?.offset }.count
-        let torn = stepLog.tornBytes > 0 ? "; ignored a torn last record of \(stepLog.tornBytes) bytes" : ""
-        print("replayed \(target - stepLog.startStep) steps in \(String(format: "%.2f", seconds)) s"
-            + (checked > 0 ? ", \(checked) saved weights matched" : "")
-            + "; wrote the weights after step \(target) to \(out)\(torn)")
+    func validate() throws {
+        if let to, to < 0 { throw ValidationError("--to: \(to) is negative; give a step from 0 to the log's last") }
     }
 
-    /// Whether both paths name one existing file (hard links and symbolic links included).
-    private static func isSameFile(_ first: String, _ second: String) -> Bool {
-        let manager = FileManager.default
-        guard let a = try? manager.attributesOfItem(atPath: first), let b = try? manager.attributesOfItem(atPath: second),
-              let fileA = a[.systemFileNumber] as? NSNumber, let fileB = b[.systemFileNumber] as? NSNumber,
-              let deviceA = a[.systemNumber] as? NSNumber, let deviceB = b[.systemNumber] as? NSNumber else { return false }
-        return fileA == fileB && deviceA == deviceB
+    func run() throws {
+        if OutputFile.sameFile(log, out) {
+            throw CLIError("\(Printable.escaped(out)): is the step log being replayed; choose another --out so the log is kept")
+        }
+        let started = Date()
+        // Reading only through --to lets the steps before a damaged part of a log be recovered.
+        let stepLog = try StepLog.read(path: log, through: to, verifying: true)
+        let target = to ?? stepLog.lastStep
+        guard target >= stepLog.startStep && target <= stepLog.lastStep else {
+            throw CLIError("\(Printable.escaped(log)): --to \(target) is outside the steps it holds,"
+                + " \(stepLog.startStep)...\(stepLog.lastStep)")
+        }
+        try ModelFile.write(stepLog.latestModel, step: target, options: stepLog.options,
+                            dataFingerprint: stepLog.dataFingerprint, to: out)
+        let seconds = Date().timeIntervalSince(started)
+        let torn = stepLog.tornBytes > 0 ? "; ignored a torn last record of \(stepLog.tornBytes) bytes" : ""
+        print("replayed \(target - stepLog.startStep) steps in \(String(format: "%.2f", seconds)) s"
+            + (stepLog.checkedWeights > 0 ? ", \(stepLog.checkedWeights) saved weights matched" : "")
+            + "; wrote the weights after step \(target) to \(Printable.escaped(out))\(torn)")
     }
 }

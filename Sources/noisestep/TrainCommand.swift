@@ -8,10 +8,13 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a ternary MLP with noise_step, headless.",
         discussion: """
-            With --out, every step is appended to a .nstep step log as it happens; a killed run \
-            keeps every finished step. --resume continues such a log to --steps steps in all, \
-            bit-identical to an uninterrupted run: it takes every training option from the log \
-            (only --steps, --data, --threads and --eval-every apply), so give it the same --data.
+            With --out, every step is appended to a new .nstep step log as it happens; a killed \
+            run keeps every finished step. --out never replaces a file unless --force is given, \
+            and then only a step log that no process is writing. --resume continues such a log \
+            to --steps steps in all, bit-identical to an uninterrupted run: it takes every \
+            training option from the log (only --steps, --data, --threads and --eval-every \
+            apply) and refuses other data than the run's. Outputs are regular files only; a \
+            symbolic link is followed to the file it names.
             """)
 
     @OptionGroup var arguments: TrainingArguments
@@ -19,7 +22,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "When stdout is not a terminal, print one line every N steps.")
     var logEvery = 50
 
-    @Option(help: "Write the run here as it trains: a .nstep step log.")
+    @Option(help: "Write the run here as it trains: a new .nstep step log.")
     var out: String?
 
     @Option(help: "Continue the run in this .nstep step log, appending to it.")
@@ -27,6 +30,9 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Write one JSON object per step to this .jsonl file (with --resume: continue it).")
     var metrics: String?
+
+    @Flag(help: "Replace an existing --out step log or --metrics file (never another kind of file, nor one being written).")
+    var force = false
 
     @Option(help: "The optimizer: noise-step, or adam-ste (the paper's baseline: fp32 latent weights, Adam, straight-through ternarization).")
     var optimizer = Optimizer.noiseStep
@@ -39,47 +45,97 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if logEvery < 1 { throw ValidationError("--log-every: \(logEvery) must be at least 1") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed run appends to the --resume log itself") }
+        if resume != nil, force { throw ValidationError("--force: a resumed run continues its files; nothing is replaced") }
         if optimizer == .adamSTE, resume != nil || out != nil {
             throw ValidationError("--optimizer adam-ste: its fp32 state does not fit a step log; use it without --out/--resume")
         }
     }
 
     func run() throws {
+        let team = try ProcessTeam.join()
+        if team.isLeader { try checkOutputs() }
         let data = try DataSource.load(directory: arguments.data, fold: holdoutFold)
+        guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }
         switch optimizer {
-        case .noiseStep: try train(try noiseStepDriver(data), data: data)
+        case .noiseStep:
+            try trainNoiseStep(data, team: team)
         case .adamSTE:
+            if team.size > 1 {
+                throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
+                    + " (`noisestep bench --mpi` measures its data-parallel cost)")
+            }
             let trainer = try AdamSTETrainer(options: try arguments.trainingOptions(), training: data.training)
-            let metrics = try metrics.map { try MetricsLog(creating: $0) }
+            let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
             try train(RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(),
                                 metrics: metrics), data: data)
         }
     }
 
-    /// A fresh run, or the `--resume` log's run continued. The metrics file is opened
-    /// last, once everything else was accepted.
-    private func noiseStepDriver(_ data: DataSource) throws -> RunDriver<Trainer> {
+    /// Refuses, before any data is loaded or any file created, outputs that would be
+    /// refused later: a metrics file that is the log, a taken --out, a --metrics that is
+    /// not a metrics file.
+    private func checkOutputs() throws {
+        if let metrics, let log = out ?? resume { try MetricsLog.checkApart(metrics: metrics, log: log) }
+        if let out { try StepLogWriter.checkCreatable(out, existing: existing) }
+        if let metrics { try MetricsLog.checkOpenable(metrics, existing: existing, continuing: resume != nil) }
+    }
+
+    /// What --force allows.
+    private var existing: ExistingFile { force ? .replace : .refuse }
+
+    /// noise_step alone, or as rank 0 of an MPI job: sends the followers the run, trains,
+    /// releases them; if mpirun ends the job meanwhile, says how to resume.
+    private func trainNoiseStep(_ data: DataSource, team: ProcessTeam) throws {
+        let driver = try noiseStepDriver(data, sharing: team.sharing)
+        try team.sharing.start(driver.trainer)
+        if team.size > 1 {
+            StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
+                + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
+        }
+        try train(driver, data: data, ranks: team.size)
+        team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
+        StopNotice.remove()
+    }
+
+    /// A fresh run, or the `--resume` log's run continued, its steps shared through
+    /// `sharing`. The metrics file is opened last, once everything else was accepted.
+    private func noiseStepDriver(_ data: DataSource, sharing: StepSharing) throws -> RunDriver<Trainer> {
         let plan = try arguments.plan()
+        let fingerprint = DataFingerprint(data.training)
         if let resume {
-            let (writer, log) = try StepLogWriter.resume(path: resume)
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads)
+            let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
+            if log.dataFingerprint == nil { Self.noteUncheckedData(resume) }
+            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
+                                      sharing: sharing)
             let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
         }
         let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training)
-        let log = try out.map { path throws(StepLogError) in try StepLogWriter(creating: path, options: options) }
-        let metrics = try metrics.map { try MetricsLog(creating: $0) }
+        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
+        let log = try out.map { path throws(StepLogError) in
+            try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint, existing: existing)
+        }
+        let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
         return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
     }
 
-    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource) throws {
+    /// Says on stderr that `path` cannot be checked against --data (a log written before
+    /// step logs recorded their training data).
+    static func noteUncheckedData(_ path: String) {
+        FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
+            + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
+    }
+
+    /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
+    /// processes share the steps.
+    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
         print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), steps \(firstStep)...\(driver.plan.targetStep)" +
-              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : ""))
+              (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
+              (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
         let started = Date()
         try driver.run(observe: { reporter.report($0, stepsThisRun: driver.stepsRun) })

@@ -91,11 +91,11 @@ struct TrainingArguments: ParsableArguments {
 
     private func parseHidden(_ text: String) throws -> [Int] {
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw CLIError("--hidden: needs at least one layer width, e.g. 256,256")
+            throw CLIError.usage("--hidden: needs at least one layer width, e.g. 256,256")
         }
         return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
             guard let width = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                throw CLIError("--hidden: '\(Printable.escaped(part))' is not a layer width; write e.g. 256,256")
+                throw CLIError.usage("--hidden: '\(Printable.escaped(part))' is not a layer width; write e.g. 256,256")
             }
             return width
         }

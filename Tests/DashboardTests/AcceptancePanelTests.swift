@@ -1,18 +1,50 @@
 @testable import Dashboard
+import NoiseStep
 import Testing
 
 @Suite struct AcceptancePanelTests {
-    @Test func keptAndChangedSparklinesWithCurrentValues() {
-        let state = Fixtures.state(steps: 40)
-        let text = Fixtures.render(width: 50, height: 4) { canvas, rect in
+    private func render(_ state: SessionState, width: Int, height: Int) -> String {
+        Fixtures.render(width: width, height: height) { canvas, rect in
             AcceptancePanel.draw(AcceptancePanel.collect(state, series: HistorySeries(state.history), width: rect.width),
                                  in: &canvas, rect: rect, focused: false)
         }
-        #expect(text == """
-        ┌ perturbations  kept 64/128 (50.0%) ────────────┐
-        │ kept     ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄      64/128 kept │
-        │ changed  ▁▂▂▂▃▃▃▄▄▄▅▅▅▆▆▇▇▇██    1,234 weights │
-        └────────────────────────────────────────────────┘
-        """)
+    }
+
+    /// The threshold and its history, the spread of |α| around it, and the weights changed.
+    @Test func thresholdSpreadAndChanges() {
+        #expect(render(Fixtures.state(steps: 40), width: 46, height: 9) == #"""
+            ┌ acceptance 64/128 kept at quantile 0.50 ───┐
+            │ |α| ≥    ██▇▇▇▆▆▆▅▅▄▄▄▃▃▂▂▁         5.0e-4 │
+            │             │██           α = 0: 44        │
+            │             │██ ▅▅        │ threshold      │
+            │          ▁▁ │██ ██ ▃▃     bins ×2 apart    │
+            │ ▂▂ ▄▄ ▆▆ ██ │██ ██ ██ ▄▄                   │
+            │   rejected       kept                      │
+            │ changed  ▁▁▂▂▃▃▃▄▄▅▅▅▆▆▇▇██  1,234 weights │
+            └────────────────────────────────────────────┘
+            """#)
+    }
+
+    @Test func compactInFiveRows() {
+        #expect(render(Fixtures.state(steps: 40), width: 30, height: 5) == #"""
+            ┌ acceptance 64/128 kept ────┐
+            │ |α| ≥               5.0e-4 │
+            │ ▁▁ ▁▁ ▂▂ ▂▂ │██ ▅▅ ▃▃ ▁▁   │
+            │ changed      1,234 weights │
+            └────────────────────────────┘
+            """#)
+    }
+
+    @Test func aRunOpenedFromALogHasNoSpreadUntilItsNextStep() {
+        var state = Fixtures.state(steps: 40)
+        state.snapshot = nil
+        #expect(render(state, width: 46, height: 6) == #"""
+            ┌ acceptance 64/128 kept at quantile 0.50 ───┐
+            │ |α| ≥    ██▇▇▇▆▆▆▅▅▄▄▄▃▃▂▂▁              – │
+            │ |α| spread: after the next step            │
+            │                                            │
+            │ changed  ▁▁▂▂▃▃▃▄▄▅▅▅▆▆▇▇██    400 weights │
+            └────────────────────────────────────────────┘
+            """#)
     }
 }

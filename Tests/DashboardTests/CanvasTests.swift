@@ -18,14 +18,17 @@ import Testing
         #expect(canvas.text() == " abc")
     }
 
-    @Test func boxDrawsBorderAndCutsTheTitle() {
-        let text = Fixtures.render(width: 12, height: 3) { canvas, rect in
-            canvas.box(rect, title: "a long title")
+    @Test func boxTitlesLeaveOutWholeItemsToFit() {
+        var title = TextLine("loss", .title)
+        title.add(" 0.512", .plain)
+        title.add("  linear", .muted, priority: 1)
+        let text = Fixtures.render(width: 16, height: 3) { canvas, rect in
+            canvas.box(rect, title: title)
         }
         #expect(text == """
-            ┌ a long ti┐
-            │          │
-            └──────────┘
+            ┌ loss 0.512 ──┐
+            │              │
+            └──────────────┘
             """)
     }
 

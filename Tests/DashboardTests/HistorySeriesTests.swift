@@ -51,4 +51,17 @@ import Testing
         series.update(from: Fixtures.history(steps: 10))
         #expect(series == HistorySeries(Fixtures.history(steps: 10)))
     }
+
+    @Test func aSeriesFitsAnAxisLongerThanItself() {
+        let series = CompactSeries([1, 2, 3, 4])
+        #expect(series.fitted(to: 8, spanning: 8) == [1, 2, 3, 4, nil, nil, nil, nil])
+        #expect(series.fitted(to: 4, spanning: 8) == [1.5, 3.5, nil, nil])
+        #expect(series.fitted(to: 2, spanning: 2) == series.fitted(to: 2), "an axis shorter than the series is the series")
+    }
+
+    @Test func settingChangesAreRecordedWithTheirStep() {
+        let series = HistorySeries(Fixtures.history(steps: 40))
+        #expect(series.changes == [SettingsChange(step: 21, from: Fixtures.settings(step: 20), to: Fixtures.settings(step: 21))])
+        #expect(series.stepSpan == 40)
+    }
 }

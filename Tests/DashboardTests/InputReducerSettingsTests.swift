@@ -17,6 +17,7 @@ import Testing
     @Test func quantileMovesInStepsOfFiveHundredthsAndStopsAtTheRulebooksLimits() {
         var ui = DashboardUIState()
         #expect(effects("]", ui: &ui) == [change(quantile: 0.55)])
+        #expect(ui.notice?.text == "reject quantile 0.55 from the next step")
         #expect(effects("]]]]]]]]", ui: &ui).last == change(quantile: 0.95))
         #expect(effects("]", ui: &ui).isEmpty, "1 is outside [0, 1)")
         #expect(ui.notice?.text == "reject quantile stays within [0, 1): unchanged")
@@ -25,11 +26,18 @@ import Testing
         #expect(fresh.notice?.text == "reject quantile stays within [0, 1): unchanged")
     }
 
-    @Test func densityMultipliesAndDividesByOneAndAQuarter() {
+    /// Under the paper schedule the schedule would undo a density key at the next step,
+    /// so the key fixes the schedule too, and says so.
+    @Test func densityKeysFixTheScheduleUntilATurnsItBackOn() {
         var ui = DashboardUIState()
-        #expect(effects("=", ui: &ui) == [change(density: 6e-5 * 1.25)])
-        var other = DashboardUIState()
-        #expect(effects("-", ui: &other) == [change(density: 6e-5 / 1.25)])
+        #expect(effects("=", ui: &ui) == [change(density: 7.5e-5, schedule: .fixed)])
+        #expect(ui.densityOverridesSchedule)
+        #expect(ui.notice?.text == "density 7.50e-05 from the next step; schedule off until a")
+        #expect(effects("-", ui: &ui) == [change(density: 6e-5, schedule: .fixed)])
+        #expect(ui.notice?.text == "density 6.00e-05 from the next step")
+        #expect(effects("a", ui: &ui) == [change(density: 6e-5, schedule: .paper)])
+        #expect(!ui.densityOverridesSchedule)
+        #expect(ui.notice?.text == "paper schedule on: the density now falls with the loss")
     }
 
     @Test func densityStopsWhereAStepWouldDrawTooManyEntries() {
@@ -40,7 +48,7 @@ import Testing
         guard case .send(.change(let last)) = sent.last else { Issue.record("no change sent"); return }
         #expect(last.density * 128 * 269_322 <= Double(Limits.maxPerturbationEntries))
         #expect(last.density * 1.25 * 128 * 269_322 > Double(Limits.maxPerturbationEntries))
-        #expect(ui.notice?.text == "more samples × density would draw over 1048576 perturbation entries a step: unchanged")
+        #expect(ui.notice?.text == "samples × density over 1,048,576 entries a step: unchanged")
     }
 
     @Test func samplesHalveDownToOneAndDoubleUpToTheLimit() {
@@ -51,7 +59,7 @@ import Testing
         #expect(other.notice?.text == "samples stays within 1...65536: unchanged")
         var many = DashboardUIState()
         #expect(effects(String(repeating: ">", count: 12), ui: &many).last == change(samples: 32_768))
-        #expect(many.notice?.text == "more samples × density would draw over 1048576 perturbation entries a step: unchanged")
+        #expect(many.notice?.text == "samples × density over 1,048,576 entries a step: unchanged")
     }
 
     @Test func scheduleCycles() {

@@ -8,8 +8,10 @@ import Testing
     static let parameterCount = 269_322
     static let layout = ScreenLayout(width: 120, height: 40, layerCount: 2)
 
-    static func context(paused: Bool = false, layout: ScreenLayout? = layout, now: Double = 100) -> InputContext {
-        InputContext(published: settings, parameterCount: parameterCount, isPaused: paused, layout: layout, now: now)
+    static func context(paused: Bool = false, layout: ScreenLayout? = layout, now: Double = 100,
+                        stepsDone: Int = 40, target: Int = 1500) -> InputContext {
+        InputContext(published: settings, parameterCount: parameterCount, isPaused: paused, layout: layout, now: now,
+                     stepsDone: stepsDone, targetStep: target, leg: 1500)
     }
 
     /// Reduces `events` in order from `ui`, collecting every effect.
@@ -39,7 +41,7 @@ import Testing
     @Test func qQuitsEvenWhenTheScreenIsTooSmallOrHelpIsOpen() {
         var ui = DashboardUIState()
         #expect(Self.run([.character("q")], ui: &ui, context: Self.context(layout: nil)) == [.quit])
-        ui.showsHelp = true
+        ui.helpPage = 0
         #expect(Self.run([.character("q")], ui: &ui) == [.quit])
     }
 
@@ -49,11 +51,17 @@ import Testing
         #expect(ui == DashboardUIState())
     }
 
-    @Test func helpOpensAndAnyKeyClosesIt() {
+    @Test func questionMarkTurnsTheHelpPagesAndAnyOtherKeyCloses() {
         var ui = DashboardUIState()
-        _ = Self.run([.character("?")], ui: &ui)
-        #expect(ui.showsHelp)
-        #expect(Self.run([.character(" ")], ui: &ui).isEmpty)
+        let small = Self.context(layout: ScreenLayout(width: 80, height: 24, layerCount: 2))
+        _ = Self.run([.character("?")], ui: &ui, context: small)
+        #expect(ui.helpPage == 0)
+        _ = Self.run([.character("?")], ui: &ui, context: small)
+        #expect(ui.helpPage == 1)
+        _ = Self.run([.character("?")], ui: &ui, context: small)
+        #expect(ui.helpPage == nil, "the last page closes")
+        _ = Self.run([.character("?")], ui: &ui, context: small)
+        #expect(Self.run([.character(" ")], ui: &ui).isEmpty, "space only closes help")
         #expect(!ui.showsHelp)
     }
 
@@ -62,6 +70,13 @@ import Testing
         let effects = Self.run([.character("l"), .character("e"), .character("s"), .character("r")], ui: &ui)
         #expect(ui.logScale && ui.smoothing)
         #expect(effects == [.send(.save), .loadRandomValidationImage])
+    }
+
+    @Test func tMovesTheTargetOneLegOnAndSaysWhere() {
+        var ui = DashboardUIState()
+        #expect(Self.run([.character("t")], ui: &ui, context: Self.context(paused: true, stepsDone: 1500))
+            == [.send(.extendTarget(by: 1500))])
+        #expect(ui.notice?.text == "target step 3,000: space runs on")
     }
 
     @Test func lMovesTheCursorWithPadFocus() {
@@ -94,11 +109,30 @@ import Testing
         #expect(Self.run([.character("n")], ui: &ui, context: Self.context(paused: true)) == [.send(.stepOnce)])
     }
 
-    @Test func drawingOverAValidationImageMakesItADrawing() {
+    @Test func keysThatDoNothingHereSayWhy() {
+        var ui = DashboardUIState()
+        _ = Self.run([.character("x")], ui: &ui)
+        #expect(ui.notice?.text == "x acts on the pad: Tab to the pad first")
+        _ = Self.run([.up], ui: &ui)
+        #expect(ui.notice?.text == "arrows move the pad cursor: Tab to the pad first")
+        _ = Self.run([.character("z")], ui: &ui)
+        #expect(ui.notice?.text == "z does nothing: ? lists the keys")
+        ui.notice = nil
+        _ = Self.run([.character("\u{1b}")], ui: &ui)
+        #expect(ui.notice == nil, "Escape passes silently")
+    }
+
+    /// An edit keeps a validation image's label, marked as edited; only clearing the pad
+    /// makes it a drawing.
+    @Test func aValidationImageStaysOneUntilCleared() {
         var ui = DashboardUIState()
         ui.showValidationImage([UInt8](repeating: 0, count: 784), index: 3, label: 7)
-        #expect(ui.padSource == .validation(index: 3, label: 7))
-        _ = Self.run([.tab, .character(" ")], ui: &ui)
+        #expect(ui.padSource == .validation(index: 3, label: 7, edited: false))
+        _ = Self.run([.tab, .character("x")], ui: &ui)
+        #expect(ui.padSource == .validation(index: 3, label: 7, edited: true))
+        _ = Self.run([.character(" "), .character("J")], ui: &ui)
+        #expect(ui.padSource == .validation(index: 3, label: 7, edited: true))
+        _ = Self.run([.character("c")], ui: &ui)
         #expect(ui.padSource == .drawing)
     }
 }

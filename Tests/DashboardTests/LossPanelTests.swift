@@ -1,17 +1,20 @@
 @testable import Dashboard
+import NoiseStep
 import Testing
 
 @Suite struct LossPanelTests {
-    private func render(_ ui: DashboardUIState, focused: Bool = false, steps: Int = 40) -> String {
+    private func render(_ ui: DashboardUIState, focused: Bool = false, steps: Int = 40, ghost: HistorySeries? = nil) -> String {
         let state = Fixtures.state(steps: steps)
         return Fixtures.render(width: 50, height: 9) { canvas, rect in
-            LossPanel.draw(LossPanel.collect(state, series: HistorySeries(state.history), ui: ui, width: rect.width), in: &canvas, rect: rect, focused: focused)
+            LossPanel.draw(LossPanel.collect(state, series: HistorySeries(state.history), ghost: ghost, ui: ui,
+                                             width: rect.width), in: &canvas, rect: rect, focused: focused)
         }
     }
 
-    @Test func linearLossCurveWithCurrentValue() {
-        #expect(render(DashboardUIState()) == """
-            ┌ loss 0.500  linear ────────────────────────────┐
+    /// The density drop after step 20 is marked ▴ under the step where it took effect.
+    @Test func linearLossCurveWithTheSettingChangeMarked() {
+        #expect(render(DashboardUIState()) == #"""
+            ┌ loss 0.500  linear  ▴ setting changed ─────────┐
             │  2.30 ┤⠑⠒⠢⠤⢄⡀                                  │
             │       │     ⠈⠉⠑⠒⠢⠤⢄⡀                           │
             │  1.58 ┤            ⠈⠉⠑⠒⠢⢄⣀⣀                    │
@@ -19,15 +22,15 @@ import Testing
             │       │                           ⠉⠒⠒⠤⠤⣀⣀      │
             │ 0.500 ┤                                  ⠉⠒⠒⠤⠤⣀│
             │       └1                                step 40│
-            └────────────────────────────────────────────────┘
-            """)
+            └────────────────────────────▴───────────────────┘
+            """#)
     }
 
     @Test func logScaleAndSmoothingWithFocus() {
         var ui = DashboardUIState()
         ui.logScale = true
         ui.smoothing = true
-        #expect(render(ui, focused: true) == """
+        #expect(render(ui, focused: true) == #"""
             ┌▸ loss 0.500  smoothed 1.26  log · ema ─────────┐
             │  2.30 ┤⠉⠉⠉⠉⠑⠒⠒⠒⠢⠤⠤⢄⣀⣀⡀                         │
             │       │              ⠈⠉⠑⠒⠢⠤⣀⣀                  │
@@ -36,28 +39,46 @@ import Testing
             │       │                                ⠉⠉⠒⢄    │
             │  1.26 ┤                                    ⠉⠒⠤⣀│
             │       └1                                step 40│
+            └────────────────────────────▴───────────────────┘
+            """#)
+    }
+
+    @Test func aComparedRunIsDrawnBehind() {
+        let ghost = HistorySeries(Fixtures.history(steps: 40))
+        #expect(render(DashboardUIState(), steps: 20, ghost: ghost) == #"""
+            ┌ loss 0.500  linear  ⠤ ghost ───────────────────┐
+            │  2.30 ┤⠑⠲⢦⠤⢄⡀                                  │
+            │       │   ⠑⠢⢌⡉⠑⠒⠢⠤⢄⡀                           │
+            │  1.58 ┤      ⠈⠑⢄⡀  ⠈⠉⠑⠒⠢⢄⣀⣀                    │
+            │       │         ⠈⠑⠢⡀       ⠉⠉⠒⠤⠤⣀⣀             │
+            │       │            ⠈⠑⠢⢄⡀          ⠉⠒⠒⠤⠤⣀⣀      │
+            │ 0.500 ┤                ⠈⠢⢄⡀              ⠉⠒⠒⠤⠤⣀│
+            │       └1                                step 40│
             └────────────────────────────────────────────────┘
-            """)
+            """#)
     }
 
     @Test func beforeTheFirstStep() {
-        #expect(render(DashboardUIState(), steps: 0) == """
+        #expect(render(DashboardUIState(), steps: 0) == #"""
             ┌ loss  linear ──────────────────────────────────┐
             │                                                │
             │                                                │
             │                                                │
-            │          waiting for the first step…           │
+            │           waiting for the first step           │
             │                                                │
             │                                                │
             │                                                │
             └────────────────────────────────────────────────┘
-            """)
+            """#)
     }
 
     @Test func longHistoriesAreFittedToTheWidth() {
         let state = Fixtures.state(steps: 5000)
-        let content = LossPanel.collect(state, series: HistorySeries(state.history), ui: DashboardUIState(), width: 50)
+        let content = LossPanel.collect(state, series: HistorySeries(state.history), ghost: nil, ui: DashboardUIState(),
+                                        width: 50)
         #expect(content.points.count == BraillePlot.dotColumns(width: 48))
         #expect(content.steps == 1 ... 5000)
+        #expect(content.marks.count == 1)
+        #expect(abs(content.marks[0] - 20.0 / 4999) < 1e-12)
     }
 }

@@ -4,32 +4,46 @@ import Testing
 
 @Suite struct PadPredictionTests {
     @Test func emptyPadHasNoPrediction() {
-        #expect(PadPrediction.compute(pad: DrawingPad(), source: .drawing, model: Fixtures.model,
-                                      encoding: .binary, step: 0) == nil)
+        #expect(PadPrediction.compute(pad: DrawingPad(), source: .drawing, model: Fixtures.seededModel,
+                                      encoding: .binary, temperature: 8, step: 0) == nil)
     }
 
-    @Test func drawingIsReadAfterPreprocessing() throws {
-        var pad = DrawingPad()
-        pad.stroke(from: PadPoint(x: 3, y: 3), to: PadPoint(x: 3, y: 9))
-        let prediction = try #require(PadPrediction.compute(pad: pad, source: .drawing, model: Fixtures.model,
-                                                            encoding: .gray, step: 5))
-        #expect(prediction.probabilities.count == 10)
-        #expect(abs(prediction.probabilities.reduce(0, +) - 1) < 1e-9)
-        #expect(prediction.step == 5)
-    }
-
-    @Test func validationImageIsReadAsIsAndDrawingAfterPreprocessing() throws {
-        let model = TernaryModel(shape: ModelShape(widths: [784, 8, 10]), seed: 1)
+    /// A drawing is read after MNIST-style preprocessing, a validation image as is; both
+    /// with the training temperature. The seeded model answers differently for the two
+    /// images, so a reading of the wrong one cannot pass.
+    @Test func drawingIsReadAfterPreprocessingAndValidationAsIs() throws {
+        let model = Fixtures.seededModel
         let image = (0 ..< 784).map { UInt8($0 % 28 == 3 && $0 / 28 < 9 ? 255 : 0) }
         var pad = DrawingPad()
         pad.load(image)
-        let asIs = PadPrediction.compute(pad: pad, source: .validation(index: 0, label: 1), model: model,
-                                         encoding: .gray, step: 1)
-        #expect(asIs?.probabilities == model.classProbabilities(pixels: image, encoding: .gray))
-        let drawn = PadPrediction.compute(pad: pad, source: .drawing, model: model, encoding: .gray, step: 1)
         let preprocessed = try #require(PadPreprocessing.mnistStyle(pad.pixels))
-        #expect(drawn?.probabilities == model.classProbabilities(pixels: preprocessed, encoding: .gray))
-        #expect(preprocessed != image)
+        let asIs = model.classProbabilities(pixels: image, encoding: .gray, temperature: 8)
+        let drawn = model.classProbabilities(pixels: preprocessed, encoding: .gray, temperature: 8)
+        #expect(asIs != drawn)
+        let validation = PadPrediction.compute(pad: pad, source: .validation(index: 0, label: 1, edited: false),
+                                               model: model, encoding: .gray, temperature: 8, step: 1)
+        #expect(validation?.probabilities == asIs)
+        #expect(validation?.input == image)
+        let drawing = PadPrediction.compute(pad: pad, source: .drawing, model: model, encoding: .gray, temperature: 8, step: 5)
+        #expect(drawing?.probabilities == drawn)
+        #expect(drawing?.input == preprocessed)
+        #expect(drawing?.step == 5)
+    }
+
+    /// The probabilities are softmax(logits / T): T = 1 is far more confident than T = 8.
+    @Test func probabilitiesUseTheTrainingTemperature() throws {
+        var pad = DrawingPad()
+        pad.stroke(from: PadPoint(x: 10, y: 4), to: PadPoint(x: 18, y: 24))
+        let tempered = try #require(PadPrediction.compute(pad: pad, source: .drawing, model: Fixtures.seededModel,
+                                                          encoding: .gray, temperature: 8, step: 1))
+        let plain = try #require(PadPrediction.compute(pad: pad, source: .drawing, model: Fixtures.seededModel,
+                                                       encoding: .gray, temperature: 1, step: 1))
+        let logits = Fixtures.seededModel.logits(input: tempered.input.map { InputEncoding.gray.encode($0) })
+        let expected = TernaryModel.softmax(logits, temperature: 8)
+        for (got, want) in zip(tempered.probabilities, expected) { #expect(abs(got - want) < 1e-12) }
+        #expect(plain.top == tempered.top)
+        #expect(plain.probabilities[plain.top] > tempered.probabilities[tempered.top])
+        #expect(abs(tempered.probabilities.reduce(0, +) - 1) < 1e-9)
     }
 
     @Test func topIsTheMostProbableClass() {

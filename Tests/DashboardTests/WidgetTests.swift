@@ -1,4 +1,5 @@
 @testable import Dashboard
+import NoiseStep
 import Testing
 
 @Suite struct WidgetTests {
@@ -6,9 +7,10 @@ import Testing
         #expect(Sparkline.glyphs([0, 0.5, 1, nil, 2], width: 8, range: 0 ... 1) == "▁▅█ █")
     }
 
-    @Test func sparklineAveragesLongHistories() {
-        let values: [Double?] = (0 ..< 100).map { Double($0 / 50) }
+    @Test func sparklineDrawsAHistoryFittedToItsWidth() {
+        let values = CompactSeries((0 ..< 100).map { Double($0 / 50) }).fitted(to: 4)
         #expect(Sparkline.glyphs(values, width: 4, range: 0 ... 1) == "▁▁██")
+        #expect(Sparkline.glyphs([1, 1, 1], width: 2, range: 0 ... 1) == "██", "never wider than its room")
     }
 
     private func meter(_ fraction: Double, _ width: Int) -> String {
@@ -44,13 +46,25 @@ import Testing
     @Test func braillePlotHasAxesLabelsAndSteps() {
         let text = Fixtures.render(width: 20, height: 4) { canvas, rect in
             BraillePlot.draw([PlotSeries(points: [3, 2, 1, 0], style: .plain)], range: 0 ... 3,
-                             label: significant, steps: 1 ... 4, in: &canvas, rect: rect)
+                             label: NumberFormat.significant, steps: 1 ... 4, in: &canvas, rect: rect)
         }
         #expect(text == """
               3.00 ┤⠑⠢⢄⡀
               1.50 ┤   ⠈⠉⠒⠤⣀
                  0 ┤        ⠉⠒⠤⣀
                    └1     step 4
+            """)
+    }
+
+    @Test func plotMarkersStandInTheirCells() {
+        let text = Fixtures.render(width: 14, height: 3) { canvas, rect in
+            BraillePlot.draw([PlotSeries(points: [0, nil, 2], style: .plain, marker: "◆")], range: 0 ... 2,
+                             label: NumberFormat.significant, bottomPrefix: "≤", steps: 1 ... 3, in: &canvas, rect: rect)
+        }
+        #expect(text == """
+              2.00 ┤     ◆
+                ≤0 ┤◆
+                   └1    3
             """)
     }
 }

@@ -26,9 +26,10 @@ enum BinaryUnderTest {
         var stderr: String
     }
 
-    /// Runs the binary with `arguments` to completion (stdin is /dev/null).
+    /// Runs the binary with `arguments` to completion (stdin is /dev/null); one still
+    /// running after `seconds` is killed and the test fails.
     static func run(_ arguments: [String], environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Outcome {
+                    directory: URL? = nil, seconds: Double = 600) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -36,16 +37,7 @@ enum BinaryUnderTest {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        return try Spawning.runToEnd(process, "noisestep \(arguments.joined(separator: " ")) to end", seconds: seconds)
     }
 
     /// A fresh temporary directory, removed by the caller.

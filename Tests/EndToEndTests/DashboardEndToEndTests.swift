@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The dashboard run as a person would run it: the real binary in a 120 × 40 tmux pane,
-/// driven by keys and mouse reports, read back from the screen.
+/// The dashboard run as a person would run it: the real binary in a tmux pane (120 × 40
+/// unless a test says otherwise), driven by keys and mouse reports, read back from the
+/// screen.
 @Suite(.serialized, .enabled(if: TmuxPane.isAvailable, "needs tmux"))
 struct DashboardEndToEndTests {
     /// A tiny, fast run: it reaches its step limit in a second or two and then pauses.
@@ -12,14 +13,91 @@ struct DashboardEndToEndTests {
     @Test func showsEveryPanelTrainsAndQuitsWithQ() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        let screen = try pane.waitFor("reached the target, step 30")
-        for panel in ["loss", "accuracy", "sparsity", "perturbations", "pad", "prediction", "PAUSED"] {
+        let screen = try pane.waitFor("AT TARGET")
+        for panel in ["loss", "accuracy", "sparsity", "acceptance", "pad", "model sees", "prediction", "step 30/30"] {
             #expect(screen.contains(panel), "no \(panel) on\n\(screen)")
         }
-        #expect(screen.contains("step 30"))
         pane.send(keys: ["q"])
         #expect(try pane.waitForExit() == 0)
         try pane.expectTerminalRestored()
+    }
+
+    /// A whole session in the terminal most people have: it trains, a digit drawn with the
+    /// mouse gets a prediction, space carries on past the target, q quits with 0.
+    @Test func aWholeSessionAt80By24() throws {
+        let pane = try TmuxPane(arguments: Self.small, columns: 80, rows: 24)
+        defer { pane.close() }
+        _ = try pane.waitFor("AT TARGET")
+        #expect(try pane.screen().contains("Tab or click to draw"))
+        // A click on the prediction brings the pad out where the plots were; its pixels
+        // start at column 1, row 3, two pixel rows per screen row.
+        pane.sendMouse(.press, column: 60, row: 15)
+        pane.sendMouse(.release, column: 60, row: 15)
+        _ = try pane.waitFor("focus pad")
+        pane.sendMouse(.press, column: 15, row: 5)
+        pane.sendMouse(.drag, column: 15, row: 10)
+        pane.sendMouse(.drag, column: 15, row: 15)
+        pane.sendMouse(.release, column: 15, row: 15)
+        let drawn = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d /#) != nil }
+        #expect(drawn.contains("██"), "the stroke on the pad:\n\(drawn)")
+        #expect(drawn.firstMatch(of: /\d+\.\d%/) != nil)
+        pane.send(keys: ["Tab"])
+        _ = try pane.waitFor("focus training")
+        pane.send(keys: ["Space"])
+        // More than one step: training runs on (n alone would stop at 31).
+        _ = try pane.waitUntil("steps past the target") { (Self.step(on: $0) ?? 0) > 35 }
+        pane.send(keys: ["q"])
+        #expect(try pane.waitForExit() == 0)
+        try pane.expectTerminalRestored()
+    }
+
+    /// Without a UTF-8 locale every glyph is ASCII and the panels stay aligned.
+    @Test func asciiFrameUnderLangC() throws {
+        let pane = try TmuxPane(arguments: Self.small, environment: "LANG=C", columns: 80, rows: 24)
+        defer { pane.close() }
+        let screen = try pane.waitFor("AT TARGET")
+        let isASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(isASCII, "non-ASCII on\n\(screen)")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2].hasPrefix("+> loss") && lines[2].contains("++> sparsity"), "\(screen)")
+        // Every row of the panels has its edges in the same columns: the plots' 0 and 49,
+        // the side's 50 and 79.
+        for line in lines[3 ..< 23] {
+            let cells = Array(line)
+            let aligned = cells.count == 80 && [0, 49, 50, 79].allSatisfy { "|+".contains(cells[$0]) }
+            #expect(aligned, "\(line)")
+        }
+        pane.send(keys: ["q"])
+        #expect(try pane.waitForExit() == 0)
+    }
+
+    /// A recorded run opens with its history from step 1, another run drawn behind it.
+    @Test func aResumedRunShowsItsWholeHistoryBesideAComparedOne() throws {
+        let runs = try BinaryUnderTest.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: runs) }
+        let run = runs.appendingPathComponent("run.nstep").path, other = runs.appendingPathComponent("other.nstep").path
+        let options = Array(Self.small.dropFirst(3))  // without dashboard --steps 30
+        #expect(try BinaryUnderTest.run(["train", "--steps", "30", "--out", run] + options).status == 0)
+        #expect(try BinaryUnderTest.run(["train", "--steps", "50", "--seed", "4", "--out", other] + options).status == 0)
+        let pane = try TmuxPane(arguments: ["dashboard", "--steps", "30", "--resume", run, "--compare", other],
+                                record: false)
+        defer { pane.close() }
+        let screen = try pane.waitFor("AT TARGET")
+        #expect(screen.contains("step 30/30") && screen.contains("ghost other.nstep"), "\(screen)")
+        // The plots run from step 1 to the longer run's step 50, with the recorded curves on them.
+        #expect(screen.contains("└1") && screen.contains("step 50"), "\(screen)")
+        #expect(screen.firstMatch(of: /batch ⠤ \d+\.\d%/) != nil && screen.firstMatch(of: /validation ◆ \d+\.\d%/) != nil)
+        pane.send(keys: ["Space"])
+        _ = try pane.waitUntil("steps after the resumed ones") { (Self.step(on: $0) ?? 0) > 30 }
+        pane.send(keys: ["q"])
+        #expect(try pane.waitForExit() == 0)
+    }
+
+    @Test func dumbTerminalsAreRefusedWithAMessage() throws {
+        let pane = try TmuxPane(arguments: Self.small, environment: "TERM=dumb")
+        defer { pane.close() }
+        #expect(try pane.waitForExit() == 1)
+        #expect(try pane.screen().contains("cannot drive this terminal (TERM=dumb)"))
     }
 
     /// The walk-through of a new user: watch it train, pause, tune, draw with the keyboard.
@@ -29,7 +107,7 @@ struct DashboardEndToEndTests {
         let first = try Self.step(on: pane.waitFor("RUNNING"))
         let running = try pane.waitUntil("the step counter to advance") { (Self.step(on: $0) ?? 0) > (first ?? 0) + 5 }
         // Each panel shows its current value.
-        for value in [/loss \d/, /batch \d+\.\d%/, /\d+\.\d% of weights are 0/, /kept \d+\/16/, /\d+ weights/] {
+        for value in [/loss \d/, /batch ⠤ \d+\.\d%/, /\d+\.\d% of weights are 0/, /\d+\/16 kept/, /\d+ weights/] {
             #expect(running.firstMatch(of: value) != nil, "a value is missing on\n\(running)")
         }
 
@@ -39,21 +117,21 @@ struct DashboardEndToEndTests {
         #expect(Self.step(on: try pane.screen()) == Self.step(on: paused), "the step counter must stop while paused")
 
         pane.send(keys: ["]", "-"])
-        let tuned = try pane.waitFor("reject quantile 0.55")
-        #expect(tuned.contains("density 4.80e-05"), "density 6e-5 / 1.25 on the status line:\n\(tuned)")
+        // Both changes reach the status line, whichever the session applies first.
+        _ = try pane.waitUntil("both settings") { $0.contains("quantile 0.55") && $0.contains("density 4.80e-05") }
 
         pane.send(keys: ["Tab"])
         _ = try pane.waitFor("focus pad")
-        #expect(try pane.screen().contains("draw a digit"))
+        #expect(try pane.screen().contains("Tab or click to draw"))
         // A vertical stroke: paint, move down, paint… with space and j.
         for _ in 0 ..< 10 { pane.send(keys: ["Space", "j"]) }
-        let drawn = try pane.waitUntil("a prediction") { !$0.contains("draw a digit") }
-        #expect(drawn.contains("prediction "))
+        let drawn = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d /#) != nil }
+        #expect(drawn.contains("model sees"))
 
-        pane.resize(columns: 80, rows: 24)
-        _ = try pane.waitFor("need 100×40")
+        pane.resize(columns: 70, rows: 20)
+        _ = try pane.waitFor("need 80×24")
         pane.resize(columns: 120, rows: 40)
-        _ = try pane.waitFor("perturbations")
+        _ = try pane.waitFor("acceptance")
         pane.send(keys: ["q"])
         #expect(try pane.waitForExit() == 0)
         try pane.expectTerminalRestored()
@@ -68,15 +146,14 @@ struct DashboardEndToEndTests {
     @Test func recordsSavesAndShowsAValidationImage() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached the target, step 30")
+        _ = try pane.waitFor("AT TARGET")
         pane.send(keys: ["s"])
         _ = try pane.waitFor("saved: model.nstep holds steps 1...30")
         let info = try BinaryUnderTest.run(["info", pane.directory.appendingPathComponent("model.nstep").path])
         #expect(info.status == 0 && info.stdout.contains("30 steps") && info.stdout.contains("saved at step 30"),
                 "\(info.stdout)\(info.stderr)")
         pane.send(keys: ["r"])
-        let screen = try pane.waitFor("true ")
-        #expect(screen.contains("validation image"))
+        let screen = try pane.waitFor("validation #")
         #expect(screen.contains("✓ right") || screen.contains("✗ wrong"))
         pane.send(keys: ["q"])
         #expect(try pane.waitForExit() == 0)
@@ -85,16 +162,16 @@ struct DashboardEndToEndTests {
     @Test func mouseDragDrawsOnThePadAndThePredictionFollows() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached the target, step 30")
-        #expect(try pane.screen().contains("draw a digit"))
-        // Pad pixels start at screen column 63, row 3; a vertical stroke down pixel column 14.
-        pane.sendMouse(.press, column: 91, row: 8)
-        pane.sendMouse(.drag, column: 91, row: 26)
-        pane.sendMouse(.release, column: 91, row: 26)
-        let screen = try pane.waitUntil("a prediction") { !$0.contains("draw a digit") }
+        _ = try pane.waitFor("AT TARGET")
+        #expect(try pane.screen().contains("Tab or click to draw"))
+        // Pad pixels start at screen column 75, row 3, two pixel rows per screen row; a
+        // vertical stroke down pixel column 14.
+        pane.sendMouse(.press, column: 89, row: 5)
+        pane.sendMouse(.drag, column: 89, row: 14)
+        pane.sendMouse(.release, column: 89, row: 14)
+        let screen = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d /#) != nil }
         #expect(screen.contains("focus pad"))
         #expect(screen.contains("██"))
-        #expect(!screen.contains("draw a digit"))
         pane.send(keys: ["q"])
         #expect(try pane.waitForExit() == 0)
     }
@@ -102,13 +179,13 @@ struct DashboardEndToEndTests {
     @Test func shrinkingShowsTheNeededSizeAndRecovers() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached the target, step 30")
+        _ = try pane.waitFor("AT TARGET")
+        pane.resize(columns: 79, rows: 24)
+        _ = try pane.waitFor("need 80×24")
         pane.resize(columns: 80, rows: 24)
-        _ = try pane.waitFor("need 100×40")
-        pane.resize(columns: 120, rows: 40)
-        _ = try pane.waitFor("perturbations")
-        pane.resize(columns: 80, rows: 24)
-        _ = try pane.waitFor("need 100×40")
+        _ = try pane.waitFor("acceptance")
+        pane.resize(columns: 60, rows: 20)
+        _ = try pane.waitFor("need 80×24")
         pane.send(keys: ["q"])
         #expect(try pane.waitForExit() == 0)
         try pane.expectTerminalRestored()
@@ -119,7 +196,7 @@ struct DashboardEndToEndTests {
         defer { pane.close() }
         _ = try pane.waitFor("RUNNING")
         pane.send(keys: ["?"])
-        _ = try pane.waitFor("every change applies from the next step")
+        _ = try pane.waitFor("? next page")
         pane.send(keys: ["C-c"])
         #expect(try pane.waitForExit() == 130)
         try pane.expectTerminalRestored()
@@ -128,7 +205,7 @@ struct DashboardEndToEndTests {
     @Test func sigtermRestoresTheTerminal() throws {
         let pane = try TmuxPane(arguments: Self.small)
         defer { pane.close() }
-        _ = try pane.waitFor("reached the target, step 30")
+        _ = try pane.waitFor("AT TARGET")
         let pid = try #require(pane.processID())
         kill(pid, SIGTERM)
         #expect(try pane.waitForExit() == 143)
@@ -140,152 +217,10 @@ struct DashboardEndToEndTests {
         // a real fault would (the backtracer resumes after an external one).
         let pane = try TmuxPane(arguments: Self.small, environment: "SWIFT_BACKTRACE=enable=no")
         defer { pane.close() }
-        _ = try pane.waitFor("reached the target, step 30")
+        _ = try pane.waitFor("AT TARGET")
         let pid = try #require(pane.processID())
         kill(pid, SIGSEGV)
         #expect(try pane.waitForExit() == 128 + SIGSEGV)
         try pane.expectTerminalRestored()
-    }
-}
-
-/// One tmux server on a private socket with one pane running a plain shell, in which the
-/// binary runs; the shell stays after it exits, so the terminal state can be checked.
-struct TmuxPane {
-    enum MouseAction { case press, drag, release }
-
-    static var isAvailable: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
-            || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
-    }
-
-    let socket = "noisestep-e2e-\(UUID().uuidString.prefix(8))"
-    let directory: URL
-
-    /// Starts the binary with `arguments` in a 120 × 40 pane, saving to model.nstep;
-    /// `environment` is a space-separated list of NAME=value for the binary.
-    init(arguments: [String], environment: String = "") throws {
-        directory = try BinaryUnderTest.temporaryDirectory()
-        tmux(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "e2e",
-              "env -i PATH=/usr/bin:/bin TERM=screen LANG=C.UTF-8 HOME=\(directory.path) HISTFILE=/dev/null "
-              + "bash --norc --noprofile"])
-        let command = ([BinaryUnderTest.path] + arguments + ["--out", "model.nstep"]).map { "'\($0)'" }.joined(separator: " ")
-        let line = "cd '\(directory.path)'; env \(environment) sh -c 'echo $$ > pid; exec \"$@\"' noisestep \(command); "
-            + "echo $? > exit"
-        tmux(["send-keys", "-t", "e2e", line, "Enter"])
-    }
-
-    func close() {
-        tmux(["kill-server"])
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    func send(keys: [String]) { tmux(["send-keys", "-t", "e2e"] + keys) }
-
-    /// An X10 mouse report (what ncurses reads under TERM=screen) for a left-button event.
-    func sendMouse(_ action: MouseAction, column: Int, row: Int) {
-        let button = switch action { case .press: 0; case .drag: 32; case .release: 3 }
-        let bytes = [0x1b, 0x5b, 0x4d, 32 + button, 33 + column, 33 + row]
-        tmux(["send-keys", "-t", "e2e", "-H"] + bytes.map { String($0, radix: 16) })
-        Thread.sleep(forTimeInterval: 0.1)
-    }
-
-    func resize(columns: Int, rows: Int) {
-        tmux(["resize-window", "-t", "e2e", "-x", String(columns), "-y", String(rows)])
-    }
-
-    func screen() throws -> String { tmux(["capture-pane", "-p", "-t", "e2e"]) }
-
-    /// Polls the screen until it contains `text`; returns that screen.
-    func waitFor(_ text: String, seconds: Double = 60) throws -> String {
-        try waitUntil("\"\(text)\"", seconds: seconds) { $0.contains(text) }
-    }
-
-    /// Polls the screen until `condition` holds; returns that screen.
-    func waitUntil(_ what: String, seconds: Double = 60, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        while true {
-            let current = try screen()
-            if condition(current) { return current }
-            if Date() > deadline { throw PaneError("no \(what) within \(seconds) s on screen:\n\(current)") }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-    }
-
-    /// The binary's exit status, once it has exited.
-    func waitForExit(seconds: Double = 30) throws -> Int32 {
-        let file = directory.appendingPathComponent("exit")
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if let text = try? String(contentsOf: file, encoding: .utf8),
-               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return status
-            }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        throw PaneError("the dashboard did not exit within \(seconds) s; screen:\n\(try screen())")
-    }
-
-    func processID() -> pid_t? {
-        (try? String(contentsOf: directory.appendingPathComponent("pid"), encoding: .utf8))
-            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }
-
-    /// After exit: normal screen, no mouse reporting, and the shell's line discipline back.
-    func expectTerminalRestored() throws {
-        let modes = tmux(["display", "-p", "-t", "e2e",
-                          "#{alternate_on} #{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag}"])
-        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 0", "alternate screen and mouse modes")
-        send(keys: ["stty -a > stty.txt", "Enter"])
-        let file = directory.appendingPathComponent("stty.txt")
-        let deadline = Date().addingTimeInterval(10)
-        while (try? String(contentsOf: file, encoding: .utf8))?.contains("icanon") != true && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        let settings = try String(contentsOf: file, encoding: .utf8)
-        #expect(settings.contains(" icanon") && settings.contains(" echo "), "cooked mode with echo:\n\(settings)")
-    }
-
-    /// Runs tmux on this pane's socket and returns what it printed.
-    ///
-    /// Spawned and reaped directly: Foundation's `Process` learns of an exit when every
-    /// holder of a descriptor it passes down has closed it, and the tmux server that the
-    /// first call starts would hold it for ever. The test thread blocks most signals;
-    /// tmux and everything it runs get an empty mask and default actions instead, as
-    /// from a login shell (else the dashboard would never hear of a resize).
-    @discardableResult
-    private func tmux(_ arguments: [String]) -> String {
-        let outputPath = directory.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).out").path
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // tmux reads and writes the screen as UTF-8 only under a UTF-8 locale.
-        var environment = ProcessInfo.processInfo.environment
-        environment["LC_ALL"] = "C.UTF-8"
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-    }
-
-    struct PaneError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
     }
 }

@@ -58,8 +58,8 @@ import Testing
     @Test func paperKeepsItsSamplesAndExplicitOnesWin() throws {
         let directory = try BinaryUnderTest.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let metrics = directory.appendingPathComponent("run.jsonl").path
         for (extra, expected) in [([String](), 512), (["--paper"], 128), (["--paper", "--samples", "16"], 16)] {
+            let metrics = directory.appendingPathComponent("run-\(expected).jsonl").path
             let arguments = ["train", "--steps", "1", "--batch", "64", "--hidden", "32", "--eval-every", "0",
                              "--metrics", metrics] + extra
             let outcome = try BinaryUnderTest.run(arguments)

@@ -37,4 +37,40 @@ import Testing
               frame rate          20.0 frames/s   target ≥ 10: met
             """)
     }
+
+    @Test func machineSectionStatesEachKernelAgainstThePeak() {
+        var report = Self.report()
+        report.machine = BenchReport.Machine(
+            peakGflops: 200, peakGflopsByRound: [200],
+            kernels: [BenchReport.KernelFigure(name: "hidden layer W·h", milliseconds: 0.5, gflops: 150, fractionOfPeak: 0.75)],
+            forwardPassExecutedGflops: 100, evalImagesPerSecond: 123_456.7, padPredictionMs: 0.1234)
+        #expect(BenchTable.renderMachine(report).joined(separator: "\n") == """
+
+            machine peak         200.0 GFLOP/s (fp32 fused multiply-adds on 2 threads)
+            kernel, alone on the batch's chunks   ms/batch   GFLOP/s   of peak
+              hidden layer W·h                       0.500     150.0     75.0%
+              forward pass, dense-equivalent         2.000     270.0    135.0%   target ≥ 70.0%: met
+              forward pass, operations executed      2.000     100.0     50.0%
+              (dense-equivalent counts every weight of the first layer; the kernel visits only inked inputs)
+
+            eval                 123457 images/s (training split, workers and weights made per call)
+            pad prediction       0.123 ms (MNIST-style preprocessing + class probabilities)
+            """)
+        report.forwardPassGflops = 100
+        #expect(report.targets.first { $0.name == BenchReport.Target.forwardPassPeak }?.met == false)
+        #expect(BenchTable.renderMachine(Self.report()).isEmpty)
+    }
+
+    /// A report with round figures and no machine section.
+    static func report() -> BenchReport {
+        let configuration = BenchReport.Configuration(widths: [784, 256, 256, 10], parameters: 269_322, batch: 1024,
+                                                      samples: 128, density: 6e-5, schedule: "paper", threads: 2,
+                                                      rounds: 1, stepsPerRound: 20)
+        let memory = BenchReport.Memory(stateBytes: 53_900, modelBytes: 53_867, stateBytesPerParameter: 0.2,
+                                        scratchBytes: 1, scratchBytesPerParameter: 0, trainingPeakResidentBytes: 1,
+                                        trainingCommand: "noisestep train")
+        return BenchReport(configuration: configuration, reverseStepMs: 3, forwardStepMs: 30, reverseStepMsByRound: [3],
+                           forwardStepMsByRound: [30], defaultSetupReverseStepMs: 3.4, forwardPassMs: 2,
+                           forwardPassMsByRound: [2], forwardPassGflops: 270, memory: memory)
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NoiseStep
+@testable import NoiseStepKernels
 
 @Suite struct AugmentationTests {
     /// A 28×28 image with one pixel of ink at (x, y).
@@ -87,9 +88,8 @@ import Testing
             options.augmentation.apply(to: &image, random: &random)
             return image.map { options.input.encode($0) }
         }
-        func loaded(slot: Int) -> [Float] {
-            Array(UnsafeBufferPointer(start: workspace.pixels.pointer + slot * Dataset.pixelsPerImage,
-                                      count: Dataset.pixelsPerImage))
+        func loaded(slot: Int) -> [Float] {  // column `slot` of the feature-major inputs
+            (0 ..< Dataset.pixelsPerImage).map { workspace.pixelsByFeature.pointer[$0 * Kernels.chunk + slot] }
         }
         _ = workspace.trainingPass(batch: batch, chunk: 1, step: 7, data: data, options: options, weights: weights)
         #expect(loaded(slot: 0) == expected(example: 64, step: 7))

@@ -49,10 +49,17 @@ import Testing
         let shape = ModelShape(hidden: [256, 256])
         let one = TrainingFootprint.noiseStep(shape: shape, threads: 1).scratchBytes
         let two = TrainingFootprint.noiseStep(shape: shape, threads: 2).scratchBytes
-        let expanded = 4 * (256 * 256 + 10 * 256 + 269_322)  // matrices of layers 1, 2 + all transposed + biases
+        // Float matrices of layers 1, 2, both plain and transposed, and the biases; the input
+        // layer's 16-bit weights; the table of the five Floats of each packed byte; the copy
+        // of the packed bytes last expanded.
+        let expanded = 4 * (2 * (256 * 256 + 10 * 256) + 522) + 2 * 784 * 256 + 4 * 256 * 5
+            + TernaryModel(shape: shape).packedBytes
         let workspace = two - one
         #expect(one == expanded + workspace)
-        // At least the inputs (twice), z, normalized, rectified and deltas of one chunk.
-        #expect(workspace > 4 * 64 * (2 * 784 + 522 + 2 * 512 + 522))
+        // At least the inputs (twice) and their ink lists, z, normalized, rectified and deltas of one chunk.
+        #expect(workspace > 4 * 64 * (3 * 784 + 522 + 2 * 512 + 522))
+        // One workspace per chunk at most: 256 threads on a 1024 batch use 16.
+        let many = TrainingFootprint.noiseStep(shape: shape, threads: 256).scratchBytes
+        #expect(many == expanded + 16 * workspace)
     }
 }

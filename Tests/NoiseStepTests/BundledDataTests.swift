@@ -59,13 +59,6 @@ import Testing
         #expect(BundledData.locateDirectory(assetsVariable: directory.path + "/none") != nil)
     }
 
-    @Test func notFoundErrorTellsToPassData() {
-        let error = DataError.bundledDataNotFound(searched: BundledData.searchedPlaces())
-        #expect(error.description.contains("--data DIR"))
-        #expect(error.description.contains("mnist-5k"))
-        #expect(!error.description.contains("\n"))
-    }
-
     private func perClass(_ data: Dataset) -> [Int] {
         var counts = [Int](repeating: 0, count: 10)
         for label in data.labels { counts[Int(label)] += 1 }

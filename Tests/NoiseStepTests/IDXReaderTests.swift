@@ -11,7 +11,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         Issue.record("expected a DataError, got success", sourceLocation: sourceLocation)
         return nil
     } catch {
-        #expect(!error.description.contains("\n"), "description must be one line", sourceLocation: sourceLocation)
         return error
     }
 }
@@ -64,7 +63,9 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let absent = directory.path + "/nowhere"
         let error = expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(absent, split: .train) }
         #expect(error == .missingDirectory(path: absent))
-        #expect(error?.description.contains("--data") == true)
+        let file = try directory.write("plain-file", [1])
+        #expect(expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(file, split: .train) }
+            == .notADirectory(path: file, kind: .regularFile))
     }
 
     @Test func missingFileNamesDirectoryAndExpectedNames() throws {
@@ -75,10 +76,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         }
         #expect(error == .missingFile(directory: directory.path,
                                       expected: ["train-labels-idx1-ubyte", "train-labels-idx1-ubyte.gz"]))
-        let text = error?.description ?? ""
-        #expect(text.hasPrefix(directory.path))
-        #expect(text.contains("train-labels-idx1-ubyte.gz"))
-        #expect(text.contains("--data"))
     }
 
     @Test func wrongMagic() throws {
@@ -89,8 +86,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
         #expect(error == .wrongMagic(file: path, expected: 0x803, found: 0x801))
-        #expect(error?.description.hasPrefix(path + ": wrong magic number 0x00000801, expected 0x00000803") == true)
-        #expect(error?.description.contains("label file") == true)
     }
 
     @Test func wrongMagicFromHTMLPage() {
@@ -105,21 +100,17 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let error = expectDataError { () throws(DataError) in
             _ = try IDXFile.parseImages(bytes, name: "train-images-idx3-ubyte.gz")
         }
-        #expect(error == .truncated(file: "train-images-idx3-ubyte.gz", expected: "header says 60000 images of 28×28",
+        #expect(error == .truncated(file: "train-images-idx3-ubyte.gz", content: .images(count: 60_000),
                                     expectedBytes: 47_040_000, actualBytes: 1000))
-        #expect(error?.description.hasPrefix("train-images-idx3-ubyte.gz: truncated: header says 60000 images of "
-            + "28×28 (47040000 bytes) but the file holds 1000 bytes") == true)
     }
 
     @Test func truncatedHeader() {
         let error = expectDataError { () throws(DataError) in
             _ = try IDXFile.parseImages(Array(IDXFixtures.images(count: 1).prefix(10)), name: "img")
         }
-        #expect(error == .truncated(file: "img", expected: "expected an IDX image header", expectedBytes: 16,
-                                    actualBytes: 10))
+        #expect(error == .truncated(file: "img", content: .imageHeader, expectedBytes: 16, actualBytes: 10))
         let empty = expectDataError { () throws(DataError) in _ = try IDXFile.parseLabels([], name: "lab") }
-        #expect(empty == .truncated(file: "lab", expected: "expected an IDX label header", expectedBytes: 8,
-                                    actualBytes: 0))
+        #expect(empty == .truncated(file: "lab", content: .labelHeader, expectedBytes: 8, actualBytes: 0))
     }
 
     @Test func truncatedLabelFileOnDisk() throws {
@@ -129,8 +120,7 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let error = expectDataError { () throws(DataError) in
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
-        #expect(error == .truncated(file: path, expected: "header says 3 labels", expectedBytes: 3, actualBytes: 2))
-        #expect(error?.description.hasPrefix(path + ": truncated") == true)
+        #expect(error == .truncated(file: path, content: .labels(count: 3), expectedBytes: 3, actualBytes: 2))
     }
 
     @Test func trailingBytes() throws {
@@ -141,9 +131,7 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let error = expectDataError { () throws(DataError) in
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
-        #expect(error == .trailingBytes(file: path, expected: "header says 2 images of 28×28",
-                                        expectedBytes: 1568, actualBytes: 1569))
-        #expect(error?.description.hasPrefix(path + ": 1 trailing byte: header says 2 images") == true)
+        #expect(error == .trailingBytes(file: path, content: .images(count: 2), expectedBytes: 1568, actualBytes: 1569))
     }
 
     @Test func countMismatch() throws {
@@ -155,7 +143,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
         #expect(error == .countMismatch(imagesFile: images, images: 3, labelsFile: labels, labels: 2))
-        #expect(error?.description.hasPrefix(images + ": holds 3 images but " + labels + " holds 2 labels") == true)
     }
 
     @Test func imagesMustBe28By28() throws {
@@ -167,7 +154,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
         #expect(error == .wrongImageSize(file: path, rows: 32, columns: 32))
-        #expect(error?.description.hasPrefix(path + ": images are 32×32, expected 28×28") == true)
     }
 
     @Test func labelOutOfRange() throws {
@@ -178,7 +164,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
         #expect(error == .labelOutOfRange(file: path, index: 2, label: 10))
-        #expect(error?.description.hasPrefix(path + ": label 10 of example 2 is outside 0...9") == true)
     }
 
     @Test func corruptGzipFile() throws {
@@ -196,7 +181,6 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
             return
         }
         #expect(file == path)
-        #expect(error?.description.hasPrefix(path + ": corrupt gzip: ") == true)
     }
 
     @Test func truncatedGzipFile() throws {
@@ -204,11 +188,7 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let whole = IDXFixtures.gzip(IDXFixtures.labels([1, 2, 3]))
         let path = try directory.write("labels.gz", Array(whole.dropLast(6)))
         let error = expectDataError { () throws(DataError) in _ = try IDXFile.readLabels(at: path) }
-        guard case .corruptGzip(path, let reason) = error else {
-            Issue.record("expected corruptGzip, got \(String(describing: error))")
-            return
-        }
-        #expect(reason.contains("ends before"))
+        #expect(error == .corruptGzip(file: path, problem: .endsEarly))
     }
 
     @Test func emptySetIsRejected() throws {
@@ -224,20 +204,35 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let directory = try DataTestDirectory()
         try directory.write("sub/x", [1])
         let error = expectDataError { () throws(DataError) in _ = try IDXFile.readLabels(at: directory.path + "/sub") }
-        guard case .unreadable(let file, _) = error else {
-            Issue.record("expected unreadable, got \(String(describing: error))")
-            return
-        }
-        #expect(file == directory.path + "/sub")
+        #expect(error == .io(file: directory.path + "/sub", problem: .notRegularFile(.directory)))
     }
 
     @Test func devicesAndFIFOsAreRefusedWithoutBlocking() throws {
         let directory = try DataTestDirectory()
         let fifo = directory.path + "/train-images-idx3-ubyte"
         #expect(mkfifo(fifo, 0o600) == 0)
-        for path in ["/dev/zero", fifo] {
-            let error = expectDataError { () throws(DataError) in _ = try IDXFile.readImages(at: path) }
-            #expect(error == .unreadable(file: path, reason: "not a regular file"))
+        #expect(expectDataError { () throws(DataError) in _ = try IDXFile.readImages(at: fifo) }
+            == .io(file: fifo, problem: .notRegularFile(.fifo)))
+    }
+
+    /// A FIFO, a directory, a device or a symbolic link loop in place of a data file is
+    /// named as what it is, not reported as a missing file.
+    @Test func aDataFileThatIsNotARegularFileIsNamedAsSuch() throws {
+        let directory = try DataTestDirectory()
+        try directory.write("train-labels-idx1-ubyte", IDXFixtures.labels([1]))
+        let images = directory.path + "/train-images-idx3-ubyte"
+        func loadError() -> DataError? {
+            expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(directory.path, split: .train) }
+        }
+        #expect(mkfifo(images, 0o600) == 0)
+        #expect(loadError() == .io(file: images, problem: .notRegularFile(.fifo)))
+        #expect(unlink(images) == 0 && mkdir(images, 0o700) == 0)
+        #expect(loadError() == .io(file: images, problem: .notRegularFile(.directory)))
+        #expect(rmdir(images) == 0 && symlink("loop", images) == 0 && symlink("train-images-idx3-ubyte", directory.path + "/loop") == 0)
+        #expect(loadError() == .io(file: images, problem: .system(.open, code: ELOOP)))
+        if getuid() == 0 {
+            #expect(unlink(images) == 0 && mknod(images, S_IFCHR | 0o600, dev_t(0x103)) == 0)
+            #expect(loadError() == .io(file: images, problem: .notRegularFile(.characterDevice)))
         }
     }
 
@@ -262,7 +257,7 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         let bytes: [UInt8] = IDXFixtures.word(0x803) + IDXFixtures.word(UInt32.max) + IDXFixtures.word(28)
             + IDXFixtures.word(28)
         let error = expectDataError { () throws(DataError) in _ = try IDXFile.parseImages(bytes, name: "i") }
-        #expect(error == .truncated(file: "i", expected: "header says 4294967295 images of 28×28",
+        #expect(error == .truncated(file: "i", content: .images(count: Int(UInt32.max)),
                                     expectedBytes: Int(UInt32.max) * 784, actualBytes: 0))
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import NoiseStep
+import NoiseStepKernels
 
 @Suite struct PredictionTests {
     /// The single-image path (the pad) and the batched kernels compute the same network.
@@ -23,7 +24,8 @@ import Testing
 
     @Test func probabilitiesAreASoftmax() {
         let model = TernaryModel(shape: ModelShape(hidden: [8]), seed: 1)
-        let probabilities = model.classProbabilities(pixels: Fixtures.bands(count: 1).image(0), encoding: .gray)
+        let probabilities = model.classProbabilities(pixels: Fixtures.bands(count: 1).image(0), encoding: .gray,
+                                                     temperature: 8)
         #expect(probabilities.count == 10)
         #expect(abs(probabilities.reduce(0, +) - 1) < 1e-9)
         #expect(probabilities.allSatisfy { $0 >= 0 })

@@ -16,7 +16,7 @@ import Testing
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
         let first = try Trainer(options: options, training: StepLogFixtures.data)
-        let writer = try StepLogWriter(creating: path, options: options)
+        let writer = try StepLogFixtures.writer(path, options)
         for _ in 1 ... 6 { try writer.append(first.step().entry) }
         writer.close()
         // The process dies while writing step 7: a third of its record reaches the file.
@@ -27,7 +27,7 @@ import Testing
         try handle.write(contentsOf: Data(record.prefix(record.count / 3)))
         try handle.close()
 
-        let (resumed, log) = try StepLogWriter.resume(path: path)
+        let (resumed, log) = try StepLogFixtures.resume(path)
         #expect(log.lastStep == 6 && log.tornBytes == record.count / 3)
         #expect(StepLogFixtures.bytes(of: path).count == log.fileBytes - log.tornBytes)
         let trainer = try Trainer(resuming: log, training: StepLogFixtures.data, threads: 2)
@@ -35,9 +35,9 @@ import Testing
         resumed.close()
 
         #expect(trainer.model == uninterrupted.models[Self.steps])
-        let final = try StepLog.read(path: path)
-        #expect(final.entries == uninterrupted.entries)
-        #expect(final.replay() == uninterrupted.models[Self.steps])
+        let final = try StepLog.read(path: path, verifying: true)
+        #expect(try StepLogFixtures.entries(of: path) == uninterrupted.entries)
+        #expect(final.latestModel == uninterrupted.models[Self.steps])
         #expect(final.tornBytes == 0)
     }
 
@@ -46,26 +46,93 @@ import Testing
         let run = try StepLogFixtures.train(options, steps: 4)
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
-        let writer = try StepLogWriter(creating: path, options: options)
+        let writer = try StepLogFixtures.writer(path, options)
         for entry in run.entries[0 ..< 2] { try writer.append(entry) }
         try writer.appendWeights(run.models[2], step: 2)
         writer.close()
-        let (resumed, log) = try StepLogWriter.resume(path: path)
-        #expect(resumed.stepsDone == 2 && log.weights.map(\.step) == [2])
+        let (resumed, log) = try StepLogFixtures.resume(path)
+        #expect(resumed.stepsDone == 2 && log.weightsSteps == [2] && log.checkedWeights == 1)
         for entry in run.entries[2...] { try resumed.append(entry) }
         resumed.close()
-        let final = try StepLog.read(path: path)
+        let final = try StepLog.read(path: path, verifying: true)
         #expect(final.latestModel == run.models[4])
-        try final.verifyWeights()
     }
 
     @Test func aSecondWriterIsRefusedWhileTheFirstIsOpen() throws {
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
-        let writer = try StepLogWriter(creating: path, options: StepLogFixtures.options())
+        let writer = try StepLogFixtures.writer(path)
         defer { writer.close() }
-        let error = StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogWriter.resume(path: path) }
-        #expect(error == .unwritable(file: path, reason: "another process is writing this log"))
+        let error = StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogFixtures.resume(path) }
+        #expect(error == .io(file: path, problem: .locked))
+    }
+
+    /// Whatever the order, a second writer never takes over a log: a new run finds the
+    /// path taken, a forced one finds it locked, and the lock is on the file the path
+    /// names from before its name appears until the writer closes.
+    @Test func theLockCoversThePathForTheWholeLifeOfTheWriter() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 2)
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        func create(_ existing: ExistingFile) -> StepLogError? {
+            StepLogFixtures.error { () throws(StepLogError) in
+                _ = try StepLogWriter(creating: path, options: options, dataFingerprint: nil, existing: existing)
+            }
+        }
+        let first = try StepLogFixtures.writer(path, options)
+        try first.append(run.entries[0])
+        #expect(create(.refuse) == .io(file: path, problem: .exists(.stepLog)))
+        #expect(create(.replace) == .io(file: path, problem: .locked))
+        try first.append(run.entries[1])
+        first.close()
+        // Resumed: the resuming writer holds the lock in turn.
+        let (resumed, _) = try StepLogFixtures.resume(path)
+        #expect(create(.replace) == .io(file: path, problem: .locked))
+        resumed.close()
+        #expect(try StepLogFixtures.entries(of: path) == run.entries)
+        // Closed: --force may now replace it, and the new log is locked from the start.
+        let replacement = try StepLogWriter(creating: path, options: options, dataFingerprint: nil, existing: .replace)
+        #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogFixtures.resume(path) }
+            == .io(file: path, problem: .locked))
+        replacement.close()
+        #expect(try StepLog.read(path: path).lastStep == 0)
+    }
+
+    /// `--force` replaces step logs only: any other file at the path is kept.
+    @Test func forceReplacesOnlyAStepLog() throws {
+        let path = StepLogFixtures.scratchPath("notes.txt")
+        defer { StepLogFixtures.removeScratch(path) }
+        try StepLogFixtures.write(Array("my notes\n".utf8), to: path)
+        let error = StepLogFixtures.error { () throws(StepLogError) in
+            _ = try StepLogWriter(creating: path, options: StepLogFixtures.options(), dataFingerprint: nil, existing: .replace)
+        }
+        #expect(error == .io(file: path, problem: .notReplaceable(expected: .stepLog)))
+        #expect(StepLogFixtures.bytes(of: path) == Array("my notes\n".utf8))
+    }
+
+    /// A log that recorded its training data is continued on that data only; one written
+    /// before fingerprints existed (or without one) is continued unchecked.
+    @Test func resumingOnOtherDataIsRefused() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 2)
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        let writer = try StepLogFixtures.writer(path, options)
+        for entry in run.entries { try writer.append(entry) }
+        writer.close()
+        let other = DataFingerprint(Fixtures.bands(count: 200, seed: 8))
+        let error = StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogWriter.resume(path: path, trainingData: other) }
+        #expect(error == .otherTrainingData(file: path, recorded: StepLogFixtures.fingerprint, given: other))
+        #expect(try StepLogFixtures.entries(of: path) == run.entries, "a refused resume changes nothing")
+
+        let unknown = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(unknown) }
+        let old = try StepLogWriter(creating: unknown, options: options, dataFingerprint: nil)
+        try old.append(run.entries[0])
+        old.close()
+        let (resumed, log) = try StepLogWriter.resume(path: unknown, trainingData: other)
+        #expect(log.dataFingerprint == nil && resumed.stepsDone == 1)
     }
 
     @Test func appendsOutOfOrderAreRefusedAndWriteNothing() throws {
@@ -73,25 +140,32 @@ import Testing
         let run = try StepLogFixtures.train(options, steps: 2)
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
-        let writer = try StepLogWriter(creating: path, options: options)
+        let writer = try StepLogFixtures.writer(path, options)
         defer { writer.close() }
         let size = StepLogFixtures.bytes(of: path).count
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(run.entries[1]) }
-            == .cannotAppend(file: path, problem: "step 2 does not follow step 0"))
+            == .cannotAppend(file: path, problem: .stepOutOfOrder(found: 2, expected: 1)))
         var wrongCount = run.entries[0]
         wrongCount.keptSigns.removeLast()
-        #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(wrongCount) } != nil)
+        #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(wrongCount) }
+            == .cannotAppend(file: path, problem: .keptSigns(count: 31, samples: 32)))
         var badDensity = run.entries[0]
         badDensity.settings.density = 1.5
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(badDensity) }
-            == .cannotAppend(file: path, problem: "step 1: \(LimitViolation.outOfRange(.density, value: 1.5, allowed: Limits.density))"))
+            == .cannotAppend(file: path, problem: .limit(.outOfRange(.density, value: 1.5, allowed: Limits.density))))
+        for (loss, accuracy) in [(Float.nan, Float(0.5)), (2.3, .infinity), (2.3, 1.5)] {
+            var badMetrics = run.entries[0]
+            (badMetrics.loss, badMetrics.batchAccuracy) = (loss, accuracy)
+            #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(badMetrics) }
+                == .cannotAppend(file: path, problem: .metricsOutOfRange(StepMetrics(loss: loss, batchAccuracy: accuracy))))
+        }
         let other = TernaryModel(shape: ModelShape(hidden: [3]))
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.appendWeights(other, step: 0) }
-            == .architectureMismatch(file: path, expected: "784→16→12→10", found: "784→3→10"))
+            == .architectureMismatch(file: path, expected: [784, 16, 12, 10], found: [784, 3, 10]))
         #expect(StepLogFixtures.bytes(of: path).count == size)
         try writer.append(run.entries[0])
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.appendWeights(run.models[1], step: 2) }
-            == .cannotAppend(file: path, problem: "weights of step 2, but the log holds 1 steps"))
+            == .cannotAppend(file: path, problem: .weightsStep(2, stepsDone: 1)))
         #expect(try StepLog.read(path: path).lastStep == 1)
     }
 
@@ -100,7 +174,7 @@ import Testing
         let run = try StepLogFixtures.train(options, steps: 1)
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
-        let writer = try StepLogWriter(creating: path, options: options)
+        let writer = try StepLogFixtures.writer(path, options)
         writer.close()
         writer.close()
         #expect(StepLogFixtures.error { () throws(StepLogError) in try writer.append(run.entries[0]) }
@@ -112,9 +186,8 @@ import Testing
         options.hidden = [0]
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
-        let error = StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogWriter(creating: path, options: options) }
-        #expect(error == .invalidOptions(file: path,
-                                         problem: "\(LimitViolation.outOfRange(.hidden, value: 0, allowed: Limits.hiddenWidth))"))
+        let error = StepLogFixtures.error { () throws(StepLogError) in _ = try StepLogFixtures.writer(path, options) }
+        #expect(error == .invalidOptions(file: path, problem: .limit(.outOfRange(.hidden, value: 0, allowed: Limits.hiddenWidth))))
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -134,19 +207,19 @@ import Testing
         let path = StepLogFixtures.scratchPath()
         defer { StepLogFixtures.removeScratch(path) }
         let first = try Trainer(options: options, training: StepLogFixtures.data)
-        let writer = try StepLogWriter(creating: path, options: options)
+        let writer = try StepLogFixtures.writer(path, options)
         for step in 1 ... 5 {
             try adjust(step, first)
             try writer.append(first.step().entry)
         }
         writer.close()
-        let (resumed, log) = try StepLogWriter.resume(path: path)
+        let (resumed, log) = try StepLogFixtures.resume(path)
         let trainer = try Trainer(resuming: log, training: StepLogFixtures.data, threads: 3)
         #expect(trainer.settings == StepSettings(density: uninterrupted.entries[5].density, samples: 20,
                                                  rejectQuantile: 0.7, schedule: .paper))
         while trainer.stepsDone < Self.steps { try resumed.append(trainer.step().entry) }
         resumed.close()
         #expect(trainer.model == uninterrupted.models[Self.steps])
-        #expect(try StepLog.read(path: path).entries == uninterrupted.entries)
+        #expect(try StepLogFixtures.entries(of: path) == uninterrupted.entries)
     }
 }

@@ -5,6 +5,7 @@ import Testing
 /// Small training runs and scratch files for the step-log tests.
 enum StepLogFixtures {
     static let data = Fixtures.bands(count: 200)
+    static let fingerprint = DataFingerprint(data)
 
     /// A small, quick run: 784 → hidden → 10, batch 100, dense enough perturbations that
     /// every step changes weights.
@@ -35,13 +36,18 @@ enum StepLogFixtures {
         return (entries, models)
     }
 
-    /// A complete log of a small run: header, the entries, and the final weights.
-    static func logBytes(_ options: TrainingOptions, steps: Int) throws -> (bytes: [UInt8], models: [TernaryModel]) {
-        let run = try train(options, steps: steps)
-        let bytes = try ModelFile.bytes(of: run.models[steps], step: steps, options: options, entries: run.entries,
-                                        file: "run.nstep")
-        return (bytes, run.models)
+    /// A new log of `options` at `path`, recording the fixture data's fingerprint.
+    static func writer(_ path: String, _ options: TrainingOptions = options()) throws(StepLogError) -> StepLogWriter {
+        try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint)
     }
+
+    /// Continues the log at `path` on the fixture data.
+    static func resume(_ path: String) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
+        try StepLogWriter.resume(path: path, trainingData: fingerprint)
+    }
+
+    /// Every step record of the file at `path`.
+    static func entries(of path: String) throws -> [StepLogEntry] { try StepLog.entries(in: bytes(of: path)) }
 
     /// A fresh path in a fresh scratch directory, removed by `removeScratch`.
     static func scratchPath(_ name: String = "run.nstep") -> String {
@@ -63,6 +69,11 @@ enum StepLogFixtures {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
+    /// The weights after `step` steps of the log in `bytes`, rebuilt from its steps.
+    static func replay(_ bytes: [UInt8], to step: Int? = nil) throws -> TernaryModel {
+        try StepLog.decode(bytes, file: "run.nstep", through: step, verifying: true).latestModel
+    }
+
     /// The error `body` throws, or nil.
     static func error(_ body: () throws(StepLogError) -> Void) -> StepLogError? {
         do throws(StepLogError) {
@@ -71,6 +82,16 @@ enum StepLogFixtures {
         } catch {
             return error
         }
+    }
+}
+
+/// The problem `body` throws, or nil.
+func fileProblem(_ body: () throws(FileProblem) -> Void) -> FileProblem? {
+    do throws(FileProblem) {
+        try body()
+        return nil
+    } catch {
+        return error
     }
 }
 

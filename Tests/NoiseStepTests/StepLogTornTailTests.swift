@@ -6,7 +6,7 @@ import Testing
 @Suite struct StepLogTornTailTests {
     /// Header and records only; `prefix(k)` of the entries gives a prefix of the bytes.
     static func recordBytes(_ options: TrainingOptions, _ entries: ArraySlice<StepLogEntry>) throws -> [UInt8] {
-        var bytes = try StepLogHeader.encode(options: options, file: "run.nstep")
+        var bytes = try StepLogHeader.encode(options: options, dataFingerprint: StepLogFixtures.fingerprint, file: "run.nstep")
         var previous = StepSettings(options)
         for entry in entries {
             bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
@@ -26,20 +26,21 @@ import Testing
         for cut in four.count ..< five.count {
             let log = try StepLog.decode(Array(five.prefix(cut)), file: "run.nstep")
             #expect(log.lastStep == 4 && log.tornBytes == cut - four.count, "cut at \(cut)")
-            #expect(log.replay() == run.models[4], "cut at \(cut)")
+            #expect(log.latestModel == run.models[4], "cut at \(cut)")
         }
-        #expect(try StepLog.decode(five, file: "run.nstep").replay() == run.models[5])
+        #expect(try StepLog.decode(five, file: "run.nstep").latestModel == run.models[5])
     }
 
     @Test func aLogCutInsideItsWeightsSectionLoadsTheSteps() throws {
         let options = StepLogFixtures.options(hidden: [3])
         let run = try StepLogFixtures.train(options, steps: 2)
         let records = try Self.recordBytes(options, run.entries[...])
-        let full = try ModelFile.bytes(of: run.models[2], step: 2, options: options, entries: run.entries, file: "run.nstep")
+        let full = try ModelFile.bytes(of: run.models[2], step: 2, options: options,
+                                       dataFingerprint: StepLogFixtures.fingerprint, entries: run.entries, file: "run.nstep")
         #expect(full.starts(with: records))
         for cut in stride(from: records.count, to: full.count, by: 7) {
             let log = try StepLog.decode(Array(full.prefix(cut)), file: "run.nstep")
-            #expect(log.lastStep == 2 && log.weights.isEmpty && log.tornBytes == cut - records.count)
+            #expect(log.lastStep == 2 && log.weightsSteps.isEmpty && log.tornBytes == cut - records.count)
         }
     }
 
@@ -62,7 +63,7 @@ import Testing
         defer { StepLogFixtures.removeScratch(path) }
         for cut in [two.count + 1, two.count + 6, three.count - 1] {
             try StepLogFixtures.write(Array(three.prefix(cut)), to: path)
-            let (writer, log) = try StepLogWriter.resume(path: path)
+            let (writer, log) = try StepLogFixtures.resume(path)
             #expect(log.lastStep == 2 && writer.stepsDone == 2)
             #expect(StepLogFixtures.bytes(of: path) == two)
             try writer.append(run.entries[2])
@@ -74,7 +75,7 @@ import Testing
     @Test func aHeaderWithoutStepsIsAnEmptyLog() throws {
         let options = StepLogFixtures.options()
         let log = try StepLog.decode(try Self.recordBytes(options, []), file: "run.nstep")
-        #expect(log.entries.isEmpty && log.lastStep == 0 && log.tornBytes == 0)
-        #expect(log.replay() == TernaryModel(shape: ModelShape(hidden: options.hidden), seed: options.seed))
+        #expect(log.records == 0 && log.lastStep == 0 && log.tornBytes == 0)
+        #expect(log.latestModel == TernaryModel(shape: ModelShape(hidden: options.hidden), seed: options.seed))
     }
 }

@@ -9,14 +9,39 @@ public struct DashboardConfiguration: Sendable {
         case never
     }
 
+    /// A finished run drawn in grey behind this one (`--compare`).
+    public struct Ghost: Sendable {
+        /// How the status line names it, e.g. the file's name.
+        public var name: String
+        public var series: HistorySeries
+
+        public init(name: String, history: RunHistory) {
+            self.name = name
+            series = HistorySeries(history)
+        }
+    }
+
     /// Shown in the status line until the first step reports its own.
     public var alignment: AlignmentEngine
     public var seed: UInt64
     /// Redraws per second; the dashboard keeps it within 10...30.
     public var framesPerSecond: Int
     public var color: ColorChoice
+    /// The glyphs to draw with; nil chooses from the locale and TERM (`GlyphSet.choose`).
+    public var glyphs: GlyphSet?
     /// Seeds the choice of validation images for `r`.
     public var imageSeed: UInt64
+    /// Steps that space adds at the target, and `t` at any time (the run's --steps).
+    public var leg: Int = 1500
+    /// Steps between validations (0: only at the target), for the help.
+    public var evalEvery: Int = 100
+    /// The name of each class, index = label.
+    public var classNames: [String] = (0 ..< Dataset.classes).map(String.init)
+    /// What one example is, for prompts: "digit", "garment".
+    public var classNoun = "digit"
+    /// What the validation split is, for the help: "the 500-image held-out split".
+    public var validationDescription = "the held-out validation split"
+    public var ghost: Ghost?
     /// One line for an engine error the session reports (a step log that cannot be
     /// written, say); the program supplies its own wording.
     public var describeError: @Sendable (any Error) -> String = { String(describing: $0) }

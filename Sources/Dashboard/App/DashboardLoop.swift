@@ -60,7 +60,8 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     private mutating func handle(_ event: InputEvent) -> Bool {
         let state = session.state
         let context = InputContext(published: state.settings, parameterCount: state.model.shape.parameterCount,
-                                   isPaused: state.isPaused, layout: layout(for: state), now: now)
+                                   isPaused: state.isPaused, layout: layout(for: state), now: now,
+                                   stepsDone: state.stepsDone, targetStep: state.targetStep, leg: configuration.leg)
         for effect in InputReducer.reduce(event, ui: &ui, context: context) {
             switch effect {
             case .send(let command): session.send(command)
@@ -72,7 +73,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     }
 
     private func layout(for state: SessionState) -> ScreenLayout? {
-        ScreenLayout(width: terminal.width, height: terminal.height, layerCount: state.model.layers.count)
+        ScreenLayout(width: terminal.width, height: terminal.height, layerCount: state.model.layers.count, focus: ui.focus)
     }
 
     private mutating func loadRandomImage() {
@@ -86,21 +87,23 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     private mutating func drawFrame() {
         framesDrawn += 1
         let state = session.state
+        ui.notice(event: state.event, number: state.eventNumber, now: now, describe: configuration.describeError)
         ui.expireNotice(now: now)
         updatePrediction(state)
         series.update(from: state.history)
-        terminal.draw(ScreenRenderer.render(state, series: series, ui: ui, configuration: configuration,
-                                            width: terminal.width, height: terminal.height))
+        let frame = ScreenRenderer.render(state, series: series, ui: ui, configuration: configuration,
+                                          width: terminal.width, height: terminal.height)
+        terminal.draw(frame.translated(to: configuration.glyphs ?? terminal.glyphs))
     }
 
     /// Re-reads the pad when it or the weights changed since the last reading.
     private mutating func updatePrediction(_ state: SessionState) {
-        let step = state.snapshot?.step ?? 0
+        let step = state.stepsDone
         let key = PredictionKey(revision: ui.pad.revision, source: ui.padSource, step: step)
         guard key != predictionKey else { return }
         predictionKey = key
         ui.prediction = PadPrediction.compute(pad: ui.pad, source: ui.padSource, model: state.model,
-                                              encoding: state.input, step: step)
+                                              encoding: state.input, temperature: state.temperature, step: step)
     }
 
     /// What a prediction depends on.

@@ -15,6 +15,8 @@ final class NcursesTerminal {
 
     private(set) var width = 0
     private(set) var height = 0
+    /// What this terminal can show: ASCII without a UTF-8 locale or on an ASCII-only TERM.
+    let glyphs: GlyphSet
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     /// ncurses' own streams on descriptors 0 and 1 (the C globals stdin and stdout are
@@ -26,13 +28,23 @@ final class NcursesTerminal {
     private var pendingEvents: [InputEvent] = []
 
     /// Takes over the terminal on standard input and output; nil when ncurses cannot
-    /// (e.g. TERM names no known terminal).
+    /// (TERM names no known terminal) or the terminal cannot place the cursor (TERM=dumb).
     init?(color: DashboardConfiguration.ColorChoice) {
         setlocale(LC_ALL, "")
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        glyphs = GlyphSet.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: term)
         Self.unblockResizeSignal()
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else { return nil }
+        guard term != "dumb", let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+            return nil
+        }
         TerminalRescue.arm()
         guard let screen = newterm(nil, output, input) else {
+            TerminalRescue.disarm()
+            return nil
+        }
+        guard Self.canPlaceCursor() else {
+            endwin()
+            delscreen(screen)
             TerminalRescue.disarm()
             return nil
         }
@@ -53,6 +65,13 @@ final class NcursesTerminal {
         updateSize()
         wrefresh(window)
         writeRaw(Self.mouseDragOn)
+    }
+
+    /// Whether the terminal can move the cursor to any cell (terminfo's `cup`); without
+    /// it (a "dumb" terminal) a full-screen dashboard would draw nothing.
+    private static func canPlaceCursor() -> Bool {
+        guard let address = tigetstr("cup") else { return false }
+        return Int(bitPattern: address) != -1
     }
 
     /// One colour pair per role, numbered role + 1, on the terminal's own background

@@ -1,15 +1,15 @@
 extension Canvas {
     /// Draws a single-line border around `rect` with `title` set into the top edge.
     public mutating func box(_ rect: Rect, title: String = "", focused: Bool = false) {
-        box(rect, title: title.isEmpty ? [] : [(title, .title)], focused: focused)
+        box(rect, title: title.isEmpty ? TextLine() : TextLine(title, .title), focused: focused)
     }
 
-    /// Draws a single-line border around `rect` with a title of styled pieces set into
-    /// the top edge.
+    /// Draws a single-line border around `rect` with `title` set into the top edge.
     ///
-    /// The title is cut to fit; a focused box is drawn in the focus colour and bold so
-    /// it stands out in monochrome too, and its title is marked with ▸.
-    public mutating func box(_ rect: Rect, title: [(String, CellStyle)], focused: Bool = false) {
+    /// The title keeps the items that fit (see `TextLine`); a focused box is drawn in the
+    /// focus colour and bold so it stands out in monochrome too, and its title is marked
+    /// with ▸.
+    mutating func box(_ rect: Rect, title: TextLine, focused: Bool = false) {
         guard rect.width >= 2 && rect.height >= 2 else { return }
         let style = focused ? CellStyle(.focus, bold: true) : .frame
         let right = rect.right - 1, bottom = rect.bottom - 1
@@ -25,11 +25,12 @@ extension Canvas {
         self[right, rect.row] = Cell("┐", style)
         self[rect.column, bottom] = Cell("└", style)
         self[right, bottom] = Cell("┘", style)
-        if !title.isEmpty && rect.width > 4 {
-            let marker = focused ? ("▸", CellStyle(.focus, bold: true)) : ("", style)
-            put([marker, (" ", style)] + title + [(" ", style)], column: rect.column + 1, row: rect.row,
-                limit: rect.width - 2)
-        }
+        guard !title.isEmpty && rect.width > 5 else { return }
+        // "┌▸ title ─┐" or "┌ title ──┐": the same room either way, so focus never drops an item.
+        let pieces = title.fitted(to: rect.width - 5)
+        guard !pieces.isEmpty else { return }
+        let lead: [(String, CellStyle)] = focused ? [("▸", CellStyle(.focus, bold: true)), (" ", style)] : [(" ", style)]
+        put(lead + pieces + [(" ", style)], column: rect.column + 1, row: rect.row, limit: rect.width - 2)
     }
 
     /// Writes pieces of differently styled text one after another on a row, cut at `limit`

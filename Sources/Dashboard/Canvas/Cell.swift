@@ -21,6 +21,11 @@ public enum ColorRole: Int, Sendable, CaseIterable {
     case good
     /// Bad news: paused, a wrong prediction.
     case bad
+    /// The curves of a run shown for comparison (`--compare`).
+    case ghost
+    /// Weights of +1 and −1 in the receptive fields.
+    case positive
+    case negative
 }
 
 /// How one cell is drawn: a colour role plus attributes.

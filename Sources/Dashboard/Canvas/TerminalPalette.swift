@@ -10,18 +10,18 @@ public enum TerminalColor: Int16, Sendable {
 public enum TerminalPalette {
     public static func color(for role: ColorRole) -> TerminalColor {
         switch role {
-        case .plain, .muted, .ink: .standard
+        case .plain, .muted, .ink, .ghost: .standard
         case .frame, .sparsity: .blue
         case .title, .batch: .cyan
         case .focus, .changed: .yellow
         case .loss: .magenta
-        case .validation, .acceptance, .good: .green
-        case .bad: .red
+        case .validation, .acceptance, .good, .positive: .green
+        case .bad, .negative: .red
         }
     }
 
     /// Whether the role is drawn dim (in colour and monochrome alike).
-    public static func isDim(_ role: ColorRole) -> Bool { role == .muted }
+    public static func isDim(_ role: ColorRole) -> Bool { role == .muted || role == .ghost }
 
     /// Whether the role is drawn bold when there is no colour to set it apart.
     public static func isBoldWithoutColor(_ role: ColorRole) -> Bool {

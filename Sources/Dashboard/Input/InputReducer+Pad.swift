@@ -15,7 +15,9 @@ extension InputReducer {
         case .character("J"): moveCursor(by: (0, 1), painting: true, ui: &ui)
         case .character(" "): edit(ui: &ui) { $0.stamp(at: cursor) }
         case .character("x"): edit(ui: &ui) { $0.stamp(at: cursor, erasing: true) }
-        case .character("c"): edit(ui: &ui) { $0.clear() }
+        case .character("c"):
+            ui.pad.clear()
+            ui.padSource = .drawing
         default: return false
         }
         return true
@@ -30,28 +32,37 @@ extension InputReducer {
         if painting { edit(ui: &ui) { $0.stroke(from: from.centre, to: to.centre) } }
     }
 
-    /// Changes the pad; whatever it showed is now a drawing of the person's own.
+    /// Changes the pad; a validation image stays one, marked as edited.
     private static func edit(ui: inout DashboardUIState, _ change: (inout DrawingPad) -> Void) {
         change(&ui.pad)
-        ui.padSource = .drawing
+        if case .validation(let index, let label, _) = ui.padSource {
+            ui.padSource = .validation(index: index, label: label, edited: true)
+        }
     }
 
     /// Mouse strokes: a press on the pad starts one (and gives the pad focus), drags join
-    /// each new point to the last with a line, a release ends it. A press on a training
-    /// panel gives those panels focus. Drags off the pad keep drawing up to its edge.
+    /// each new point to the last with a line, a release ends it. A press on the
+    /// prediction or the model's view gives the pad focus; one on a training panel gives
+    /// those panels focus. Drags off the pad keep drawing up to its edge.
     static func handleMouse(_ mouse: MouseEvent, ui: inout DashboardUIState, layout: ScreenLayout) {
-        let point = layout.padPoint(column: mouse.column, row: mouse.row)
         switch mouse.action {
         case .press:
-            if layout.padPixels.contains(column: mouse.column, row: mouse.row) {
+            if let pixels = layout.padPixels, pixels.contains(column: mouse.column, row: mouse.row),
+               let point = layout.padPoint(column: mouse.column, row: mouse.row) {
                 ui.focus = .pad
                 edit(ui: &ui) { $0.stamp(at: point) }
                 ui.strokeEnd = point
+            } else if layout.isPadResult(column: mouse.column, row: mouse.row) {
+                ui.focus = .pad
             } else if layout.isTrainingPanel(column: mouse.column, row: mouse.row) {
                 ui.focus = .training
+                ui.strokeEnd = nil
             }
         case .drag, .release:
-            guard let last = ui.strokeEnd else { return }
+            guard let last = ui.strokeEnd, let point = layout.padPoint(column: mouse.column, row: mouse.row) else {
+                ui.strokeEnd = nil
+                return
+            }
             edit(ui: &ui) { $0.stroke(from: last, to: point) }
             ui.strokeEnd = mouse.action == .drag ? point : nil
         }

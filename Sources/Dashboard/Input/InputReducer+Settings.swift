@@ -9,24 +9,40 @@ extension InputReducer {
     ///
     /// Each starts from the settings last asked for while they are fresh (see
     /// `PendingSettings`), so repeated presses add up even before the session catches up.
-    /// A change the rulebook (`Limits`) refuses does nothing but say why.
-    static func adjustSetting(_ key: Character, ui: inout DashboardUIState, context: InputContext) -> [DashboardEffect] {
+    /// A density key also fixes the schedule (the paper schedule would undo it at the next
+    /// step) until `a` turns it back on; the change is recorded in the step log like any
+    /// other. A change the rulebook (`Limits`) refuses does nothing but say why.
+    /// - Returns: the effects, or nil when `key` is not a settings key.
+    static func adjustSetting(_ key: Character, ui: inout DashboardUIState, context: InputContext) -> [DashboardEffect]? {
         var settings = PendingSettings.effective(ui.pendingSettings, published: context.published, now: context.now)
+        var overrides = ui.densityOverridesSchedule
+        let said: String
         switch key {
         case "[", "]":
             let raised = settings.rejectQuantile + (key == "]" ? quantileStep : -quantileStep)
             // Rounded so that repeated steps of 0.05 land on 0.55, not 0.5500000000000001.
             settings.rejectQuantile = (raised * 1e6).rounded() / 1e6
+            said = "reject quantile " + NumberFormat.fixed(settings.rejectQuantile, 2) + " from the next step"
         case "-", "=", "+":  // = is + without Shift
-            settings.density = key == "-" ? settings.density / densityFactor : settings.density * densityFactor
+            let scaled = key == "-" ? settings.density / densityFactor : settings.density * densityFactor
+            // Six significant figures, so that = then - comes back to 6.00e-05, not 6.000000000000001e-05.
+            settings.density = Double(String(format: "%.6g", scaled)) ?? scaled
+            overrides = overrides || settings.schedule == .paper
+            said = "density " + NumberFormat.scientific(settings.density) + " from the next step"
+                + (settings.schedule == .paper ? "; schedule off until a" : "")
+            settings.schedule = .fixed
         case "<", ">", ",", ".":
             // , and . are < and > without Shift.
             let halve = key == "<" || key == ","
             settings.samples = halve ? settings.samples / 2 : settings.samples * 2
+            said = "samples " + NumberFormat.grouped(settings.samples) + " from the next step"
         case "a":
             settings.schedule = settings.schedule.next
+            overrides = false
+            said = settings.schedule == .paper ? "paper schedule on: the density now falls with the loss"
+                                               : "schedule fixed: the density stays " + NumberFormat.scientific(settings.density)
         default:
-            return []
+            return nil
         }
         do throws(LimitViolation) {
             try Limits.check(settings, parameterCount: context.parameterCount)
@@ -35,6 +51,8 @@ extension InputReducer {
             return []
         }
         ui.pendingSettings = PendingSettings(settings: settings, time: context.now)
+        ui.densityOverridesSchedule = overrides
+        ui.notify(said, now: context.now)
         return [.send(.change(settings))]
     }
 }

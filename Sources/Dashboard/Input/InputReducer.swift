@@ -1,16 +1,25 @@
+import NoiseStep
+
 /// Turns one input event into a change of dashboard state and the effects it asks for.
 ///
 /// Pure: the same state, event and context always give the same result. Keys that mean
 /// different things on the pad and on the training panels (space, l, h j k, arrows) go
-/// by `Focus`; every other key means the same everywhere. While the screen is too small
-/// only `q` does anything; while help is shown, `q` quits and any other key closes help.
+/// by `Focus`; every other key means the same everywhere. A key that does nothing now
+/// says why on the message line. While the screen is too small only `q` does anything;
+/// while help is shown, `?` turns its page, `q` quits and any other key closes it.
 public enum InputReducer {
     public static func reduce(_ event: InputEvent, ui: inout DashboardUIState,
                               context: InputContext) -> [DashboardEffect] {
         if case .character("q") = event { return [.quit] }
         guard let layout = context.layout else { return [] }
-        if ui.showsHelp {
-            if case .character = event { ui.showsHelp = false }
+        if let page = ui.helpPage {
+            switch event {
+            case .character("?"):
+                let next = page + 1
+                ui.helpPage = next < HelpOverlay.pageCount(screenHeight: context.screenHeight) ? next : nil
+            case .character, .up, .down, .left, .right, .tab: ui.helpPage = nil
+            case .mouse, .resize: break
+            }
             return []
         }
         switch event {
@@ -25,6 +34,7 @@ public enum InputReducer {
             return []
         case .up, .down, .left, .right:
             if ui.focus == .pad { handlePadKey(event, ui: &ui) }
+            else { ui.notify("arrows move the pad cursor: Tab to the pad first", now: context.now) }
             return []
         case .character(let key):
             if ui.focus == .pad && handlePadKey(event, ui: &ui) { return [] }
@@ -40,7 +50,7 @@ public enum InputReducer {
         case " ": return [.send(.togglePause)]
         case "l": ui.logScale.toggle()
         case "e": ui.smoothing.toggle()
-        case "?": ui.showsHelp = true
+        case "?": ui.helpPage = 0
         case "r": return [.loadRandomValidationImage]
         case "s": return [.send(.save)]
         case "n":
@@ -49,8 +59,25 @@ public enum InputReducer {
                 return []
             }
             return [.send(.stepOnce)]
+        case "t":
+            let target = max(context.targetStep, context.stepsDone) + context.leg
+            ui.notify("target step \(NumberFormat.grouped(target))" + (context.isPaused ? ": space runs on" : ""),
+                      now: context.now)
+            return [.send(.extendTarget(by: context.leg))]
+        case "x", "c", "h", "j", "k", "H", "J", "K", "L":
+            ui.notify("\(key) acts on the pad: Tab to the pad first", now: context.now)
+        case "\u{1b}":
+            break
         default:
-            return adjustSetting(key, ui: &ui, context: context)
+            return adjustSetting(key, ui: &ui, context: context) ?? unknown(key, ui: &ui, now: context.now)
+        }
+        return []
+    }
+
+    /// Says that `key` means nothing (control characters pass silently).
+    private static func unknown(_ key: Character, ui: inout DashboardUIState, now: Double) -> [DashboardEffect] {
+        if let scalar = key.unicodeScalars.first, scalar.properties.generalCategory != .control {
+            ui.notify("\(key) does nothing: ? lists the keys", now: now)
         }
         return []
     }

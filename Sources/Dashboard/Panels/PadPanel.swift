@@ -1,49 +1,62 @@
-/// The 28 × 28 drawing pad, two terminal columns per pixel, with the keyboard cursor
-/// while the pad has focus.
-enum PadPanel {
-    /// Shades from faint to full ink; a pixel shows the nearest one (blank below 1/8).
-    static let shades: [Character] = ["░", "▒", "▓", "█"]
+import NoiseStep
 
+/// The 28 × 28 drawing pad at either scale, with the keyboard cursor while the pad has
+/// focus, and in its title where the picture came from.
+enum PadPanel {
     struct Content: Equatable {
         var pad: DrawingPad
         var cursor: PadCursor?
         var source: PadSource
+        var scale: PadScale
+        /// The name of each class, for a validation image's label.
+        var classNames: [String]
     }
 
-    static func collect(_ ui: DashboardUIState) -> Content {
-        Content(pad: ui.pad, cursor: ui.focus == .pad ? ui.cursor : nil, source: ui.padSource)
+    static func collect(_ ui: DashboardUIState, scale: PadScale, classNames: [String]) -> Content {
+        Content(pad: ui.pad, cursor: ui.focus == .pad ? ui.cursor : nil, source: ui.padSource, scale: scale,
+                classNames: classNames)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {
-        var title = [("pad", CellStyle.title)]
-        if case .validation(let index, _) = content.source {
-            title.append(("  validation image \(grouped(index))", .plain))
-        } else if content.pad.isEmpty {
-            title.append((focused ? "  draw with the mouse or keys" : "  Tab or click to draw", .muted))
-        }
-        canvas.box(rect, title: title, focused: focused)
+        canvas.box(rect, title: title(content, focused: focused), focused: focused)
         let inside = rect.inset(by: 1)
-        for row in 0 ..< DrawingPad.side {
-            for column in 0 ..< DrawingPad.side {
-                let glyph = shade(content.pad[column, row])
-                let cell = Cell(glyph, CellStyle(.ink))
-                canvas[inside.column + 2 * column, inside.row + row] = cell
-                canvas[inside.column + 2 * column + 1, inside.row + row] = cell
-            }
+        let pad = content.pad
+        PixelArt.draw({ pad[$0, $1] }, scale: content.scale, style: CellStyle(.ink), in: &canvas,
+                      column: inside.column, row: inside.row)
+        if let cursor = content.cursor { drawCursor(cursor, content: content, in: &canvas, inside: inside) }
+    }
+
+    private static func title(_ content: Content, focused: Bool) -> TextLine {
+        var title = TextLine("pad", .title)
+        switch content.source {
+        case .validation(let index, let label, let edited):
+            let name = label < content.classNames.count ? content.classNames[label] : String(label)
+            title.add(" validation", .plain, priority: 2)
+            title.add(" #\(NumberFormat.grouped(index))", .plain, priority: 3)
+            title.add(": \(name)", CellStyle(bold: true))
+            if edited { title.add(" edited", CellStyle(.changed, bold: true)) }
+        case .drawing where content.pad.isEmpty:
+            title.add(focused ? " draw with mouse or keys" : " Tab or click to draw", .muted, priority: 1)
+        case .drawing:
+            title.add(" drawing", .muted, priority: 1)
         }
-        if let cursor = content.cursor {
-            // Brackets on a blank pixel, the ink itself reversed on an inked one.
-            let style = CellStyle(.focus, bold: true, reverse: true)
-            let glyph = shade(content.pad[cursor.column, cursor.row])
+        return title
+    }
+
+    /// Brackets on a blank pixel, the ink itself reversed on an inked one (double scale);
+    /// at half scale the cell holding the cursor's pixel, reversed.
+    private static func drawCursor(_ cursor: PadCursor, content: Content, in canvas: inout Canvas, inside: Rect) {
+        let style = CellStyle(.focus, bold: true, reverse: true)
+        switch content.scale {
+        case .double:
+            let glyph = PixelArt.shade(content.pad[cursor.column, cursor.row])
             let column = inside.column + 2 * cursor.column, row = inside.row + cursor.row
             canvas[column, row] = Cell(glyph == " " ? "[" : glyph, style)
             canvas[column + 1, row] = Cell(glyph == " " ? "]" : glyph, style)
+        case .half:
+            let column = inside.column + cursor.column, row = inside.row + cursor.row / 2
+            let glyph = canvas[column, row].character
+            canvas[column, row] = Cell(glyph == " " ? (cursor.row % 2 == 0 ? "▀" : "▄") : glyph, style)
         }
-    }
-
-    /// The glyph for an intensity in 0...1.
-    static func shade(_ value: Float) -> Character {
-        let level = Int((value * Float(shades.count)).rounded())
-        return level <= 0 ? " " : shades[min(level, shades.count) - 1]
     }
 }

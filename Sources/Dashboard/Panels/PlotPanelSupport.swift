@@ -1,6 +1,6 @@
 import Foundation
 
-/// Pieces the two plot panels share.
+/// Pieces the plot panels share.
 enum PlotPanelSupport {
     /// A value range for a plot of `points`, widened when every point is equal so the
     /// line sits in the middle; nil when there are no points.
@@ -19,5 +19,36 @@ enum PlotPanelSupport {
         let inside = rect.inset(by: 1)
         let column = inside.column + max(0, (inside.width - text.count) / 2)
         canvas.put(text, column: column, row: inside.row + inside.height / 2, style: .muted, limit: inside.width)
+    }
+
+    /// Writes `lines` centred in `rect`'s inside, each dropped whole if too wide.
+    static func centred(lines: [String], in canvas: inout Canvas, rect: Rect) {
+        let inside = rect.inset(by: 1)
+        let shown = lines.filter { $0.count <= inside.width }
+        let top = inside.row + max(0, (inside.height - shown.count) / 2)
+        for (index, line) in shown.enumerated() where index < inside.height {
+            canvas.put(line, column: inside.column + (inside.width - line.count) / 2, row: top + index, style: .muted)
+        }
+    }
+}
+
+/// The x axis a run's plots share: from the run's first step across as many steps as the
+/// longer of the run and the run shown beside it (`--compare`), so both line up by step.
+struct PlotAxis: Equatable {
+    /// The first and last step of the axis; nil before the first step.
+    var steps: ClosedRange<Int>?
+    /// Steps the axis spans.
+    var span: Int
+
+    init(_ series: HistorySeries, ghost: HistorySeries?) {
+        span = max(series.stepSpan, ghost?.stepSpan ?? 0)
+        let first = series.steps?.lowerBound ?? ghost?.steps?.lowerBound
+        steps = first.map { $0 ... $0 + max(0, span - 1) }
+    }
+
+    /// Where `step` lies along the axis, 0...1.
+    func fraction(of step: Int) -> Double {
+        guard let steps, span > 1 else { return 0 }
+        return Double(step - steps.lowerBound) / Double(span - 1)
     }
 }

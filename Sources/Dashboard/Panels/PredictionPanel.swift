@@ -1,62 +1,77 @@
-import Foundation
+import NoiseStep
 
-/// The model's probabilities for the pad as ten vertical bars, the top class highlighted,
-/// and for a validation image its true label and whether the model got it right.
+/// The model's probabilities for the pad, one row per class with its name, the top class
+/// highlighted, and for a validation image whether the model got it right, its true class
+/// marked ▸. With fewer rows than classes, the most probable classes are listed.
 enum PredictionPanel {
-    /// Vertical eighths, from one eighth of a cell to a full cell.
-    static let eighths: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    /// Cells per class: a bar three wide and a gap.
-    static let slotWidth = 5
-
     struct Content: Equatable {
         var prediction: PadPrediction?
-        /// The true label when the pad shows an unedited validation image.
+        /// The true label when the pad shows a validation image, and whether it was edited.
         var label: Int?
+        var edited: Bool
+        var classNames: [String]
+        /// "digit", or what the classes are (e.g. "garment").
+        var classNoun: String
     }
 
-    static func collect(_ ui: DashboardUIState) -> Content {
-        if case .validation(_, let label) = ui.padSource { return Content(prediction: ui.prediction, label: label) }
-        return Content(prediction: ui.prediction, label: nil)
+    static func collect(_ ui: DashboardUIState, configuration: DashboardConfiguration) -> Content {
+        var edited = false
+        if case .validation(_, _, let wasEdited) = ui.padSource { edited = wasEdited }
+        return Content(prediction: ui.prediction, label: ui.padSource.label, edited: edited,
+                       classNames: configuration.classNames, classNoun: configuration.classNoun)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect) {
         guard let prediction = content.prediction else {
-            canvas.box(rect, title: [("prediction", .title)])
-            return PlotPanelSupport.centred("draw a digit, or press r for a validation image",
-                                            in: &canvas, rect: rect)
+            canvas.box(rect, title: TextLine("prediction", .title))
+            let article = "aeiou".contains(content.classNoun.first ?? "x") ? "an" : "a"
+            return PlotPanelSupport.centred(lines: ["Tab or click to draw", "\(article) \(content.classNoun); r shows a",
+                                                    "validation image"], in: &canvas, rect: rect)
         }
-        let top = prediction.top
-        var title = [("prediction ", CellStyle.title), ("\(top)", CellStyle(.good, bold: true)),
-                     (" (\(percent(prediction.probabilities[top])))", .plain)]
-        if let label = content.label {
-            title.append(("  true \(label) ", .plain))
-            title.append(label == top ? ("✓ right", CellStyle(.good, bold: true))
-                                      : ("✗ wrong", CellStyle(.bad, bold: true)))
-        }
-        title.append(("  step \(grouped(prediction.step))", .muted))
-        canvas.box(rect, title: title)
-        drawBars(prediction, top: top, in: &canvas, inside: rect.inset(by: 1))
+        canvas.box(rect, title: title(content, prediction: prediction))
+        drawRows(content, prediction: prediction, in: &canvas, inside: rect.inset(by: 1))
     }
 
-    /// Bars fill all rows but the last two, which hold the digit and its percentage.
-    private static func drawBars(_ prediction: PadPrediction, top: Int, in canvas: inout Canvas, inside: Rect) {
-        let barRows = inside.height - 2
-        guard barRows >= 1 else { return }
-        let left = inside.column + max(0, (inside.width - slotWidth * prediction.probabilities.count) / 2)
-        for (digit, probability) in prediction.probabilities.enumerated() {
-            let style = digit == top ? CellStyle(.good, bold: true) : CellStyle(.batch)
-            let column = left + digit * slotWidth
-            let units = Int((min(max(probability, 0), 1) * Double(barRows * 8)).rounded())
-            for level in 0 ..< barRows {
-                let filled = min(max(units - level * 8, 0), 8)
-                guard filled > 0 else { continue }
-                let row = inside.row + barRows - 1 - level
-                for offset in 1 ... 3 { canvas[column + offset, row] = Cell(eighths[filled - 1], style) }
-            }
-            let labelStyle = digit == top ? CellStyle(.good, bold: true, reverse: true) : CellStyle.plain
-            canvas.put(" \(digit) ", column: column + 1, row: inside.row + barRows, style: labelStyle)
-            let share = String(format: "%3d%%", Int((probability * 100).rounded()))
-            canvas.put(share, column: column, row: inside.row + barRows + 1, style: digit == top ? .plain : .muted)
+    private static func name(_ content: Content, _ index: Int) -> String {
+        index < content.classNames.count ? content.classNames[index] : String(index)
+    }
+
+    private static func title(_ content: Content, prediction: PadPrediction) -> TextLine {
+        let top = prediction.top
+        var title = TextLine("prediction ", .title)
+        title.add(name(content, top), CellStyle(.good, bold: true))
+        title.add(" " + NumberFormat.percent(prediction.probabilities[top]), .plain, priority: 5)
+        if let label = content.label {
+            title.add(label == top ? " ✓" : " ✗", CellStyle(label == top ? .good : .bad, bold: true))
+            title.add(label == top ? " right" : " wrong, true " + name(content, label), .plain, priority: 4)
+            if content.edited { title.add(" (edited)", CellStyle(.changed), priority: 3) }
+        }
+        title.add("  step " + NumberFormat.grouped(prediction.step), .muted, priority: 1)
+        return title
+    }
+
+    /// One row per class: name, a bar of its probability, the percentage.
+    private static func drawRows(_ content: Content, prediction: PadPrediction, in canvas: inout Canvas, inside: Rect) {
+        let classes = prediction.probabilities.indices
+        let shown = classes.count <= inside.height ? Array(classes)
+            : Array(classes.sorted { prediction.probabilities[$0] > prediction.probabilities[$1] }.prefix(inside.height))
+                .sorted()
+        // Names stay whole down to a bar of six cells.
+        let nameWidth = min(classes.map { name(content, $0).count }.max() ?? 1, max(1, inside.width - 14))
+        let barWidth = inside.width - 2 - nameWidth - 1 - 5
+        for (offset, index) in shown.enumerated() {
+            let row = inside.row + offset, probability = prediction.probabilities[index]
+            let isTop = index == prediction.top
+            let label = String(name(content, index).prefix(nameWidth))
+            let labelStyle = isTop ? CellStyle(.good, bold: true, reverse: true)
+                : (index == content.label ? CellStyle(.validation, bold: true) : CellStyle.plain)
+            canvas.put(label, column: inside.column + 1 + nameWidth - label.count, row: row, style: labelStyle)
+            // The true class of a validation image, marked in the margin (its name may not fit the title).
+            if index == content.label { canvas[inside.column, row] = Cell("▸", CellStyle(.validation, bold: true)) }
+            Meter(fraction: probability, width: max(0, barWidth)).draw(into: &canvas, column: inside.column + nameWidth + 2,
+                                                                      row: row, style: CellStyle(isTop ? .good : .batch))
+            let share = NumberFormat.percent(probability, digits: 0)
+            canvas.put(share, column: inside.right - 1 - share.count, row: row, style: isTop ? .plain : .muted)
         }
     }
 }

@@ -1,4 +1,4 @@
-/// What a screen too small for the layout shows instead: the size it needs.
+/// What a screen too small for any layout shows instead: the size it needs.
 enum SizeWarning {
     static func draw(in canvas: inout Canvas) {
         let lines = [

@@ -1,14 +1,13 @@
 import NoiseStep
 
-/// The fraction of weights that are zero: overall and per layer as bars, and its history.
+/// The fraction of weights that are 0: overall and per layer as bars on a 0–100 % scale,
+/// and its history on a scale at least `minimumHistorySpan` tall, so a change of a few
+/// tenths of a point looks as small as it is.
 enum SparsityPanel {
-    /// Layers listed one per row; a deeper model shows the first ones and a count of the rest.
-    static let maximumLayerRows = 6
     static let labelWidth = 9
     static let valueWidth = 7
-
-    /// Rows the panel needs for a model of `layerCount` layers, border included.
-    static func height(layerCount: Int) -> Int { 2 + 1 + min(layerCount, maximumLayerRows) + 1 }
+    /// The history's vertical scale covers at least this many points (as a fraction).
+    static let minimumHistorySpan = 0.10
 
     /// One bar: "all" or a layer ("784→256"), and its fraction of zeros.
     struct Row: Equatable {
@@ -17,10 +16,8 @@ enum SparsityPanel {
     }
 
     struct Content: Equatable {
-        /// The whole model, then each layer that fits.
+        /// The whole model, then every layer.
         var rows: [Row]
-        /// Layers that did not fit.
-        var hiddenLayers: Int
         var history: [Double?]
     }
 
@@ -30,45 +27,53 @@ enum SparsityPanel {
         let layers = state.snapshot?.layers ?? state.model.layerStats
         let zeros = layers.reduce(0) { $0 + $1.zeros }, total = layers.reduce(0) { $0 + $1.parameters }
         var rows = [Row(label: "all", sparsity: total == 0 ? 0 : Double(zeros) / Double(total))]
-        let shown = layers.count > maximumLayerRows ? maximumLayerRows - 1 : layers.count
-        for layer in layers.prefix(shown) {
-            rows.append(Row(label: "\(layer.inputs)→\(layer.outputs)", sparsity: layer.sparsity))
-        }
-        return Content(rows: rows, hiddenLayers: layers.count - shown, history: series.sparsity.fitted(to: width))
+        for layer in layers { rows.append(Row(label: "\(layer.inputs)→\(layer.outputs)", sparsity: layer.sparsity)) }
+        return Content(rows: rows, history: series.sparsity.fitted(to: max(0, width - 5 - labelWidth - 8)))
+    }
+
+    /// The history's scale: its range, widened about its middle to `minimumHistorySpan`
+    /// and kept inside 0...1.
+    static func historyRange(_ history: [Double?]) -> ClosedRange<Double>? {
+        guard let extent = SeriesSampling.extent(history) else { return nil }
+        let span = max(minimumHistorySpan, extent.upperBound - extent.lowerBound)
+        let middle = (extent.lowerBound + extent.upperBound) / 2
+        let bottom = min(max(0, middle - span / 2), 1 - span)
+        return max(0, bottom) ... min(1, bottom + span)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {
         let overall = content.rows.first?.sparsity ?? 0
-        canvas.box(rect, title: [("sparsity", .title), (" " + percent(overall), CellStyle(.sparsity, bold: true)),
-                                 (" of weights are 0", .muted)], focused: focused)
+        var title = TextLine("sparsity", .title)
+        title.add(" " + NumberFormat.percent(overall), CellStyle(.sparsity, bold: true))
+        title.add(" of weights are 0", .muted, priority: 1)
+        canvas.box(rect, title: title, focused: focused)
         let inside = rect.inset(by: 1)
-        let meterWidth = inside.width - 2 - labelWidth - valueWidth
-        var row = inside.row
-        for item in content.rows {
-            let sparsity = item.sparsity
-            canvas.put(item.label, column: inside.column + 1, row: row, style: .muted, limit: labelWidth - 1)
-            Meter(fraction: sparsity, width: meterWidth).draw(into: &canvas, column: inside.column + 1 + labelWidth,
-                                                              row: row, style: CellStyle(.sparsity))
-            let value = percent(sparsity)
-            canvas.put(value, column: inside.right - 1 - value.count, row: row)
-            row += 1
+        guard inside.height >= 1 else { return }
+        // The whole model first, then as many layers as fit above the history row.
+        let barRows = content.rows.prefix(max(1, inside.height - 1))
+        for (offset, item) in barRows.enumerated() {
+            drawBar(item, in: &canvas, row: inside.row + offset, inside: inside)
         }
-        if content.hiddenLayers > 0 {
-            canvas.put("… and \(content.hiddenLayers) more layers", column: inside.column + 1, row: row, style: .muted)
-            row += 1
-        }
-        drawHistory(content.history, in: &canvas, row: row, inside: inside)
+        if inside.height >= 2 { drawHistory(content.history, in: &canvas, row: inside.bottom - 1, inside: inside) }
     }
 
-    /// The history row: a sparkline scaled to the run's own range, which it states.
+    private static func drawBar(_ item: Row, in canvas: inout Canvas, row: Int, inside: Rect) {
+        canvas.put(item.label, column: inside.column + 1, row: row, style: .muted, limit: labelWidth - 1)
+        let meterWidth = inside.width - 2 - labelWidth - valueWidth
+        Meter(fraction: item.sparsity, width: meterWidth).draw(into: &canvas, column: inside.column + 1 + labelWidth,
+                                                               row: row, style: CellStyle(.sparsity))
+        let value = NumberFormat.percent(item.sparsity)
+        canvas.put(value, column: inside.right - 1 - value.count, row: row)
+    }
+
+    /// The history row: a sparkline and, on its right, the scale it is drawn on.
     private static func drawHistory(_ history: [Double?], in canvas: inout Canvas, row: Int, inside: Rect) {
         canvas.put("history", column: inside.column + 1, row: row, style: .muted)
-        guard let range = SeriesSampling.extent(history) else { return }
-        let span = range.lowerBound == range.upperBound ? percent(range.lowerBound)
-                                                        : percent(range.lowerBound) + "–" + percent(range.upperBound)
-        let width = inside.width - 3 - labelWidth - span.count
+        guard let range = historyRange(history) else { return }
+        let scale = NumberFormat.percent(range.lowerBound, digits: 0) + "–" + NumberFormat.percent(range.upperBound, digits: 0)
+        let width = inside.width - 3 - labelWidth - scale.count
         canvas.put(Sparkline.glyphs(history, width: width, range: range), column: inside.column + 1 + labelWidth,
                    row: row, style: CellStyle(.sparsity))
-        canvas.put(span, column: inside.right - 1 - span.count, row: row, style: .muted)
+        canvas.put(scale, column: inside.right - 1 - scale.count, row: row, style: .muted)
     }
 }

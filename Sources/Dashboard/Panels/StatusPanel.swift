@@ -1,77 +1,138 @@
-import Foundation
 import NoiseStep
 
-/// The two status rows at the top (progress, then settings) and the message row at the bottom.
+/// The two status rows at the top (progress toward the target, then the settings) and
+/// the message row at the bottom.
+///
+/// Every row keeps whole items only: on a narrow screen the least useful ones go first
+/// (see `TextLine`), never half a word.
 enum StatusPanel {
     struct Content: Equatable {
         var isPaused: Bool
         var step: Int
+        var targetStep: Int
         var stepsPerSecond: Double
         var elapsedSeconds: Double
         var settings: StepSettings
+        /// A density key turned the paper schedule off.
+        var densityOverridesSchedule: Bool
         var alignment: AlignmentEngine
         var seed: UInt64
         var focus: Focus
-        /// The local notice, else the session's last message, else nil.
-        var message: String?
+        /// Steps that space or `t` add at the target.
+        var leg: Int
+        /// The run shown for comparison, if any.
+        var ghostName: String?
+        /// The notice, while it lasts.
+        var message: Notice?
+
+        var atTarget: Bool { step >= targetStep }
     }
 
     /// Reads `state`; alignment and seed come from the last step, or from `configuration`
     /// before the first.
     static func collect(_ state: SessionState, ui: DashboardUIState, configuration: DashboardConfiguration) -> Content {
-        Content(isPaused: state.isPaused, step: state.snapshot?.step ?? 0, stepsPerSecond: state.stepsPerSecond,
-                elapsedSeconds: state.elapsedSeconds, settings: state.settings,
+        Content(isPaused: state.isPaused, step: state.stepsDone, targetStep: state.targetStep,
+                stepsPerSecond: state.stepsPerSecond, elapsedSeconds: state.elapsedSeconds, settings: state.settings,
+                densityOverridesSchedule: ui.densityOverridesSchedule && state.settings.schedule == .fixed,
                 alignment: state.snapshot?.alignment ?? configuration.alignment,
-                seed: state.snapshot?.seed ?? configuration.seed, focus: ui.focus,
-                message: ui.notice?.text ?? state.event.map { SessionEventText.message($0, describe: configuration.describeError) })
+                seed: state.snapshot?.seed ?? configuration.seed, focus: ui.focus, leg: configuration.leg,
+                ghostName: configuration.ghost?.name, message: ui.notice)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, status: Rect, message: Rect) {
-        let running = content.isPaused ? (" PAUSED ", CellStyle(.bad, bold: true, reverse: true))
-                                       : (" RUNNING ", CellStyle(.good, bold: true, reverse: true))
-        let progress: [(String, CellStyle)] = [
-            ("noisestep ", .title), running,
-            ("  step ", .muted), (grouped(content.step), CellStyle(bold: true)),
-            ("  ", .plain), (String(format: "%.1f", content.stepsPerSecond), CellStyle(bold: true)),
-            (" steps/s", .muted),
-            ("  elapsed ", .muted), (duration(content.elapsedSeconds), CellStyle(bold: true)),
-        ]
-        canvas.put(progress, column: status.column, row: status.row, limit: status.width)
-        let focus: [(String, CellStyle)] = [
-            ("focus ", .muted), (content.focus == .pad ? "pad" : "training", CellStyle(.focus, bold: true)),
-            (" (Tab)", .muted),
-        ]
-        let focusWidth = focus.reduce(0) { $0 + $1.0.count }
-        canvas.put(focus, column: status.right - focusWidth, row: status.row, limit: focusWidth)
+        drawProgress(content, in: &canvas, rect: status.top(1))
         canvas.put(settingsLine(content), column: status.column, row: status.row + 1, limit: status.width)
         drawMessage(content, in: &canvas, rect: message)
     }
 
-    private static func settingsLine(_ content: Content) -> [(String, CellStyle)] {
+    /// "noisestep  RUNNING  step 812/1,500 ██████···· 54%  ETA 0:07  98.1 steps/s  elapsed 0:12 … focus training (Tab)".
+    private static func drawProgress(_ content: Content, in canvas: inout Canvas, rect: Rect) {
         let value = CellStyle(bold: true)
-        return [
-            ("density ", .muted), (scientific(content.settings.density), value),
-            ("  samples ", .muted), (grouped(content.settings.samples), value),
-            ("  reject quantile ", .muted), (String(format: "%.2f", content.settings.rejectQuantile), value),
-            ("  schedule ", .muted), (content.settings.schedule.rawValue, value),
-            ("  alignment ", .muted), (content.alignment.rawValue, value),
-            ("  seed ", .muted), (String(content.seed), value),
-        ]
+        var line = TextLine()
+        line.add("noisestep ", .title, priority: 2)
+        if content.atTarget && content.isPaused {
+            line.add(" AT TARGET ", CellStyle(.changed, bold: true, reverse: true))
+        } else {
+            line.add(content.isPaused ? " PAUSED " : " RUNNING ",
+                     CellStyle(content.isPaused ? .bad : .good, bold: true, reverse: true))
+        }
+        line.add([("  step ", .muted), (NumberFormat.grouped(content.step), value),
+                  ("/" + NumberFormat.grouped(content.targetStep), .plain)])
+        let fraction = content.targetStep > 0 ? Double(content.step) / Double(content.targetStep) : 1
+        let meter = Meter(fraction: fraction, width: 10)
+        line.add([(" ", .plain), (meter.filled, CellStyle(.good)), (meter.track, .muted)], priority: 6)
+        line.add(" " + NumberFormat.percent(min(fraction, 1), digits: 0), .plain, priority: 7)
+        if !content.isPaused && content.stepsPerSecond > 0 && !content.atTarget {
+            let remaining = Double(content.targetStep - content.step) / content.stepsPerSecond
+            line.add([("  ETA ", .muted), (NumberFormat.duration(remaining), value)], priority: 8)
+        }
+        if !content.isPaused {
+            line.add([("  ", .plain), (NumberFormat.fixed(content.stepsPerSecond, 1), value), (" steps/s", .muted)],
+                     priority: 5)
+        }
+        line.add([("  elapsed ", .muted), (NumberFormat.duration(content.elapsedSeconds), value)], priority: 3)
+        var focus = TextLine()
+        focus.add([("focus ", .muted), (content.focus == .pad ? "pad" : "training", CellStyle(.focus, bold: true)),
+                   (" (Tab)", .muted)])
+        // The focus goes at the right edge while only the name and the elapsed time make way for it.
+        let room = rect.width - focus.width - 2
+        if room > 0 && line.fits(room, droppingOnlyBelow: 4) {
+            canvas.put(line, column: rect.column, row: rect.row, limit: room)
+            canvas.putRightAligned(focus, right: rect.right, row: rect.row, limit: focus.width)
+        } else {
+            canvas.put(line, column: rect.column, row: rect.row, limit: rect.width)
+        }
     }
 
-    /// The message, or a reminder of the keys for the focused part, with the help key on the right.
+    private static func settingsLine(_ content: Content) -> TextLine {
+        let value = CellStyle(bold: true), settings = content.settings
+        var line = TextLine()
+        let schedule: (String, CellStyle) = switch (settings.schedule, content.densityOverridesSchedule) {
+        case (.paper, _): (" paper schedule", .muted)
+        case (.fixed, true): (" set by key, schedule off (a: on)", CellStyle(.changed, bold: true))
+        case (.fixed, false): (" fixed", .muted)
+        }
+        line.add([("density ", .muted), (NumberFormat.scientific(settings.density), value), schedule])
+        line.add([("  samples ", .muted), (NumberFormat.grouped(settings.samples), value)], priority: 6)
+        line.add([("  quantile ", .muted), (NumberFormat.fixed(settings.rejectQuantile, 2), value)], priority: 6)
+        line.add([("  alignment ", .muted), (content.alignment.rawValue, value)], priority: 2)
+        line.add([("  seed ", .muted), (String(content.seed), value)], priority: 1)
+        if let ghost = content.ghostName {
+            line.add([("  ghost ", .muted), (ghost, CellStyle(.ghost))], priority: 3)
+        }
+        return line
+    }
+
+    /// The notice, or the keys that make sense now, with the help key on the right.
     private static func drawMessage(_ content: Content, in canvas: inout Canvas, rect: Rect) {
         let help = "? help  q quit"
         canvas.put(help, column: rect.right - help.count, row: rect.row, style: .muted)
         let limit = rect.width - help.count - 2
         if let message = content.message {
-            canvas.put(message, column: rect.column, row: rect.row, style: CellStyle(bold: true), limit: limit)
-        } else if content.focus == .pad {
-            canvas.put("pad: arrows/hjkl move · space paint · x erase · c clear · r validation image · Tab training",
-                       column: rect.column, row: rect.row, style: .muted, limit: limit)
+            canvas.put(message.text(fitting: limit), column: rect.column, row: rect.row, style: CellStyle(bold: true),
+                       limit: limit)
         } else {
-            canvas.put("space pause · n step · [ ] quantile · - = density · < > samples · a schedule · s save",
-                       column: rect.column, row: rect.row, style: .muted, limit: limit)
+            canvas.put(hints(content), column: rect.column, row: rect.row, limit: limit)
         }
+    }
+
+    /// The keys for the focused part, the most useful first.
+    static func hints(_ content: Content) -> TextLine {
+        let leg = NumberFormat.grouped(content.leg)
+        let items: [String]
+        if content.focus == .pad {
+            items = ["drag or hjkl to draw", "space paint", "x erase", "c clear", "r validation image", "Tab training"]
+        } else if content.atTarget && content.isPaused {
+            items = ["space continue +\(leg)", "t target +\(leg)", "n one step", "[ ] quantile", "- = density",
+                     "< > samples", "a schedule", "Tab pad"]
+        } else {
+            items = [content.isPaused ? "space resume" : "space pause", "n one step", "[ ] quantile", "- = density",
+                     "< > samples", "a schedule", "t target +\(leg)", "Tab pad"]
+        }
+        var line = TextLine()
+        for (index, item) in items.enumerated() {
+            line.add(index == 0 ? item : " · " + item, .muted, priority: index == 0 ? TextLine.required : items.count - index)
+        }
+        return line
     }
 }

@@ -1,7 +1,8 @@
+import Foundation
 import NoiseStep
 
-/// The run history as the panels plot it: one `CompactSeries` per quantity, plus the
-/// smoothed loss and batch accuracy.
+/// The run history as the panels plot it: one `CompactSeries` per quantity, the smoothed
+/// loss and batch accuracy, and the steps where a setting changed.
 ///
 /// The dashboard keeps one and `update`s it each frame with only the steps added since,
 /// so a frame costs the same after a million steps as after a thousand. Smoothing is an
@@ -9,6 +10,8 @@ import NoiseStep
 public struct HistorySeries: Equatable, Sendable {
     /// Weight of the newest step in the smoothed curves: a span of about 40 steps.
     static let smoothingAlpha = 0.05
+    /// Setting changes kept, the most recent ones.
+    static let maximumChanges = 512
 
     var loss = CompactSeries()
     var smoothedLoss = CompactSeries()
@@ -18,6 +21,12 @@ public struct HistorySeries: Equatable, Sendable {
     var acceptance = CompactSeries()
     var weightsChanged = CompactSeries()
     var sparsity = CompactSeries()
+    /// log10 of the |α| keep threshold.
+    var thresholdLog = CompactSeries()
+    /// log10 of the density, the reject quantile, and log2 of the samples.
+    var densityLog = CompactSeries()
+    var rejectQuantile = CompactSeries()
+    var samplesLog = CompactSeries()
     /// The moving averages after the last step taken in.
     private(set) var lossAverage: Double?
     private(set) var batchAccuracyAverage: Double?
@@ -27,6 +36,9 @@ public struct HistorySeries: Equatable, Sendable {
     private(set) var steps: ClosedRange<Int>?
     /// Records of the history taken in so far.
     private(set) var count = 0
+    /// Steps whose settings differ from the step before's, oldest first.
+    private(set) var changes: [SettingsChange] = []
+    private var lastSettings: StepSettings?
 
     public init() {}
 
@@ -56,7 +68,32 @@ public struct HistorySeries: Equatable, Sendable {
         acceptance.append(record.acceptanceRate)
         weightsChanged.append(Double(record.weightsChanged))
         sparsity.append(record.sparsity)
+        thresholdLog.append(record.alignmentThreshold.flatMap { $0 > 0 ? Foundation.log10($0) : nil })
+        appendSettings(record)
         steps = (steps?.lowerBound ?? record.step) ... max(steps?.lowerBound ?? record.step, record.step)
         count += 1
     }
+
+    private mutating func appendSettings(_ record: StepRecord) {
+        let settings = record.settings
+        densityLog.append(settings.density > 0 ? Foundation.log10(settings.density) : nil)
+        rejectQuantile.append(settings.rejectQuantile)
+        samplesLog.append(settings.samples > 0 ? Foundation.log2(Double(settings.samples)) : nil)
+        if let lastSettings, lastSettings != settings {
+            changes.append(SettingsChange(step: record.step, from: lastSettings, to: settings))
+            if changes.count > Self.maximumChanges { changes.removeFirst(changes.count - Self.maximumChanges) }
+        }
+        lastSettings = settings
+    }
+
+    /// Steps from the first one taken in to the last (0 before any).
+    var stepSpan: Int { steps.map { $0.upperBound - $0.lowerBound + 1 } ?? 0 }
+}
+
+/// A step whose settings differ from those of the step before it: a key press, or the
+/// density schedule.
+public struct SettingsChange: Equatable, Sendable {
+    public var step: Int
+    public var from: StepSettings
+    public var to: StepSettings
 }

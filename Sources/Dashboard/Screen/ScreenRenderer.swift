@@ -3,8 +3,10 @@ import NoiseStep
 /// Composes a whole frame: a pure function of the session's state, the dashboard's own
 /// state and the screen size.
 ///
-/// Each panel collects what it needs from the state, then draws it into its rectangle.
-/// Given an up-to-date `HistorySeries`, cost does not grow with the run's length.
+/// Each panel collects what it needs from the state into an Equatable content, then
+/// draws it into its rectangle; the frame is drawn in Unicode (the caller translates it
+/// for an ASCII terminal). Given an up-to-date `HistorySeries`, cost does not grow with
+/// the run's length.
 public enum ScreenRenderer {
     /// Renders `state` with its history taken in afresh: simple, but O(history).
     public static func render(_ state: SessionState, ui: DashboardUIState, configuration: DashboardConfiguration,
@@ -18,24 +20,54 @@ public enum ScreenRenderer {
     public static func render(_ state: SessionState, series: HistorySeries, ui: DashboardUIState,
                               configuration: DashboardConfiguration, width: Int, height: Int) -> Canvas {
         var canvas = Canvas(width: width, height: height)
-        guard let layout = ScreenLayout(width: width, height: height, layerCount: state.model.layers.count) else {
+        guard let layout = ScreenLayout(width: width, height: height, layerCount: state.model.layers.count,
+                                        focus: ui.focus) else {
             SizeWarning.draw(in: &canvas)
             return canvas
         }
+        let ghost = configuration.ghost?.series
         let training = ui.focus == .training
         StatusPanel.draw(StatusPanel.collect(state, ui: ui, configuration: configuration), in: &canvas,
                          status: layout.status, message: layout.message)
-        LossPanel.draw(LossPanel.collect(state, series: series, ui: ui, width: layout.loss.width), in: &canvas,
-                       rect: layout.loss, focused: training)
-        AccuracyPanel.draw(AccuracyPanel.collect(state, series: series, ui: ui, width: layout.accuracy.width),
-                           in: &canvas, rect: layout.accuracy, focused: training)
+        if let rect = layout.loss {
+            LossPanel.draw(LossPanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width),
+                           in: &canvas, rect: rect, focused: training)
+        }
+        if let rect = layout.timeline {
+            TimelinePanel.draw(TimelinePanel.collect(state, series: series, ghost: ghost, width: rect.width),
+                               in: &canvas, rect: rect)
+        }
+        if let rect = layout.accuracy {
+            AccuracyPanel.draw(AccuracyPanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width),
+                               in: &canvas, rect: rect, focused: training)
+        }
         SparsityPanel.draw(SparsityPanel.collect(state, series: series, width: layout.sparsity.width), in: &canvas,
                            rect: layout.sparsity, focused: training)
         AcceptancePanel.draw(AcceptancePanel.collect(state, series: series, width: layout.acceptance.width),
                              in: &canvas, rect: layout.acceptance, focused: training)
-        PadPanel.draw(PadPanel.collect(ui), in: &canvas, rect: layout.pad, focused: !training)
-        PredictionPanel.draw(PredictionPanel.collect(ui), in: &canvas, rect: layout.prediction)
-        if ui.showsHelp { HelpOverlay.draw(recordingPath: state.recordingPath, in: &canvas) }
+        drawPadPanels(state, ui: ui, configuration: configuration, layout: layout, in: &canvas)
+        if let page = ui.helpPage {
+            let context = HelpOverlay.Context(recordingPath: state.recordingPath, leg: configuration.leg,
+                                              validationDescription: configuration.validationDescription,
+                                              evalEvery: configuration.evalEvery)
+            HelpOverlay.draw(context, page: page, in: &canvas)
+        }
         return canvas
+    }
+
+    /// The pad, what the model sees, the prediction, and the large arrangement's panels.
+    private static func drawPadPanels(_ state: SessionState, ui: DashboardUIState, configuration: DashboardConfiguration,
+                                      layout: ScreenLayout, in canvas: inout Canvas) {
+        if let rect = layout.pad {
+            PadPanel.draw(PadPanel.collect(ui, scale: layout.padScale, classNames: configuration.classNames),
+                          in: &canvas, rect: rect, focused: ui.focus == .pad)
+        }
+        if let rect = layout.sees { SeesPanel.draw(SeesPanel.collect(ui), in: &canvas, rect: rect) }
+        PredictionPanel.draw(PredictionPanel.collect(ui, configuration: configuration), in: &canvas,
+                             rect: layout.prediction)
+        if let rect = layout.classes {
+            ClassesPanel.draw(ClassesPanel.collect(state, configuration: configuration), in: &canvas, rect: rect)
+        }
+        if let rect = layout.fields { FieldsPanel.draw(FieldsPanel.collect(state, rect: rect), in: &canvas, rect: rect) }
     }
 }

@@ -1,3 +1,5 @@
+import NoiseStep
+
 /// Which part of the screen the keyboard acts on.
 public enum Focus: Equatable, Sendable {
     /// The training panels: space pauses, `l` toggles the log scale.
@@ -9,13 +11,14 @@ public enum Focus: Equatable, Sendable {
 /// Everything the dashboard itself remembers between frames; the training session's
 /// state is separate and read fresh every frame.
 public struct DashboardUIState: Equatable, Sendable {
-    /// Seconds a local notice stays on the message line.
-    public static let noticeLifetime = 3.0
+    /// Seconds a notice stays on the message line before the key hints come back.
+    public static let noticeLifetime = 4.0
 
     public var focus: Focus = .training
     public var logScale = false
     public var smoothing = false
-    public var showsHelp = false
+    /// The page of help shown, nil when help is closed.
+    public var helpPage: Int?
     public var pad = DrawingPad()
     /// The keyboard cursor's pixel on the pad, each coordinate in 0..<28.
     public var cursor = PadCursor(column: 14, row: 14)
@@ -25,14 +28,33 @@ public struct DashboardUIState: Equatable, Sendable {
     /// The latest reading of the pad; nil for an empty pad.
     public var prediction: PadPrediction?
     public var pendingSettings: PendingSettings?
-    /// A short local message, e.g. why a key did nothing, and when it was set.
+    /// A short message (why a key did nothing, what the session reported) and when it was set.
     public var notice: Notice?
+    /// The number of the last session event turned into a notice.
+    public var seenEventNumber = 0
+    /// A density key turned the paper schedule off; `a` turns it back on.
+    public var densityOverridesSchedule = false
 
     public init() {}
 
+    public var showsHelp: Bool { helpPage != nil }
+
     /// Shows `text` on the message line from `now` for `noticeLifetime` seconds.
     public mutating func notify(_ text: String, now: Double) {
-        notice = Notice(text: text, time: now)
+        notify([text], now: now)
+    }
+
+    /// Shows the first of `texts` that fits (they go from the fullest to the shortest).
+    public mutating func notify(_ texts: [String], now: Double) {
+        notice = Notice(texts: texts, time: now)
+    }
+
+    /// Shows the session's event `number` unless it was shown already; events expire
+    /// like any other notice.
+    public mutating func notice(event: SessionEvent?, number: Int, now: Double, describe: (any Error) -> String) {
+        guard number != seenEventNumber else { return }
+        seenEventNumber = number
+        if let event { notify(SessionEventText.message(event, describe: describe), now: now) }
     }
 
     /// Drops the notice once it is older than `noticeLifetime` at `now`.
@@ -43,7 +65,7 @@ public struct DashboardUIState: Equatable, Sendable {
     /// Puts validation image `index` (with its true `label`) on the pad.
     public mutating func showValidationImage(_ pixels: some Collection<UInt8>, index: Int, label: Int) {
         pad.load(pixels)
-        padSource = .validation(index: index, label: label)
+        padSource = .validation(index: index, label: label, edited: false)
         strokeEnd = nil
     }
 }
@@ -62,8 +84,17 @@ public struct PadCursor: Equatable, Sendable {
     public var centre: PadPoint { PadPoint(x: Double(column) + 0.5, y: Double(row) + 0.5) }
 }
 
-/// A short local message and when it was set, in seconds on the app's clock.
+/// A short message and when it was set, in seconds on the app's clock.
 public struct Notice: Equatable, Sendable {
-    public var text: String
+    /// The message in words from the fullest to the shortest; the message row shows the
+    /// first that fits.
+    public var texts: [String]
     public var time: Double
+
+    public var text: String { texts.first ?? "" }
+
+    /// The fullest text at most `width` characters long (the shortest one cut, if none is).
+    public func text(fitting width: Int) -> String {
+        texts.first { $0.count <= width } ?? String((texts.last ?? "").prefix(max(0, width)))
+    }
 }

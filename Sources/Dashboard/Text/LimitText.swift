@@ -1,13 +1,14 @@
 import NoiseStep
 
-/// The dashboard's words for a settings key the rulebook refused.
+/// The dashboard's words for a settings key the rulebook refused: one short line that
+/// fits the message row of an 80-column screen.
 enum LimitText {
     static func keyRefused(_ violation: LimitViolation) -> String {
         switch violation {
         case .outOfRange(let setting, _, let allowed):
             return "\(name(of: setting)) stays within \(allowed): unchanged"
         case .tooManyPerturbationEntries(_, _, _, let limit):
-            return "more samples × density would draw over \(limit) perturbation entries a step: unchanged"
+            return "samples × density over \(NumberFormat.grouped(limit)) entries a step: unchanged"
         case .tooManyParameters, .batchActivationsTooLarge:
             return "that change is over a limit: unchanged"
         }

@@ -1,9 +1,19 @@
+import NoiseStep
+
 /// One line of a plot: values already fitted to the plot's width, and its style.
 struct PlotSeries {
-    /// Evenly spaced points from the first step to the last; nil leaves a gap that the
-    /// line bridges.
+    /// Evenly spaced points across the x axis; nil leaves a gap that a line bridges.
     var points: [Double?]
     var style: CellStyle
+    /// When set, each point is this glyph in its cell (a scatter of markers) instead of a
+    /// braille line: a second series stays distinct without colour.
+    var marker: Character?
+
+    init(points: [Double?], style: CellStyle, marker: Character? = nil) {
+        self.points = points
+        self.style = style
+        self.marker = marker
+    }
 }
 
 /// A line plot in braille dots with a labelled y-axis and the step range under it.
@@ -15,34 +25,52 @@ enum BraillePlot {
     /// Cells left of the axis for labels.
     static let labelWidth = 7
 
-    /// The number of dot columns a plot of `rect`'s width has: fit series to this.
-    static func dotColumns(width: Int) -> Int { max(0, (width - labelWidth - 1) * 2) }
+    /// The cell columns right of the axis in a plot `width` cells wide.
+    static func plotColumns(width: Int) -> Int { max(0, width - labelWidth - 1) }
+    /// The number of dot columns a plot of `width` cells has: fit series to this.
+    static func dotColumns(width: Int) -> Int { plotColumns(width: width) * 2 }
+    /// The cell column right of the axis, 0 ..< `plotColumns`, at `fraction` (0...1) of the x axis.
+    static func column(atFraction fraction: Double, plotColumns: Int) -> Int {
+        let dot = Int((min(max(fraction, 0), 1) * Double(max(0, plotColumns * 2 - 1))).rounded())
+        return dot / 2
+    }
 
     /// Draws `series` (later ones on top) into `rect`.
     /// - Parameters:
     ///   - range: the plotted value range, bottom to top; must not be empty.
     ///   - label: the text of the y-axis label for a plotted value.
-    ///   - steps: the first and last step of the data, written under the plot.
+    ///   - bottomPrefix: put before the bottom label, e.g. "≤" when values below are clamped.
+    ///   - steps: the first and last step of the x axis, written under the plot.
     static func draw(_ series: [PlotSeries], range: ClosedRange<Double>, label: (Double) -> String,
-                     steps: ClosedRange<Int>?, in canvas: inout Canvas, rect: Rect) {
-        let plotRows = rect.height - 1, plotColumns = rect.width - labelWidth - 1
+                     bottomPrefix: String = "", steps: ClosedRange<Int>?, in canvas: inout Canvas, rect: Rect) {
+        let plotRows = rect.height - 1, plotColumns = plotColumns(width: rect.width)
         guard plotRows >= 1 && plotColumns >= 2 else { return }
         let axisColumn = rect.column + labelWidth
-        drawAxis(range: range, label: label, rows: plotRows, axisColumn: axisColumn, in: &canvas, rect: rect)
+        drawAxis(range: range, label: label, bottomPrefix: bottomPrefix, rows: plotRows, axisColumn: axisColumn,
+                 in: &canvas, rect: rect)
         var dots = BrailleDots(columns: plotColumns, rows: plotRows)
-        for line in series { plot(line, range: range, on: &dots) }
+        for line in series where line.marker == nil { plot(line, range: range, on: &dots) }
         dots.draw(into: &canvas, column: axisColumn + 1, row: rect.row)
+        for line in series {
+            if let marker = line.marker { scatter(line, marker: marker, range: range, dots: dots, in: &canvas,
+                                                  origin: (axisColumn + 1, rect.row)) }
+        }
         let bottom = rect.row + plotRows
         canvas[axisColumn, bottom] = Cell("└", .frame)
-        if let steps {
-            canvas.put(grouped(steps.lowerBound), column: axisColumn + 1, row: bottom, style: .muted)
-            let last = "step " + grouped(steps.upperBound)
-            canvas.put(last, column: rect.right - last.count, row: bottom, style: .muted)
-        }
+        if let steps { drawSteps(steps, in: &canvas, row: bottom, from: axisColumn + 1, to: rect.right) }
     }
 
-    private static func drawAxis(range: ClosedRange<Double>, label: (Double) -> String, rows: Int,
-                                 axisColumn: Int, in canvas: inout Canvas, rect: Rect) {
+    /// "1 … step 1,500" under the plot; on a narrow plot "1 … 1,500", or the last step alone.
+    private static func drawSteps(_ steps: ClosedRange<Int>, in canvas: inout Canvas, row: Int, from left: Int, to right: Int) {
+        let first = NumberFormat.grouped(steps.lowerBound), number = NumberFormat.grouped(steps.upperBound)
+        let room = right - left
+        let last = first.count + 1 + 5 + number.count <= room ? "step " + number : number
+        if first.count + 1 + last.count <= room { canvas.put(first, column: left, row: row, style: .muted) }
+        if last.count <= room { canvas.put(last, column: right - last.count, row: row, style: .muted) }
+    }
+
+    private static func drawAxis(range: ClosedRange<Double>, label: (Double) -> String, bottomPrefix: String,
+                                 rows: Int, axisColumn: Int, in canvas: inout Canvas, rect: Rect) {
         let middle = (rows - 1) / 2
         for row in 0 ..< rows {
             let isTick = row == 0 || row == rows - 1 || row == middle
@@ -50,24 +78,41 @@ enum BraillePlot {
             guard isTick else { continue }
             let fraction = rows == 1 ? 1 : 1 - Double(row) / Double(rows - 1)
             let value = range.lowerBound + fraction * (range.upperBound - range.lowerBound)
-            let text = String(label(value).prefix(labelWidth - 1))
+            let prefix = row == rows - 1 && rows > 1 ? bottomPrefix : ""
+            let text = String((prefix + label(value)).prefix(labelWidth - 1))
             canvas.put(text, column: axisColumn - 1 - text.count, row: rect.row + row, style: .muted)
         }
     }
 
+    /// The dot of point `index` of `count` with `value`; nil for a missing value.
+    private static func dot(index: Int, count: Int, value: Double?, range: ClosedRange<Double>,
+                            dots: BrailleDots) -> (x: Int, y: Int)? {
+        let span = range.upperBound - range.lowerBound
+        guard let value, value.isFinite, span > 0 else { return nil }
+        let x = count == 1 ? 0 : Int((Double(index) * Double(dots.dotWidth - 1) / Double(count - 1)).rounded())
+        let fraction = min(max((value - range.lowerBound) / span, 0), 1)
+        return (x, Int(((1 - fraction) * Double(dots.dotHeight - 1)).rounded()))
+    }
+
     /// Joins the series' points with lines across the full dot width.
     private static func plot(_ series: PlotSeries, range: ClosedRange<Double>, on dots: inout BrailleDots) {
-        let count = series.points.count, span = range.upperBound - range.lowerBound
-        guard count > 0 && span > 0 else { return }
         var previous: (x: Int, y: Int)?
         for (index, value) in series.points.enumerated() {
-            guard let value, value.isFinite else { continue }
-            let x = count == 1 ? 0 : Int((Double(index) * Double(dots.dotWidth - 1) / Double(count - 1)).rounded())
-            let fraction = min(max((value - range.lowerBound) / span, 0), 1)
-            let y = Int(((1 - fraction) * Double(dots.dotHeight - 1)).rounded())
-            if let previous { dots.line(from: previous, to: (x, y), style: series.style) }
-            else { dots.set(x: x, y: y, style: series.style) }
-            previous = (x, y)
+            guard let point = dot(index: index, count: series.points.count, value: value, range: range, dots: dots)
+            else { continue }
+            if let previous { dots.line(from: previous, to: point, style: series.style) }
+            else { dots.set(x: point.x, y: point.y, style: series.style) }
+            previous = point
+        }
+    }
+
+    /// Puts `marker` in the cell of every point.
+    private static func scatter(_ series: PlotSeries, marker: Character, range: ClosedRange<Double>, dots: BrailleDots,
+                                in canvas: inout Canvas, origin: (column: Int, row: Int)) {
+        for (index, value) in series.points.enumerated() {
+            guard let point = dot(index: index, count: series.points.count, value: value, range: range, dots: dots)
+            else { continue }
+            canvas[origin.column + point.x / 2, origin.row + point.y / 4] = Cell(marker, series.style)
         }
     }
 }

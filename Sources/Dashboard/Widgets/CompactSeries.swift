@@ -13,6 +13,8 @@ struct CompactSeries: Equatable, Sendable {
     /// Steps per group; the last group may hold fewer.
     private(set) var groupSize = 1
     private var stepsInLastGroup = 0
+    /// Values appended, nil ones included: the steps the series covers.
+    private(set) var stepCount = 0
 
     init() {}
 
@@ -34,6 +36,7 @@ struct CompactSeries: Equatable, Sendable {
             counts[counts.count - 1] += 1
         }
         stepsInLastGroup += 1
+        stepCount += 1
         if sums.count > Self.capacity { mergeNeighbours() }
     }
 
@@ -57,12 +60,20 @@ struct CompactSeries: Equatable, Sendable {
     /// The mean of each of `buckets` consecutive, equal spans of the groups; nil for a
     /// span without values. With no more groups than buckets, one mean per group.
     func fitted(to buckets: Int) -> [Double?] {
-        guard buckets > 0 else { return [] }
-        let spans = min(buckets, sums.count)
-        return (0 ..< spans).map { bucket in
-            let start = bucket * sums.count / spans, end = (bucket + 1) * sums.count / spans
+        fitted(to: buckets, spanning: stepCount)
+    }
+
+    /// As `fitted(to:)`, on an axis of `span` steps from this series' first step, which
+    /// may run past its last (a shorter run plotted beside a longer one): buckets past the
+    /// end are nil. With no more groups on the axis than buckets, one value per group.
+    func fitted(to buckets: Int, spanning span: Int) -> [Double?] {
+        let axisGroups = (max(span, stepCount) + groupSize - 1) / groupSize
+        guard buckets > 0, axisGroups > 0 else { return [] }
+        let slots = min(buckets, axisGroups)
+        return (0 ..< slots).map { slot in
+            let start = slot * axisGroups / slots, end = min((slot + 1) * axisGroups / slots, sums.count)
             var sum = 0.0, count = 0
-            for group in start ..< end {
+            for group in start ..< max(start, end) {
                 sum += sums[group]
                 count += counts[group]
             }

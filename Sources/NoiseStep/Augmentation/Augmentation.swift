@@ -31,16 +31,39 @@ public struct Augmentation: Sendable, Equatable, Codable {
     /// Warps a 28×28 image in place, using the numbers of `random`.
     public func apply(to image: inout [UInt8], random: inout RandomStream) {
         guard !isNone else { return }
+        distortion(random: &random).apply(to: &image)
+    }
+
+    /// The warp `apply` makes with the numbers of `random`: four draws, always in the same
+    /// order (rotation, scale, shift x, shift y), so that a run's images are reproducible.
+    public func distortion(random: inout RandomStream) -> Distortion {
         func symmetric(_ limit: Double) -> Float {
             Float(limit * (2 * random.nextUnitClosed() - 1))
         }
         let angle = symmetric(rotation) * .pi / 180
         let zoom = 1 + symmetric(scale)
         let dx = symmetric(shift), dy = symmetric(shift)
-        if rotation == 0 && scale == 0 {
-            Self.translate(&image, dx: Int(dx.rounded()), dy: Int(dy.rounded()))
-        } else {
-            Self.warp(&image, cosine: cos(angle) / zoom, sine: sin(angle) / zoom, dx: dx, dy: dy)
+        return Distortion(angle: angle, zoom: zoom, dx: dx, dy: dy, isTranslation: rotation == 0 && scale == 0)
+    }
+
+    /// One image's warp: rotation by `angle` (radians), scaling by `zoom`, shift by
+    /// (dx, dy) pixels. A pure translation moves by whole pixels, without resampling.
+    public struct Distortion: Sendable, Equatable {
+        public var angle: Float, zoom: Float, dx: Float, dy: Float
+        public var isTranslation: Bool
+
+        /// The whole-pixel shift of a pure translation; nil for a warp that resamples.
+        public var wholePixelShift: (x: Int, y: Int)? {
+            isTranslation ? (Int(dx.rounded()), Int(dy.rounded())) : nil
+        }
+
+        /// Warps a 28×28 image in place.
+        public func apply(to image: inout [UInt8]) {
+            if let shift = wholePixelShift {
+                Augmentation.translate(&image, dx: shift.x, dy: shift.y)
+            } else {
+                Augmentation.warp(&image, cosine: cos(angle) / zoom, sine: sin(angle) / zoom, dx: dx, dy: dy)
+            }
         }
     }
 

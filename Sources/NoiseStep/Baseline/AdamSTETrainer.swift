@@ -88,7 +88,8 @@ public final class AdamSTETrainer {
         return TrainingFootprint(
             parameters: shape.parameterCount,
             stateBytes: adam.bytes + model.packedBytes + MemoryLayout<Int>.size,
-            scratchBytes: TrainingFootprint.floatBufferBytes(of: runner) + TrainingFootprint.floatBufferBytes(of: activations))
+            scratchBytes: TrainingFootprint.runnerScratchBytes(shape: shape, threads: options.threads, batch: options.batch)
+                + TrainingFootprint.bufferBytes(of: activations))
     }
 
     /// Bytes of training state per parameter: about 12.26 (θ, m and v as Float, plus the
@@ -101,7 +102,7 @@ public final class AdamSTETrainer {
     func backward(step: Int) -> (loss: Double, accuracy: Double) {
         let indices = batchIndices(step: step)
         runner.weights.refresh(from: model)
-        let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
+        let chunks = BatchRunner.chunks(covering: indices.count)
         let results = ChunkResults(chunks: chunks, width: 2)  // [loss sum, correct]
         let options = options, data = training, weights = runner.weights, activations = activations
         runner.forEachChunk(chunks) { workspace, chunk in
@@ -120,9 +121,8 @@ public final class AdamSTETrainer {
     /// update number `step` to those rows' weights and biases.
     private func update(step: Int) {
         let shape = model.shape, activations = activations, adam = adam, blocks = blocks
-        var factors = adam.factors(step: step)
-        factors.gradientScale = 1 / Float(options.batch)
-        runner.forEachChunk(blocks.count) { _, index in
+        let factors = adam.factors(step: step, gradientScale: 1 / Float(options.batch))
+        runner.forEach(blocks.count) { index in
             let (layer, rows) = blocks[index]
             let inputs = shape.inputs(of: layer), outputs = shape.outputs(of: layer)
             withUnsafeTemporaryAllocation(of: Float.self, capacity: rows.count * (inputs + 1)) { buffer in

@@ -1,4 +1,5 @@
 import Foundation
+import NoiseStepKernels
 
 /// Adam's hyperparameters, as in `torch.optim.Adam` and the reference's `--mode adam-ste`.
 public struct AdamSettings: Sendable, Equatable {
@@ -19,6 +20,7 @@ public struct AdamSettings: Sendable, Equatable {
 ///
 /// Each parameter is updated from its own gradient only, so rows may be updated by any
 /// worker in any order with the same result.
+// @unchecked: FloatBuffers are raw storage; workers update disjoint parameter ranges.
 final class AdamState: @unchecked Sendable {
     let settings: AdamSettings
     /// [parameters] latent weights, in [−latentLimit, latentLimit].
@@ -41,38 +43,25 @@ final class AdamState: @unchecked Sendable {
     var parameterCount: Int { latent.count }
     var bytes: Int { 3 * parameterCount * MemoryLayout<Float>.size }
 
-    /// The step-dependent factors of update number `step` (1-based), computed once per step.
-    struct StepFactors {
-        var stepSize: Float
-        var inverseCorrection2: Float
-        var beta1: Float, beta2: Float, epsilon: Float, limit: Float
-        /// Multiplies each incoming gradient, e.g. 1/batch to turn a summed loss into a mean.
-        var gradientScale: Float = 1
-    }
-
-    func factors(step: Int) -> StepFactors {
+    /// The step-dependent factors of update number `step` (1-based), computed once per
+    /// step; each incoming gradient is multiplied by `gradientScale`.
+    func factors(step: Int, gradientScale: Float = 1) -> Kernels.AdamFactors {
         let s = settings
         let correction1 = 1 - Foundation.pow(s.beta1, Double(step))
         let correction2 = 1 - Foundation.pow(s.beta2, Double(step))
-        return StepFactors(stepSize: Float(s.learningRate / correction1),
-                           inverseCorrection2: Float(1 / correction2.squareRoot()),
-                           beta1: Float(s.beta1), beta2: Float(s.beta2), epsilon: Float(s.epsilon),
-                           limit: Float(s.latentLimit))
+        var factors = Kernels.AdamFactors(stepSize: Float(s.learningRate / correction1),
+                                          inverseCorrection2: Float(1 / correction2.squareRoot()),
+                                          beta1: Float(s.beta1), beta2: Float(s.beta2), epsilon: Float(s.epsilon),
+                                          limit: Float(s.latentLimit))
+        factors.gradientScale = gradientScale
+        return factors
     }
 
     /// One Adam update of parameters [start, start + count) from `gradients`, then the
-    /// clamp to ±latentLimit. Written like torch's single-tensor Adam: m ← lerp(m, g, 1 − β1),
-    /// v ← β2·v + (1 − β2)·g², θ ← θ − (lr / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε).
-    @inline(__always)
-    func update(start: Int, count: Int, gradients: UnsafePointer<Float>, _ f: StepFactors) {
-        let theta = latent.pointer + start, m = firstMoment.pointer + start, v = secondMoment.pointer + start
-        for i in 0 ..< count {
-            let g = gradients[i] * f.gradientScale
-            m[i] += (1 - f.beta1) * (g - m[i])
-            v[i] = f.beta2 * v[i] + (1 - f.beta2) * g * g
-            let denominator = v[i].squareRoot() * f.inverseCorrection2 + f.epsilon
-            theta[i] = min(f.limit, max(-f.limit, theta[i] - f.stepSize * m[i] / denominator))
-        }
+    /// clamp to ±latentLimit (`Kernels.adamUpdate`).
+    func update(start: Int, count: Int, gradients: UnsafePointer<Float>, _ factors: Kernels.AdamFactors) {
+        Kernels.adamUpdate(theta: latent.pointer + start, m: firstMoment.pointer + start,
+                           v: secondMoment.pointer + start, gradients: gradients, count: count, factors)
     }
 
     /// Rewrites `model`'s ternary values from the latent weights.

@@ -1,3 +1,5 @@
+import NoiseStepKernels
+
 /// The layer inputs and deltas of every chunk of one batch, kept after the chunks' forward
 /// and backward passes so that each weight's gradient can then be summed over the whole
 /// batch by one worker, in one fixed order.
@@ -6,6 +8,7 @@
 /// without a partial gradient per chunk: chunk c writes only slot c, and the row-wise
 /// gradient kernel reads the slots in chunk order. Scratch, overwritten every step:
 /// batch × (Σ inputs + Σ outputs) floats, about 7.4 MB for 784→256→256→10 at batch 1024.
+// @unchecked: FloatBuffers are raw storage; chunk c writes only slot c, then workers read disjoint rows.
 final class BatchActivations: @unchecked Sendable {
     let shape: ModelShape
     let chunks: Int
@@ -16,7 +19,7 @@ final class BatchActivations: @unchecked Sendable {
 
     init(shape: ModelShape, batch: Int) {
         self.shape = shape
-        chunks = (batch + Kernels.chunk - 1) / Kernels.chunk
+        chunks = BatchRunner.chunks(covering: batch)
         let chunks = self.chunks
         inputs = (0 ..< shape.layerCount).map { FloatBuffer(count: chunks * shape.inputs(of: $0) * Kernels.chunk) }
         deltas = (0 ..< shape.layerCount).map { FloatBuffer(count: chunks * shape.outputs(of: $0) * Kernels.chunk) }

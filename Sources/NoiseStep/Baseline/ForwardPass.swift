@@ -23,11 +23,11 @@ public final class ForwardPass {
     /// - Precondition: `indices` is not empty and every index is inside `data`.
     public func run(_ indices: [Int]) -> (loss: Double, accuracy: Double) {
         precondition(!indices.isEmpty && indices.allSatisfy { $0 >= 0 && $0 < self.data.count })
-        let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
+        let chunks = BatchRunner.chunks(covering: indices.count)
         let results = ChunkResults(chunks: chunks, width: 2)  // [loss sum, correct]
         let data = data, encoding = encoding, weights = runner.weights
         runner.forEachChunk(chunks) { workspace, chunk in
-            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+            let range = BatchRunner.examples(of: chunk, in: indices.count)
             workspace.load(indices[range], from: data, encoding: encoding)
             workspace.forward(weights)
             let (lossSum, correct) = workspace.softmaxCrossEntropy()

@@ -1,3 +1,5 @@
+import NoiseStepKernels
+
 /// What a training run keeps in memory besides the data set, in bytes, split into state and
 /// scratch.
 ///
@@ -20,28 +22,39 @@ public struct TrainingFootprint: Sendable, Equatable {
     public var stateBytesPerParameter: Double { Double(stateBytes) / Double(max(1, parameters)) }
     public var scratchBytesPerParameter: Double { Double(scratchBytes) / Double(max(1, parameters)) }
 
-    /// A noise_step `Trainer` of this shape and thread count: the packed model (two bit
-    /// planes per matrix, each row padded to whole 64-bit words) and the trainer's counters
-    /// (step, density, samples, reject quantile, schedule); scratch is the `BatchRunner`'s
-    /// expanded weights and workspaces. Perturbations are regenerated from their seed, so
-    /// they are not state.
-    public static func noiseStep(shape: ModelShape, threads: Int) -> TrainingFootprint {
+    /// A noise_step `Trainer` of this shape, thread count and batch. State: the packed
+    /// model (five trits per byte, see `TernaryMatrix`) and the trainer's counters (step,
+    /// density, samples, reject quantile, schedule). Scratch: what `runnerScratchBytes`
+    /// counts. Perturbations are regenerated from their seed, so they are not state.
+    public static func noiseStep(shape: ModelShape, threads: Int, batch: Int = TrainingOptions().batch) -> TrainingFootprint {
         let counters = 2 * MemoryLayout<Int>.size + 2 * MemoryLayout<Double>.size + MemoryLayout<DensitySchedule>.size
         return TrainingFootprint(parameters: shape.parameterCount,
                                  stateBytes: TernaryModel(shape: shape).packedBytes + counters,
-                                 scratchBytes: floatBufferBytes(of: BatchRunner(shape: shape, threads: threads)))
+                                 scratchBytes: runnerScratchBytes(shape: shape, threads: threads, batch: batch))
     }
 
-    /// Bytes of every `FloatBuffer` reachable from `value` through stored properties and
-    /// array elements, up to `depth` levels down. Counted by reflection so that a buffer
-    /// added to a workspace later is counted too.
-    static func floatBufferBytes(of value: Any, depth: Int = 5) -> Int {
-        if let buffer = value as? FloatBuffer { return buffer.count * MemoryLayout<Float>.size }
+    /// A `BatchRunner`'s scratch for batches of `batch` examples: the expanded weights,
+    /// and one chunk workspace per worker that such a batch uses (at most one per chunk).
+    static func runnerScratchBytes(shape: ModelShape, threads: Int, batch: Int) -> Int {
+        let runner = BatchRunner(shape: shape, threads: threads)
+        let workers = min(runner.workerLimit, BatchRunner.chunks(covering: batch))
+        return bufferBytes(of: runner.weights) + workers * bufferBytes(of: ChunkWorkspace(shape: shape))
+    }
+
+    /// Bytes of every kernel buffer (`ScratchStorage`) and byte array reachable from `value`
+    /// through stored properties and array elements, up to `depth` levels down. Counted by
+    /// reflection so that a buffer added to a workspace later is counted too.
+    static func bufferBytes(of value: Any, depth: Int = 5) -> Int {
+        switch value {
+        case let storage as any ScratchStorage: return storage.bytes
+        case let bytes as [UInt8]: return bytes.count
+        default: break
+        }
         guard depth > 0 else { return 0 }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .class?, .struct?, .collection?:
-            return mirror.children.reduce(0) { $0 + floatBufferBytes(of: $1.value, depth: depth - 1) }
+            return mirror.children.reduce(0) { $0 + bufferBytes(of: $1.value, depth: depth - 1) }
         default:
             return 0
         }

@@ -1,48 +1,69 @@
 import Dispatch
 import Foundation
+import NoiseStepKernels
+import Synchronization
 
 /// Spreads the chunks of a batch over worker threads. Chunk c always covers examples
 /// [64c, 64c + 64) and writes only its own result slot, and results are combined in chunk
-/// order, so the outcome is bit-identical for any number of threads.
-final class BatchRunner: @unchecked Sendable {
+/// order, so the outcome is bit-identical for any number of threads and any assignment
+/// of chunks to workers.
+///
+/// Workspaces are made on first use, one per worker actually needed: a run of 16 chunks
+/// never allocates more than 16, whatever the thread count. One owner calls it.
+final class BatchRunner {
     let shape: ModelShape
     let weights: ExpandedWeights
-    private let workspaces: [ChunkWorkspace]
+    /// The most workers a call may use.
+    let workerLimit: Int
+    private(set) var workspaces: [ChunkWorkspace] = []
 
     /// - Parameter threads: worker count; 0 means one per active processor.
     init(shape: ModelShape, threads: Int) {
         self.shape = shape
         weights = ExpandedWeights(shape: shape)
-        let count = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
-        workspaces = (0 ..< max(1, count)).map { _ in ChunkWorkspace(shape: shape) }
+        workerLimit = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    var threadCount: Int { workspaces.count }
+    /// Chunks of 64 that cover `examples` examples, the last one possibly partial.
+    static func chunks(covering examples: Int) -> Int { (examples + Kernels.chunk - 1) / Kernels.chunk }
 
-    /// Runs `body(workspace, chunk)` for chunks 0..<chunks, each on some worker.
-    func forEachChunk(_ chunks: Int, _ body: (ChunkWorkspace, Int) -> Void) {
-        let workers = min(workspaces.count, chunks)
-        if workers <= 1 {
-            for chunk in 0 ..< chunks { body(workspaces[0], chunk) }
+    /// The examples of chunk `chunk` of a batch of `examples`.
+    static func examples(of chunk: Int, in examples: Int) -> Range<Int> {
+        chunk * Kernels.chunk ..< min(examples, (chunk + 1) * Kernels.chunk)
+    }
+
+    /// Runs `body(workspace, chunk)` for chunks 0..<chunks, each on some worker with that
+    /// worker's workspace. Workers take the next chunk not yet taken, so a worker the
+    /// system holds back delays the batch by one chunk, not by a fixed share; which worker
+    /// runs a chunk never changes its result.
+    func forEachChunk(_ chunks: Int, _ body: @Sendable (ChunkWorkspace, Int) -> Void) {
+        let workers = min(workerLimit, chunks)
+        while workspaces.count < workers { workspaces.append(ChunkWorkspace(shape: shape)) }
+        let workspaces = workspaces
+        Self.spread(chunks, over: workers) { worker, chunk in body(workspaces[worker], chunk) }
+    }
+
+    /// Runs `body(index)` for 0..<count over the workers, without workspaces.
+    func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        Self.spread(count, over: min(workerLimit, count)) { _, index in body(index) }
+    }
+
+    /// Runs `body(worker, item)` for items 0..<count, each worker taking the next item not
+    /// yet taken; on this thread when there is one worker.
+    private static func spread(_ count: Int, over workers: Int, _ body: @Sendable (Int, Int) -> Void) {
+        guard workers > 1 else {
+            for item in 0 ..< count { body(0, item) }
             return
         }
-        withoutActuallyEscaping(body) { body in
-            let box = UncheckedBox(body)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for chunk in stride(from: worker, to: chunks, by: workers) { box.value(workspaces[worker], chunk) }
-            }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while case let item = next.wrappingAdd(1, ordering: .relaxed).oldValue, item < count { body(worker, item) }
         }
     }
 }
 
-/// Lets a value cross into `concurrentPerform` when the caller guarantees the workers
-/// touch disjoint state.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// Per-chunk result slots, written by workers at disjoint indices.
+/// Per-chunk result slots, written by workers at disjoint indices, totalled in chunk order.
+// @unchecked: a raw pointer is not Sendable; each worker writes only its own chunks' rows.
 final class ChunkResults: @unchecked Sendable {
     let chunks: Int
     let width: Int

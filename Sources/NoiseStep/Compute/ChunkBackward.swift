@@ -1,3 +1,5 @@
+import NoiseStepKernels
+
 /// The backward pass of the deltas over one chunk: down to layer 0 for trainers that need
 /// every weight's gradient (the Adam + straight-through baseline), or only down to the
 /// lowest perturbed layer for noise_step's reverse alignment.

@@ -1,4 +1,4 @@
-import Foundation
+import NoiseStepKernels
 
 /// The primal pass over one loaded chunk, and the loss at its end.
 extension ChunkWorkspace {
@@ -7,14 +7,14 @@ extension ChunkWorkspace {
     /// - Returns: the chunk's summed loss and correct count.
     func trainingPass(batch indices: [Int], chunk: Int, step: Int, data: Dataset, options: TrainingOptions,
                       weights: ExpandedWeights) -> (lossSum: Double, correct: Int) {
-        let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
+        let range = BatchRunner.examples(of: chunk, in: indices.count)
         let augmentation = options.augmentation, seed = options.seed
         if augmentation.isNone {
             load(indices[range], from: data, encoding: options.input)
         } else {
-            load(indices[range], from: data, encoding: options.input) { slot, image in
+            load(indices[range], from: data, encoding: options.input) { slot in
                 var random = RandomStream(seed: seed, purpose: .augmentation, step: step, index: range.lowerBound + slot)
-                augmentation.apply(to: &image, random: &random)
+                return augmentation.distortion(random: &random)
             }
         }
         forward(weights)
@@ -24,9 +24,7 @@ extension ChunkWorkspace {
     /// Fills z, normalized, rectified and inverseDeviation for every layer.
     func forward(_ weights: ExpandedWeights) {
         let layers = shape.layerCount
-        Kernels.inputLayer(transposedWeights: weights.transposed[0].pointer, inputs: shape.widths[0],
-                           outputs: shape.outputs(of: 0), pixels: pixels.pointer, ink: ink,
-                           bias: weights.biases[0].pointer, into: z[0].pointer)
+        inputLayer(weights)
         for layer in 0 ..< layers {
             if layer > 0 {
                 Kernels.multiply(weights.matrices[layer].pointer, rows: shape.outputs(of: layer),
@@ -41,51 +39,28 @@ extension ChunkWorkspace {
         }
     }
 
-    /// Softmax cross-entropy of the logits against the labels, for the valid examples.
-    /// The loss of an example is computed on logits / `temperature`. Writes
-    /// `outputGradient` = ∂loss/∂logits = (softmax − one-hot) / temperature, 0 in padding
-    /// columns.
-    /// - Returns: the summed loss and the number of examples whose top logit is the label
-    ///   (ties go to the lower class).
+    /// z[0] from the loaded chunk's ink, in exact integers (`Kernels.inputLayer`).
+    func inputLayer(_ weights: ExpandedWeights) {
+        Kernels.inputLayer(stripMajorWeights: weights.inputLayer.pointer, inputs: shape.widths[0],
+                           outputs: shape.outputs(of: 0), ink: ink, unitLevels: encoding.kind == .binary,
+                           divisor: encoding.kind.divisor, bias: weights.biases[0].pointer, scratch: inputScratch,
+                           into: z[0].pointer)
+    }
+
+    /// Softmax cross-entropy of the logits / `temperature` against the labels, for the
+    /// valid examples (`Kernels.softmaxCrossEntropy`); writes `outputGradient`.
+    /// - Returns: the summed loss and the number of examples whose top logit is the label.
     func softmaxCrossEntropy(temperature: Float = 1) -> (lossSum: Double, correct: Int) {
-        let chunk = Kernels.chunk, classes = shape.widths.last!
-        let logits = z[shape.layerCount - 1].pointer, gradient = outputGradient.pointer
-        gradient.update(repeating: 0, count: classes * chunk)
-        var lossSum = 0.0, correct = 0
-        let inverseTemperature = 1 / temperature
-        for b in 0 ..< valid {
-            var top = logits[b], best = 0
-            for c in 1 ..< classes where logits[c * chunk + b] > top {
-                top = logits[c * chunk + b]
-                best = c
-            }
-            if best == labels[b] { correct += 1 }
-            var total: Float = 0
-            for c in 0 ..< classes {
-                let e = Foundation.exp((logits[c * chunk + b] - top) * inverseTemperature)
-                gradient[c * chunk + b] = e
-                total += e
-            }
-            lossSum += Double(Foundation.log(total) - (logits[labels[b] * chunk + b] - top) * inverseTemperature)
-            for c in 0 ..< classes {
-                let target: Float = c == labels[b] ? 1 : 0
-                gradient[c * chunk + b] = (gradient[c * chunk + b] / total - target) * inverseTemperature
-            }
+        labels.withUnsafeBufferPointer { labels in
+            Kernels.softmaxCrossEntropy(logits: z[shape.layerCount - 1].pointer, classes: shape.widths.last!,
+                                        labels: labels.baseAddress!, valid: valid, temperature: temperature,
+                                        gradient: outputGradient.pointer)
         }
-        return (lossSum, correct)
     }
 
     /// The predicted class of each valid example (ties go to the lower class).
     func predictions() -> [Int] {
-        let chunk = Kernels.chunk, classes = shape.widths.last!
-        let logits = z[shape.layerCount - 1].pointer
-        return (0 ..< valid).map { b in
-            var top = logits[b], best = 0
-            for c in 1 ..< classes where logits[c * chunk + b] > top {
-                top = logits[c * chunk + b]
-                best = c
-            }
-            return best
-        }
+        let logits = z[shape.layerCount - 1].pointer, classes = shape.widths.last!
+        return (0 ..< valid).map { Kernels.topClass(logits: logits, classes: classes, example: $0).0 }
     }
 }

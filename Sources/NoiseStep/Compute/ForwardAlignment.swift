@@ -1,3 +1,5 @@
+import NoiseStepKernels
+
 /// `--alignment forward`: the paper's forward-mode Jacobian-vector product. For each
 /// perturbation ν_i the tangent dz = ∂z/∂θ·ν_i is carried along the forward pass, layer
 /// by layer, and α_i = Σ_b ∂loss_b/∂logits · dz_logits. No backward pass is run.
@@ -98,43 +100,18 @@ extension ChunkWorkspace {
 
     /// tangent = W_{hidden+1} · dh_hidden for a tangent dz_hidden held in K sparse rows.
     private func lowRankNextTangent(_ weights: ExpandedWeights, hidden: Int, rows: [Int]) {
-        typealias Vector = Kernels.Vector
-        let chunk = Kernels.chunk, width = shape.outputs(of: hidden), next = hidden + 1
-        let n = normalized[hidden].pointer, inverse = inverseDeviation[hidden].pointer
-        let scale = Vector(repeating: 1 / Float(width))
-        // Per example: a = invσ·mean(dz), c = invσ·mean(dz⊙n); u_k = mask ⊙ invσ ⊙ dz_k.
+        let chunk = Kernels.chunk, next = hidden + 1
+        // Per example: a = invσ·mean(dz), c = invσ·mean(dz⊙n), in the first two scratch rows.
         let meanTerm = scratch.pointer, normTerm = scratch.pointer + chunk
-        for v in 0 ..< Kernels.vectorsPerRow {
-            var sumD = Vector(), sumDN = Vector()
-            for (slot, row) in rows.enumerated() {
-                let d = Kernels.load(sparseRows.pointer + slot * chunk + 8 * v)
-                sumD += d
-                sumDN = sumDN.addingProduct(d, Kernels.load(n + row * chunk + 8 * v))
-            }
-            let inv = Kernels.load(inverse + 8 * v)
-            Kernels.store(sumD * scale * inv, meanTerm + 8 * v)
-            Kernels.store(sumDN * scale * inv, normTerm + 8 * v)
-            for (slot, row) in rows.enumerated() {
-                let d = Kernels.load(sparseRows.pointer + slot * chunk + 8 * v)
-                let nv = Kernels.load(n + row * chunk + 8 * v)
-                Kernels.store((d * inv).replacing(with: 0, where: nv .<= 0), sparseRows.pointer + slot * chunk + 8 * v)
-            }
-        }
-        let outputs = shape.outputs(of: next)
-        let product = maskProducts[hidden].pointer, zNext = z[next].pointer, bias = weights.biases[next].pointer
-        let transposed = weights.transposed[next].pointer  // [width, outputs]
-        for o in 0 ..< outputs {
-            let target = tangent.pointer + o * chunk
-            let b = Vector(repeating: bias[o])
-            for v in 0 ..< Kernels.vectorsPerRow {
-                let a = Kernels.load(meanTerm + 8 * v), c = Kernels.load(normTerm + 8 * v)
-                let wh = Kernels.load(zNext + o * chunk + 8 * v) - b
-                Kernels.store(-(a * Kernels.load(product + o * chunk + 8 * v)) - c * wh, target + 8 * v)
-            }
-            for (slot, row) in rows.enumerated() {
-                let w = transposed[row * outputs + o]
-                if w != 0 { Kernels.addScaled(sparseRows.pointer + slot * chunk, w, to: target) }
-            }
+        rows.withUnsafeBufferPointer { rows in
+            Kernels.tangentStatistics(sparse: sparseRows.pointer, rows: rows, width: shape.outputs(of: hidden),
+                                      normalized: normalized[hidden].pointer,
+                                      inverseDeviation: inverseDeviation[hidden].pointer,
+                                      meanTerm: meanTerm, normTerm: normTerm)
+            Kernels.lowRankTangent(outputs: shape.outputs(of: next), meanTerm: meanTerm, normTerm: normTerm,
+                                   maskProduct: maskProducts[hidden].pointer, zNext: z[next].pointer,
+                                   bias: weights.biases[next].pointer, transposed: weights.transposed[next].pointer,
+                                   sparse: sparseRows.pointer, rows: rows, into: tangent.pointer)
         }
     }
 }

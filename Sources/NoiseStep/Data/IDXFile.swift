@@ -35,15 +35,21 @@ public enum IDXFile {
     }
 
     /// The file at `path`, decompressed if it is gzip, at most `maximumSize` bytes.
+    /// - Throws: `.io` when `path` is not a regular file (a FIFO, device, directory or
+    ///   symbolic link loop is named as such) or cannot be read.
     public static func contents(of path: String) throws(DataError) -> [UInt8] {
-        let bytes = try FileBytes.read(path, limit: maximumSize)
+        let bytes: [UInt8]
+        do throws(FileProblem) {
+            bytes = try FileSystem.openForReading(path).readWhole(limit: maximumSize)
+        } catch {
+            throw .io(file: path, problem: error)
+        }
         return Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes, limit: maximumSize, name: path) : bytes
     }
 
     /// The pixels of an uncompressed IDX image file held in `bytes`; `name` is used in errors.
     public static func parseImages(_ bytes: consuming [UInt8], name: String) throws(DataError) -> [UInt8] {
-        let header = "expected an IDX image header"
-        try checkMagic(bytes, expected: imageMagic, headerSize: imageHeaderSize, header: header, name: name)
+        try checkMagic(bytes, expected: imageMagic, headerSize: imageHeaderSize, header: .imageHeader, name: name)
         let count = Int(bigEndianWord(bytes, at: 4))
         let rows = Int(bigEndianWord(bytes, at: 8))
         let columns = Int(bigEndianWord(bytes, at: 12))
@@ -53,19 +59,17 @@ public enum IDXFile {
         // count < 2³² and 784 < 2¹⁰, so this cannot overflow a 64-bit Int; checked anyway.
         let needed = count.multipliedReportingOverflow(by: Dataset.pixelsPerImage)
         guard !needed.overflow else { throw .tooLarge(file: name, limitBytes: maximumSize) }
-        let claim = "header says \(count) images of \(rows)×\(columns)"
-        try checkBodySize(bytes.count - imageHeaderSize, expected: needed.partialValue, claim: claim, name: name)
+        try checkBodySize(bytes.count - imageHeaderSize, expected: needed.partialValue, claim: .images(count: count),
+                          name: name)
         bytes.removeFirst(imageHeaderSize)
         return bytes
     }
 
     /// The labels of an uncompressed IDX label file held in `bytes`; `name` is used in errors.
     public static func parseLabels(_ bytes: consuming [UInt8], name: String) throws(DataError) -> [UInt8] {
-        try checkMagic(bytes, expected: labelMagic, headerSize: labelHeaderSize, header: "expected an IDX label header",
-                       name: name)
+        try checkMagic(bytes, expected: labelMagic, headerSize: labelHeaderSize, header: .labelHeader, name: name)
         let count = Int(bigEndianWord(bytes, at: 4))
-        try checkBodySize(bytes.count - labelHeaderSize, expected: count, claim: "header says \(count) labels",
-                          name: name)
+        try checkBodySize(bytes.count - labelHeaderSize, expected: count, claim: .labels(count: count), name: name)
         bytes.removeFirst(labelHeaderSize)
         if let index = firstLabelOutOfRange(bytes) {
             throw .labelOutOfRange(file: name, index: index, label: bytes[index])
@@ -74,25 +78,25 @@ public enum IDXFile {
     }
 
     /// Throws unless `bytes` holds at least a full header starting with `expected`.
-    private static func checkMagic(_ bytes: [UInt8], expected: UInt32, headerSize: Int, header: String,
+    private static func checkMagic(_ bytes: [UInt8], expected: UInt32, headerSize: Int, header: IDXContent,
                                    name: String) throws(DataError) {
         if bytes.count >= 4 {
             let found = bigEndianWord(bytes, at: 0)
             if found != expected { throw .wrongMagic(file: name, expected: expected, found: found) }
         }
         if bytes.count < headerSize {
-            throw .truncated(file: name, expected: header, expectedBytes: headerSize, actualBytes: bytes.count)
+            throw .truncated(file: name, content: header, expectedBytes: headerSize, actualBytes: bytes.count)
         }
     }
 
     /// Throws unless the body after the header is exactly `expected` bytes.
-    private static func checkBodySize(_ actual: Int, expected: Int, claim: String,
+    private static func checkBodySize(_ actual: Int, expected: Int, claim: IDXContent,
                                       name: String) throws(DataError) {
         if actual < expected {
-            throw .truncated(file: name, expected: claim, expectedBytes: expected, actualBytes: actual)
+            throw .truncated(file: name, content: claim, expectedBytes: expected, actualBytes: actual)
         }
         if actual > expected {
-            throw .trailingBytes(file: name, expected: claim, expectedBytes: expected, actualBytes: actual)
+            throw .trailingBytes(file: name, content: claim, expectedBytes: expected, actualBytes: actual)
         }
     }
 

@@ -36,7 +36,14 @@ public enum MNISTDirectory {
     /// - Throws: `DataError` naming the directory or file: missing directory or file,
     ///   malformed or corrupt file, no examples, or image/label count mismatch.
     public static func load(_ directory: String, split: DataSplit) throws(DataError) -> Dataset {
-        guard FileBytes.isDirectory(directory) else { throw .missingDirectory(path: directory) }
+        let status: NodeStatus?
+        do throws(FileProblem) {
+            status = try FileSystem.status(directory)
+        } catch {
+            throw .io(file: directory, problem: error)
+        }
+        guard let status else { throw .missingDirectory(path: directory) }
+        guard status.kind == .directory else { throw .notADirectory(path: directory, kind: status.kind) }
         let imagesPath = try locate(split.imageFileName, in: directory)
         let labelsPath = try locate(split.labelFileName, in: directory)
         let pixels = try IDXFile.readImages(at: imagesPath)
@@ -58,14 +65,18 @@ public enum MNISTDirectory {
 
     /// The path of the file with standard name `fileName` in `directory`, preferring
     /// the uncompressed file when both exist.
+    ///
+    /// A name counts as there whatever it names (a FIFO, a device, a directory, a link to
+    /// nothing or a link loop), so that reading it reports the real problem instead of a
+    /// missing file.
     /// - Throws: `.missingFile` listing the names that were tried.
     public static func locate(_ fileName: String, in directory: String) throws(DataError) -> String {
         let names = candidateNames(for: fileName)
         for subdirectory in subdirectories {
-            let folder = subdirectory.isEmpty ? directory : FileBytes.join(directory, subdirectory)
+            let folder = subdirectory.isEmpty ? directory : FileSystem.join(directory, subdirectory)
             for name in names {
-                let path = FileBytes.join(folder, name)
-                if FileBytes.isFile(path) { return path }
+                let path = FileSystem.join(folder, name)
+                if (try? FileSystem.status(path, followingLinks: false)) != nil { return path }
             }
         }
         throw .missingFile(directory: directory, expected: [fileName, fileName + ".gz"])

@@ -1,12 +1,16 @@
-/// The drawing pad's soft round brush: full strength within `core` pixels of its centre,
-/// fading linearly to nothing at `edge`, which leaves grey edges like MNIST's strokes.
+/// The drawing pad's soft round brush: full strength within `fullStrengthRadius` of its
+/// centre, fading linearly to nothing at `outerRadius`, which leaves grey edges like
+/// MNIST's strokes. Radii are in pad pixels (a pad is 28 pixels wide); a stroke is about
+/// 2 × 1.1 pixels wide at half strength, like an MNIST pen stroke after scaling to 20 px.
 public enum PadBrush {
-    public static let core = 0.6
-    public static let edge = 1.6
+    /// Radius of full ink, in pixels.
+    public static let fullStrengthRadius = 0.6
+    /// Radius where the ink has faded to nothing, in pixels.
+    public static let outerRadius = 1.6
 
     /// Brush strength at `distance` pixels from the brush centre, in 0...1.
     public static func strength(distance: Double) -> Float {
-        Float(min(1, max(0, (edge - distance) / (edge - core))))
+        Float(min(1, max(0, (outerRadius - distance) / (outerRadius - fullStrengthRadius))))
     }
 
     /// One stamp centred at (x, y) in pixel coordinates (pixel (r, c) has its centre at
@@ -29,8 +33,8 @@ public enum PadBrush {
     /// The pixel indices within the brush's reach of `coordinate`, nil if none.
     private static func reach(of coordinate: Double) -> ClosedRange<Int>? {
         guard coordinate.isFinite else { return nil }
-        let low = max(0, (coordinate - edge).rounded(.down))
-        let high = min(Double(Dataset.side - 1), (coordinate + edge).rounded(.up))
+        let low = max(0, (coordinate - outerRadius).rounded(.down))
+        let high = min(Double(Dataset.side - 1), (coordinate + outerRadius).rounded(.up))
         return low <= high ? Int(low) ... Int(high) : nil
     }
 }

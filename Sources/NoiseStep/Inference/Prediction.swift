@@ -1,60 +1,49 @@
 import Foundation
-
-extension InputEncoding {
-    /// The network input for one pixel value 0...255.
-    @inlinable
-    public func encode(_ pixel: UInt8) -> Float {
-        switch self {
-        case .binary: pixel > 0 ? 1 : 0
-        case .gray: Float(pixel) / 255
-        }
-    }
-}
+import NoiseStepKernels
 
 extension TernaryModel {
-    /// Logits for one input vector of `shape.widths[0]` values. A plain forward pass for
-    /// single images (the drawing pad), about a millisecond; batches use the training
-    /// kernels.
+    /// Logits for one input vector of `shape.widths[0]` values: the single-image forward
+    /// pass of the drawing pad, read straight from the packed weights and skipping zero
+    /// inputs (`Kernels.packedMatrixVector`); batches use the training kernels.
     public func logits(input: [Float]) -> [Float] {
         precondition(input.count == shape.widths[0])
         var activations = input
-        for (index, layer) in layers.enumerated() {
-            var weights = [Float](repeating: 0, count: layer.weights.count)
-            var bias = [Float](repeating: 0, count: layer.outputs)
-            weights.withUnsafeMutableBufferPointer { layer.weights.expand(into: $0.baseAddress!) }
-            bias.withUnsafeMutableBufferPointer { layer.bias.expand(into: $0.baseAddress!) }
-            var outputs = bias
-            for row in 0 ..< layer.outputs {
-                var sum: Float = 0
-                for column in 0 ..< layer.inputs { sum += weights[row * layer.inputs + column] * activations[column] }
-                outputs[row] += sum
+        let widest = shape.widths.max()!
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: widest) { nonzero in
+            for (index, layer) in layers.enumerated() {
+                var bias = [Float](repeating: 0, count: layer.outputs)
+                bias.withUnsafeMutableBufferPointer { layer.bias.expand(into: $0.baseAddress!) }
+                var outputs = [Float](repeating: 0, count: layer.outputs)
+                layer.weights.packed.withUnsafeBufferPointer { packed in
+                    ExpandedWeights.tritTable.withUnsafeBufferPointer { table in
+                        Kernels.packedMatrixVector(packed.baseAddress!, rows: layer.outputs, columns: layer.inputs,
+                                                   table: table.baseAddress!, input: activations, bias: bias,
+                                                   nonzero: nonzero.baseAddress!, into: &outputs)
+                    }
+                }
+                if index < layers.count - 1 { LayerNorm.normalizeAndRectify(&outputs) }
+                activations = outputs
             }
-            if index < layers.count - 1 { LayerNorm.normalizeAndRectify(&outputs) }
-            activations = outputs
         }
         return activations
     }
 
-    /// Class probabilities (softmax of the logits) for one 28×28 image of pixel values.
-    public func classProbabilities(pixels: some Collection<UInt8>, encoding: InputEncoding) -> [Double] {
-        let logits = logits(input: pixels.map { encoding.encode($0) })
+    /// Class probabilities for one 28×28 image of pixel values: softmax(logits / temperature),
+    /// the distribution the model was trained to match (its loss divides by the same
+    /// temperature). Temperature 1 is the plain softmax.
+    /// - Precondition: `temperature > 0`.
+    public func classProbabilities(pixels: some Collection<UInt8>, encoding: InputEncoding,
+                                   temperature: Double) -> [Double] {
+        Self.softmax(logits(input: pixels.map { encoding.encode($0) }), temperature: temperature)
+    }
+
+    /// softmax(logits / temperature), computed stably (the largest logit is subtracted first).
+    /// - Precondition: `temperature > 0`.
+    public static func softmax(_ logits: [Float], temperature: Double) -> [Double] {
+        precondition(temperature > 0, "a softmax temperature is positive")
         let top = logits.max() ?? 0
-        let exps = logits.map { Foundation.exp(Double($0 - top)) }
+        let exps = logits.map { Foundation.exp(Double($0 - top) / temperature) }
         let total = exps.reduce(0, +)
         return exps.map { $0 / total }
-    }
-}
-
-/// Layer normalization without learned parameters, as used after every hidden layer.
-public enum LayerNorm {
-    public static let epsilon: Float = 1e-5
-
-    /// values ← max(0, (values − mean) / sqrt(variance + eps)), over the whole vector.
-    public static func normalizeAndRectify(_ values: inout [Float]) {
-        let count = Float(values.count)
-        let mean = values.reduce(0, +) / count
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
-        let scale = 1 / (variance + epsilon).squareRoot()
-        for index in values.indices { values[index] = max(0, (values[index] - mean) * scale) }
     }
 }

@@ -1,3 +1,5 @@
+import NoiseStepKernels
+
 extension Limits {
     /// The architecture 784 → `hidden`… → 10, built only after its size is known to be
     /// allowed: each width, the number of layers, then the parameter count.

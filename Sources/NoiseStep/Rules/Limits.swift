@@ -3,9 +3,11 @@
 /// check through it, before anything sized by a setting is allocated.
 ///
 /// Why each limit is what it is:
-/// - Widths, layers, parameters: a step expands the model to Float scratch (4 bytes per
-///   parameter), so 2^28 parameters is 1 GiB; a step log stores the architecture in its
-///   header and refuses more than 64 hidden layers.
+/// - Widths, layers, parameters: training and evaluation expand the model to Float
+///   scratch twice (row-major and transposed, 8 bytes per parameter), so 2^26 parameters
+///   is 512 MiB; a step log's header of a few hundred bytes can declare any architecture,
+///   and this is what it can make a reader allocate. A step log refuses more than 64
+///   hidden layers.
 /// - Perturbation entries: a step materializes every nonzero entry of its perturbations
 ///   (about 70 bytes each with its bookkeeping), so 2^20 keeps a step's transient memory
 ///   under 100 MiB however the samples and density are combined. The paper's setting
@@ -16,7 +18,7 @@
 public enum Limits {
     public static let hiddenWidth = LimitRange(1 ... 65_536)
     public static let hiddenLayers = LimitRange(1 ... 64)
-    public static let maxParameters = 1 << 28
+    public static let maxParameters = 1 << 26
     public static let batch = LimitRange(1 ... 1 << 20)
     public static let samples = LimitRange(1 ... 1 << 16)
     public static let density = LimitRange(real: 0, 1, includesLower: false, includesUpper: false)

@@ -23,12 +23,14 @@ enum MetricsLine {
         return "{" + fields.joined(separator: ",") + "}\n"
     }
 
+    /// How every line starts: the step number is the first field.
+    static let stepPrefix = Array("{\"step\":".utf8)
+
     /// The step number a line written by `encode` starts with, or nil for any other line.
     static func step(of line: ArraySlice<UInt8>) -> Int? {
-        let prefix = Array("{\"step\":".utf8)
-        guard line.starts(with: prefix) else { return nil }
+        guard line.starts(with: stepPrefix) else { return nil }
         var value = 0, digits = 0
-        for byte in line.dropFirst(prefix.count) {
+        for byte in line.dropFirst(stepPrefix.count) {
             guard byte >= 0x30 && byte <= 0x39 else { break }
             guard digits < 18 else { return nil }
             value = value * 10 + Int(byte - 0x30)

@@ -67,16 +67,18 @@ public final class RunDriver<Model: RunTrainer> {
         return snapshot
     }
 
-    /// Writes what the last step has not yet written.
+    /// Writes what the last step has not yet written: its metrics line first, so a run
+    /// killed between the two writes leaves the metrics one step ahead of the log (which
+    /// a resume trims), never behind it (which nothing could fill in).
     private func recordPending() throws(RunError) {
         do throws(StepLogError) {
-            if let log, let entry = pendingEntry {
-                try log.append(entry)
-                pendingEntry = nil
-            }
             if let metrics, let snapshot = pendingMetrics {
                 try metrics.append(snapshot)
                 pendingMetrics = nil
+            }
+            if let log, let entry = pendingEntry {
+                try log.append(entry)
+                pendingEntry = nil
             }
         } catch {
             throw .recording(error)

@@ -27,12 +27,17 @@ enum Checksum {
     /// every single-bit error and every burst of up to 8 bits.
     static func crc8<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt8 {
         var crc: UInt8 = 0
-        for byte in bytes {
-            crc ^= byte
-            for _ in 0 ..< 8 {
-                crc = crc & 0x80 != 0 ? (crc << 1) ^ 0x07 : crc << 1
-            }
-        }
+        for byte in bytes { crc = crc8Table[Int(crc ^ byte)] }
         return crc
     }
+
+    /// The CRC-8 of each byte value, so a reader scanning for frames checks one per byte.
+    private static let crc8Table: [UInt8] = (0 ... 255).map { (value: Int) -> UInt8 in
+        var crc = UInt8(value)
+        for _ in 0 ..< 8 { crc = crc & 0x80 != 0 ? (crc << 1) ^ crc8Polynomial : crc << 1 }
+        return crc
+    }
+
+    /// x⁸+x²+x+1 without its x⁸ term.
+    private static let crc8Polynomial: UInt8 = 0x07
 }

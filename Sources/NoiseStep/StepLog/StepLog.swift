@@ -1,8 +1,10 @@
-/// A step log read into memory: a run's options and every step it recorded, from which
-/// the weights after any step can be rebuilt exactly ("models as steps").
+/// What a step log holds, read and checked section by section: the run's options, how
+/// many steps it recorded, and the weights after its last step ("models as steps").
 ///
 /// Reading trusts nothing: every length is capped before use and every section's CRC is
-/// checked. A section that the file ends inside of (the writer was killed during its
+/// checked. It holds one section and at most two models at a time, however long the
+/// log: the steps themselves are not kept (`StepLog.entries(in:)` lists them for tools
+/// and tests). A section that the file ends inside of (the writer was killed during its
 /// last write) is left out; any other damage is a `StepLogError` naming the place.
 public struct StepLog: Sendable {
     /// The path the log was read from, for messages.
@@ -11,13 +13,30 @@ public struct StepLog: Sendable {
     public let options: TrainingOptions
     /// The architecture of `options.hidden`.
     public let shape: ModelShape
-    /// Every recorded step in order; their step numbers run from `startStep + 1` to `lastStep`.
-    public let entries: [StepLogEntry]
-    /// The weights sections in file order.
-    public let weights: [WeightsCheckpoint]
+    /// The format version of the file.
+    public let version: Int
+    /// The fingerprint of the data the run trained on; nil when the file does not say
+    /// (version 1 files, model files of unknown origin).
+    public let dataFingerprint: DataFingerprint?
+    /// The step count the records start after: the step of a weights section that opens
+    /// the file (a model file, maybe continued), else 0.
+    public let startStep: Int
+    /// The step count after the last record read.
+    public let lastStep: Int
+    /// The last record read, nil without records.
+    public let lastEntry: StepLogEntry?
+    /// Step records read.
+    public let records: Int
+    /// The step of each weights section read, in file order.
+    public let weightsSteps: [Int]
+    /// The weights after `lastStep`.
+    public let latestModel: TernaryModel
+    /// Weights sections checked against a replay of the steps before them (0 when read
+    /// without `verifying`).
+    public let checkedWeights: Int
     /// The file's size when read.
     public let fileBytes: Int
-    /// Trailing bytes of an incomplete last section, not used.
+    /// Bytes of a torn last section (or trailing zeros) that readers ignore.
     public let tornBytes: Int
     /// Bytes of the header.
     public let headerBytes: Int
@@ -26,98 +45,90 @@ public struct StepLog: Sendable {
 
     /// Reads the log at `path`.
     ///
-    /// With `through`, reading stops once that many steps are read, so a log damaged
-    /// after them still gives them up (`tornBytes` is then 0; nothing after is checked).
-    public static func read(path: String, through step: Int? = nil) throws(StepLogError) -> StepLog {
-        let bytes = try LogFileSystem.readAll(path, limit: StepLogFormat.maxFileBytes)
-        return try decode(bytes, file: path, through: step)
-    }
-
-    /// Reads a log from `bytes`; `file` names it in errors. `through` as for `read`.
-    public static func decode(_ bytes: [UInt8], file: String, through step: Int? = nil) throws(StepLogError) -> StepLog {
-        let header = try StepLogHeader.decode(bytes, file: file)
-        let contents = try StepLogParser(file: file, bytes: bytes, header: header, limit: step).parse()
-        return StepLog(file: file, options: header.options, shape: header.shape, entries: contents.entries,
-                       weights: contents.weights, fileBytes: bytes.count,
-                       tornBytes: contents.stoppedAtLimit ? 0 : bytes.count - contents.validBytes,
-                       headerBytes: header.size, recordBytes: contents.recordBytes)
-    }
-
-    /// The weights section the steps start from, when the file begins with one (a model
-    /// file written by `replay --out`, maybe continued); nil when the steps start from
-    /// the initial weights drawn from `options.seed`.
-    public var base: WeightsCheckpoint? {
-        guard let first = weights.first, first.offset == headerBytes else { return nil }
-        return first
-    }
-
-    /// The step count the entries start after.
-    public var startStep: Int { base?.step ?? 0 }
-    /// The step count after the last entry.
-    public var lastStep: Int { entries.last?.step ?? startStep }
-
-    /// The model before the first entry: `base`, or the run's initial weights.
-    public var initialModel: TernaryModel { base?.model ?? TernaryModel(shape: shape, seed: options.seed) }
-
-    /// The weights after `step` steps (default: all), rebuilt from `initialModel` and the
-    /// entries alone. Cost: regenerating every perturbation of every step.
-    /// - Precondition: `startStep ≤ step ≤ lastStep`.
-    public func replay(to step: Int? = nil) -> TernaryModel {
-        var model = initialModel
-        for entry in entries(through: step ?? lastStep) { entry.replay(seed: options.seed, on: &model) }
-        return model
-    }
-
-    /// Like `replay(to:)`, but also checks each weights section up to `step` against the
-    /// replayed weights (a base at step 0 against the seed's initial weights).
-    /// - Throws: `.weightsMismatch` with the first step whose saved weights differ.
-    public func verifiedReplay(to step: Int? = nil) throws(StepLogError) -> TernaryModel {
-        let target = step ?? lastStep
-        var model = initialModel
-        if let base, base.step == 0, base.model != TernaryModel(shape: shape, seed: options.seed) {
-            throw .weightsMismatch(file: file, step: 0)
+    /// - Parameters:
+    ///   - step: stop after this many steps, so that the steps before damage later in the
+    ///     file can still be rebuilt (`tornBytes` is then 0; nothing after is checked).
+    ///   - verifying: rebuild the weights by replaying every step from the start, and
+    ///     check each weights section against them. Without it, `latestModel` is the
+    ///     last weights section plus a replay of the steps after it (much quicker).
+    /// - Throws: `.io` when the file cannot be read, `.weightsMismatch` when verifying
+    ///   finds weights that differ from the replay, or the first damage found.
+    public static func read(path: String, through step: Int? = nil, verifying: Bool = false) throws(StepLogError) -> StepLog {
+        let source: LogSource
+        do throws(FileProblem) {
+            source = try LogSource(file: FileSystem.openForReading(path))
+        } catch {
+            throw .io(file: path, problem: error)
         }
-        var pending = weights.dropFirst(base == nil ? 0 : 1).filter { $0.step <= target }[...]
-        try check(&pending, at: startStep, against: model)
-        for entry in entries(through: target) {
-            entry.replay(seed: options.seed, on: &model)
-            try check(&pending, at: entry.step, against: model)
+        return try read(source, file: path, through: step, verifying: verifying)
+    }
+
+    /// Reads a log held in `bytes`; `file` names it in errors. Options as for `read`.
+    public static func decode(_ bytes: [UInt8], file: String, through step: Int? = nil,
+                              verifying: Bool = false) throws(StepLogError) -> StepLog {
+        try read(LogSource(bytes: bytes), file: file, through: step, verifying: verifying)
+    }
+
+    /// Reads the log in `source`: one pass that checks every section (replaying and
+    /// comparing when `verifying`), then, when not verifying, a second pass that replays
+    /// only the steps after the last weights section.
+    static func read(_ source: LogSource, file: String, through step: Int?, verifying: Bool) throws(StepLogError) -> StepLog {
+        let header = try readHeader(source, file: file)
+        var walk = LogWalk(header: header, verifying: verifying)
+        var scanner = SectionScanner(file: file, header: header, source: source, limit: step)
+        var resumePoint: SectionScanner?
+        while let section = try scanner.next() {
+            if try walk.add(section, file: file) { resumePoint = scanner }
         }
-        return model
-    }
-
-    /// Checks and removes the leading sections of `pending` that hold step `step`.
-    private func check(_ pending: inout ArraySlice<WeightsCheckpoint>, at step: Int,
-                       against model: TernaryModel) throws(StepLogError) {
-        while let next = pending.first, next.step == step {
-            guard next.model == model else { throw .weightsMismatch(file: file, step: step) }
-            pending.removeFirst()
+        var model = walk.model ?? walk.latestWeights ?? TernaryModel(shape: header.shape, seed: header.options.seed)
+        if !verifying {
+            // The last weights section (or the start) plus the steps after it.
+            var rest = resumePoint ?? SectionScanner(file: file, header: header, source: source, limit: step)
+            while let section = try rest.next() {
+                if case .step(let entry) = section.content { entry.replay(seed: header.options.seed, on: &model) }
+            }
         }
+        return StepLog(header: header, file: file, walk: walk, model: model, lastStep: scanner.stepsDone,
+                       fileBytes: source.size, tornBytes: scanner.stoppedAtLimit ? 0 : scanner.tornBytes)
     }
 
-    /// Checks every weights section against a replay of the steps before it.
-    public func verifyWeights() throws(StepLogError) { _ = try verifiedReplay() }
-
-    /// The weights after `lastStep`, by the quickest route: the last weights section
-    /// plus the entries after it (no replay at all when it is the last section).
-    public var latestModel: TernaryModel {
-        guard let checkpoint = weights.last else { return replay() }
-        var model = checkpoint.model
-        for entry in entries where entry.step > checkpoint.step { entry.replay(seed: options.seed, on: &model) }
-        return model
+    static func readHeader(_ source: LogSource, file: String) throws(StepLogError) -> StepLogHeader {
+        var source = source
+        let bytes = try StepLogError.io(file) { () throws(FileProblem) in
+            try source.bytes(at: 0, count: StepLogFormat.maxHeaderBytes)
+        }
+        return try StepLogHeader.decode(Array(bytes), file: file)
     }
 
-    /// The entries for steps `startStep + 1 ... step`.
-    private func entries(through step: Int) -> ArraySlice<StepLogEntry> {
-        precondition(step >= startStep && step <= lastStep, "step \(step) is outside \(startStep)...\(lastStep)")
-        return entries[..<(step - startStep)]
+    private init(header: StepLogHeader, file: String, walk: LogWalk, model: TernaryModel, lastStep: Int,
+                 fileBytes: Int, tornBytes: Int) {
+        self.file = file
+        options = header.options
+        shape = header.shape
+        version = header.version
+        dataFingerprint = header.dataFingerprint
+        startStep = walk.startStep
+        self.lastStep = lastStep
+        lastEntry = walk.lastEntry
+        records = walk.records
+        weightsSteps = walk.weightsSteps
+        latestModel = model
+        checkedWeights = walk.checkedWeights
+        self.fileBytes = fileBytes
+        self.tornBytes = tornBytes
+        headerBytes = header.size
+        recordBytes = walk.recordBytes
     }
-}
 
-/// A weights section: the model after `step` steps.
-public struct WeightsCheckpoint: Sendable, Equatable {
-    public let step: Int
-    public let model: TernaryModel
-    /// The section's first byte in its file.
-    public let offset: Int
+    /// Every step record of the log in `bytes`, in order. Holds them all: for tools and
+    /// tests, not for reading logs of unbounded length.
+    static func entries(in bytes: [UInt8], file: String = "log") throws(StepLogError) -> [StepLogEntry] {
+        let source = LogSource(bytes: bytes)
+        var scanner = SectionScanner(file: file, header: try readHeader(source, file: file), source: source)
+        var entries = [StepLogEntry]()
+        while let section = try scanner.next() {
+            if case .step(let entry) = section.content { entries.append(entry) }
+        }
+        return entries
+    }
 }

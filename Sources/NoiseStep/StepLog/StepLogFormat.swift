@@ -1,30 +1,46 @@
-/// The constants of the .nstep format (see FORMAT.md next to this file) and the caps a
-/// reader applies before it trusts any length read from a file.
+/// The constants of the .nstep format (FORMAT.md next to this file has the tables) and
+/// the caps a reader applies before it trusts any length read from a file.
 public enum StepLogFormat {
     /// "\x89NSTEP\r\n": the high byte catches 7-bit transfers, CR LF catches newline
     /// conversion, as in PNG.
     public static let magic: [UInt8] = [0x89, 0x4E, 0x53, 0x54, 0x45, 0x50, 0x0D, 0x0A]
     /// The version this program writes and the newest it reads.
-    public static let version = 1
+    public static let version = 2
+    /// The oldest version it reads. Version 1 headers hold no training-data fingerprint.
+    public static let oldestVersion = 1
 
-    /// Header caps.
+    // Header fields. Architecture and step-setting limits are the rulebook's (`Limits`),
+    // shared with every other way into a run.
+    /// Generator name: 1...64 bytes of ASCII.
     public static let maxGeneratorBytes = 64
+    /// Options JSON: 1...65536 bytes.
     public static let maxOptionsBytes = 64 << 10
-    // Architecture and step-setting limits are the rulebook's (`Limits`), shared with
-    // every other way into a run.
-    /// Largest file `StepLog.read` loads.
-    public static let maxFileBytes = 1 << 30
+    /// The largest header of any version: magic, version u16, generator length u8 and
+    /// name, options length u32 and JSON, fingerprint length u8 and bytes, CRC-32.
+    static let maxHeaderBytes = magic.count + 2 + 1 + maxGeneratorBytes + 4 + maxOptionsBytes + 1
+        + DataFingerprint.byteCount + 4
 
+    // Sections.
     /// Every section: kind (1) + body length (4) + CRC-8 of those five bytes (1).
     static let framePrefixBytes = 6
     /// Every section ends with a CRC-32 of its prefix and body.
     static let frameSuffixBytes = 4
+    /// Cap on a step record's body: 65536 samples pack into 13108 bytes, plus settings.
+    static let maxStepBodyBytes = 1 << 16
+    /// A weights section's body before its trits: step u32, parameter count u64.
+    static let weightsPrefixBytes = 12
     /// Cap on an optional section's body.
     static let maxOptionalBodyBytes = 16 << 20
+
+    /// Whether a step's recorded loss and batch accuracy can be stored: both finite, the
+    /// accuracy a fraction in [0, 1]. Anything else is a bug or damage.
+    static func isRecordable(loss: Float, batchAccuracy: Float) -> Bool {
+        loss.isFinite && batchAccuracy.isFinite && batchAccuracy >= 0 && batchAccuracy <= 1
+    }
 }
 
 /// The kind byte that starts each section.
-enum SectionKind: UInt8 {
+public enum SectionKind: UInt8, Sendable {
     /// One training step ('S').
     case step = 0x53
     /// Packed weights after a given step ('W').
@@ -32,14 +48,15 @@ enum SectionKind: UInt8 {
 
     /// Kinds 0x80...0xFF are optional: a reader that does not know one checks its CRC and
     /// skips it. Kinds below 0x80 that a reader does not know make the file unreadable.
-    static func isOptional(_ raw: UInt8) -> Bool { raw >= 0x80 }
+    public static func isOptional(_ raw: UInt8) -> Bool { raw >= 0x80 }
 
-    /// How error messages name a section of kind `raw`.
-    static func name(_ raw: UInt8) -> String {
+    /// The cap on the body of a section of kind `raw` in a log of `shape`, or nil for a
+    /// kind that is neither known nor optional. Weights sections have exactly this length.
+    static func bodyCap(_ raw: UInt8, shape: ModelShape) -> Int? {
         switch SectionKind(rawValue: raw) {
-        case .step: return "step record"
-        case .weights: return "weights section"
-        case nil: return isOptional(raw) ? "optional section" : "unknown section"
+        case .step: return StepLogFormat.maxStepBodyBytes
+        case .weights: return StepLogSection.weightsBodyLength(shape)
+        case nil: return isOptional(raw) ? StepLogFormat.maxOptionalBodyBytes : nil
         }
     }
 }

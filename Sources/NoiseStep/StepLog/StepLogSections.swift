@@ -43,14 +43,10 @@ enum StepLogSection {
                            parameterCount: Int) throws(SectionProblem) -> StepLogEntry {
         var reader = body
         let length = reader.remaining
-        guard let step = reader.uint32(), let flags = reader.uint8() else {
-            throw SectionProblem("length \(length) is too short for its fields")
-        }
+        let tooShort = SectionProblem.bodyLength(length, samples: nil)
+        guard let step = reader.uint32(), let flags = reader.uint8() else { throw tooShort }
         let changed = ChangedSettings(rawValue: flags)
-        guard ChangedSettings.all.isSuperset(of: changed) else {
-            throw SectionProblem("unknown flags 0x\(String(flags, radix: 16))")
-        }
-        let tooShort = SectionProblem("length \(length) is too short for its fields")
+        guard ChangedSettings.all.isSuperset(of: changed) else { throw .unknownFlags(flags) }
         var settings = previous
         if changed.contains(.density) {
             guard let density = reader.float64() else { throw tooShort }
@@ -66,24 +62,23 @@ enum StepLogSection {
         }
         if changed.contains(.schedule) {
             guard let code = reader.uint8() else { throw tooShort }
-            guard let schedule = DensitySchedule(formatCode: code) else {
-                throw SectionProblem("unknown density schedule \(code)")
-            }
+            guard let schedule = DensitySchedule(formatCode: code) else { throw .unknownSchedule(code) }
             settings.schedule = schedule
         }
         do throws(LimitViolation) {
             try Limits.check(settings, parameterCount: parameterCount)
         } catch {
-            throw SectionProblem(error)
+            throw .limit(error)
         }
         guard let loss = reader.float32(), let accuracy = reader.float32() else { throw tooShort }
+        guard StepLogFormat.isRecordable(loss: loss, batchAccuracy: accuracy) else {
+            throw .metricsOutOfRange(StepMetrics(loss: loss, batchAccuracy: accuracy))
+        }
         let packed = TritCodec.packedCount(settings.samples)
         guard reader.remaining == packed, let signs = reader.take(packed) else {
-            throw SectionProblem("length \(length) does not fit its \(settings.samples) samples")
+            throw .bodyLength(length, samples: settings.samples)
         }
-        guard let kept = TritCodec.unpack(signs, count: settings.samples) else {
-            throw SectionProblem("kept signs are not valid packed trits")
-        }
+        guard let kept = TritCodec.unpack(signs, count: settings.samples) else { throw .invalidTrits }
         return StepLogEntry(step: Int(step), settings: settings, keptSigns: kept, loss: loss, batchAccuracy: accuracy)
     }
 
@@ -100,20 +95,21 @@ enum StepLogSection {
     }
 
     /// The body length of a weights section for `shape`.
-    static func weightsBodyLength(_ shape: ModelShape) -> Int { 12 + TritCodec.packedCount(shape.parameterCount) }
+    static func weightsBodyLength(_ shape: ModelShape) -> Int {
+        StepLogFormat.weightsPrefixBytes + TritCodec.packedCount(shape.parameterCount)
+    }
 
     /// Decodes a weights section's body for a model of `shape`.
     static func decodeWeights(_ body: ByteReader, shape: ModelShape) throws(SectionProblem) -> (step: Int, model: TernaryModel) {
         var reader = body
-        guard let step = reader.uint32(), let count = reader.uint64() else { throw SectionProblem("too short") }
+        guard let step = reader.uint32(), let count = reader.uint64() else {
+            throw .length(body.remaining, cap: weightsBodyLength(shape))
+        }
         guard count == UInt64(shape.parameterCount) else {
-            throw SectionProblem("holds \(count) parameters but the header's architecture"
-                + " \(StepLogHeader.describe(shape.widths)) has \(shape.parameterCount)")
+            throw .parameterCount(found: count, expected: shape.parameterCount, widths: shape.widths)
         }
         guard let packed = reader.take(reader.remaining),
-              let values = TritCodec.unpack(packed, count: shape.parameterCount) else {
-            throw SectionProblem("parameters are not valid packed trits")
-        }
+              let values = TritCodec.unpack(packed, count: shape.parameterCount) else { throw .invalidTrits }
         return (Int(step), TernaryModel(shape: shape, flatParameters: values))
     }
 }
@@ -129,11 +125,4 @@ extension StepSettings {
         if schedule != previous.schedule { changed.insert(.schedule) }
         return changed
     }
-}
-
-/// What is wrong inside one section; the parser adds where.
-struct SectionProblem: Error {
-    let text: String
-    init(_ text: String) { self.text = text }
-    init(_ violation: LimitViolation) { text = String(describing: violation) }
 }

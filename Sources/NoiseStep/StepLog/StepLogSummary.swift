@@ -38,7 +38,7 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
     /// when not checked.
     public var verified: Bool?
 
-    /// Sums up `log`, whose final weights are `model` (e.g. `log.latestModel`).
+    /// Sums up `log`, whose final weights are `model` (`log.latestModel`).
     public init(log: StepLog, model: TernaryModel, verified: Bool? = nil) {
         file = log.file
         architecture = log.shape.widths
@@ -48,8 +48,8 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
         generator = Philox.identity
         steps = log.lastStep
         startStep = log.startStep
-        records = log.entries.count
-        weightsSteps = log.weights.map(\.step)
+        records = log.records
+        weightsSteps = log.weightsSteps
         fileBytes = log.fileBytes
         tornBytes = log.tornBytes
         bitsPerStep = records == 0 ? nil : Double(log.recordBytes * 8) / Double(records)
@@ -57,8 +57,8 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
         twoBitBytes = (parameters + 3) / 4
         float32Bytes = parameters * 4
         sparsity = Double(model.layerStats.reduce(0) { $0 + $1.zeros }) / Double(parameters)
-        lastLoss = log.entries.last?.loss
-        lastBatchAccuracy = log.entries.last?.batchAccuracy
+        lastLoss = log.lastEntry?.loss
+        lastBatchAccuracy = log.lastEntry?.batchAccuracy
         self.verified = verified
     }
 

@@ -15,7 +15,8 @@ public final class StepLogWriter: Sendable {
     public let shape: ModelShape
 
     private struct State {
-        var descriptor: Int32
+        /// The open, locked file; nil once closed.
+        var file: OpenFile?
         /// Bytes committed: the file's size after the last complete section.
         var size: Int
         var stepsDone: Int
@@ -30,18 +31,32 @@ public final class StepLogWriter: Sendable {
     /// The step count the file holds: the next step appended must be `stepsDone + 1`.
     public var stepsDone: Int { state.withLock { $0.stepsDone } }
 
-    /// Creates (or atomically replaces) the log at `path` with a synced header for
-    /// `options`; the run starts from the initial weights of `options.seed`.
-    /// - Throws: `.invalidOptions` for options outside the rulebook's limits (`Limits`) or that exceed
-    ///   the format's caps; `.unwritable` for I/O failures.
-    public convenience init(creating path: String, options: TrainingOptions) throws(StepLogError) {
-        let header = try StepLogHeader.encode(options: options, file: path)
+    /// Creates the log at `path` with a synced header for `options` and the fingerprint
+    /// of the data the run trains on; the run starts from the initial weights of
+    /// `options.seed`. The file is locked before its name appears and for as long as
+    /// the writer lives, so no second writer can take it over.
+    /// - Parameter existing: a new run refuses a file already at `path`; `--force` may
+    ///   replace a step log that no process is writing (`.replace`).
+    /// - Throws: `.invalidOptions` for options outside the rulebook's limits; `.io` when
+    ///   the path is taken, is not a regular file, or cannot be written.
+    public convenience init(creating path: String, options: TrainingOptions, dataFingerprint: DataFingerprint?,
+                            existing: ExistingFile = .refuse) throws(StepLogError) {
+        let header = try StepLogHeader.encode(options: options, dataFingerprint: dataFingerprint, file: path)
         let shape = try StepLogHeader.checkedShape(options, file: path)
-        try AtomicFile.write(header, to: path)
-        let descriptor = try LogFileSystem.openForAppend(path)
+        let file = try StepLogError.io(path) { () throws(FileProblem) in
+            try OutputFile.create(path, kind: .stepLog, contents: header, existing: existing)
+        }
         self.init(path: path, options: options, shape: shape,
-                  state: State(descriptor: descriptor, size: header.count, stepsDone: 0,
-                               previous: StepSettings(options), hasSections: false))
+                  state: State(file: file, size: header.count, stepsDone: 0, previous: StepSettings(options),
+                               hasSections: false))
+    }
+
+    /// Refuses now what `init(creating: path, …, existing:)` would refuse for the file,
+    /// creating nothing: a command checks its outputs before it loads data or creates any.
+    public static func checkCreatable(_ path: String, existing: ExistingFile) throws(StepLogError) {
+        try StepLogError.io(path) { () throws(FileProblem) in
+            try OutputFile.checkCreatable(path, kind: .stepLog, existing: existing)
+        }
     }
 
     private init(path: String, options: TrainingOptions, shape: ModelShape, state: State) {
@@ -51,33 +66,40 @@ public final class StepLogWriter: Sendable {
         self.state = Mutex(state)
     }
 
-    /// Opens an existing log to continue it: reads it, cuts off a torn last section, and
-    /// returns a writer positioned after the last complete step, with the log as read.
+    /// Opens an existing log to continue it: locks it, reads it (replaying every step and
+    /// checking its weights sections), refuses it if it was trained on other data, cuts
+    /// off a torn last section, and returns a writer positioned after the last complete
+    /// step, with the log as read.
     ///
     /// To continue training: `Trainer(resuming: log, training: …, threads: …)`.
-    public static func resume(path: String) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
-        let descriptor = try LogFileSystem.openForAppend(path)  // lock first, then read
-        do throws(StepLogError) {
-            let log = try StepLog.read(path: path)
-            let valid = log.fileBytes - log.tornBytes
-            if try LogFileSystem.size(of: descriptor, file: path) != valid {
-                try LogFileSystem.truncate(descriptor, to: valid, file: path)
-                try LogFileSystem.sync(descriptor, file: path)
-            }
-            let state = State(descriptor: descriptor, size: valid, stepsDone: log.lastStep,
-                              previous: log.entries.last?.settings ?? StepSettings(log.options),
-                              hasSections: valid > log.headerBytes)
-            return (StepLogWriter(path: path, options: log.options, shape: log.shape, state: state), log)
-        } catch {
-            LogFileSystem.closeFile(descriptor)
-            throw error
+    /// - Parameter trainingData: the fingerprint of the data the run goes on with; a log
+    ///   that recorded another is refused, one that recorded none is accepted (its
+    ///   `dataFingerprint` is nil: the caller should say that it could not check).
+    /// - Throws: `.io` (missing, locked by another writer…), `.otherTrainingData`, or
+    ///   what reading finds.
+    public static func resume(path: String, trainingData: DataFingerprint) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
+        let file = try StepLogError.io(path) { () throws(FileProblem) in try OutputFile.openLocked(path) }
+        let log = try StepLog.read(StepLogError.io(path) { () throws(FileProblem) in try LogSource(file: file) },
+                                   file: path, through: nil, verifying: true)
+        if let recorded = log.dataFingerprint, recorded != trainingData {
+            throw .otherTrainingData(file: path, recorded: recorded, given: trainingData)
         }
+        let valid = log.fileBytes - log.tornBytes
+        try StepLogError.io(path) { () throws(FileProblem) in
+            if try file.size() != valid {  // cut off the torn tail
+                try file.truncate(to: valid)
+                try file.sync()
+            }
+        }
+        let state = State(file: file, size: valid, stepsDone: log.lastStep,
+                          previous: log.lastEntry?.settings ?? StepSettings(log.options), hasSections: valid > log.headerBytes)
+        return (StepLogWriter(path: path, options: log.options, shape: log.shape, state: state), log)
     }
 
     /// Appends one step's record.
     /// - Throws: `.cannotAppend` if `entry.step` is not `stepsDone + 1` or the entry is
-    ///   out of the format's range (nothing is written then); `.unwritable` if the write
-    ///   fails, after which the file is cut back to its last complete section.
+    ///   out of the format's range (nothing is written then); `.io` if the write fails,
+    ///   after which the file is cut back to its last complete section.
     public func append(_ entry: StepLogEntry) throws(StepLogError) {
         try state.withLock { (state: inout State) throws(StepLogError) in
             try Self.check(entry, after: state.stepsDone, parameterCount: shape.parameterCount, file: path)
@@ -89,20 +111,23 @@ public final class StepLogWriter: Sendable {
     }
 
     /// Checks that `entry` can follow step `stepsDone` in a readable log of a model with
-    /// `parameterCount` parameters.
+    /// `parameterCount` parameters: what a reader would refuse is refused here.
     static func check(_ entry: StepLogEntry, after stepsDone: Int, parameterCount: Int,
                       file: String) throws(StepLogError) {
         guard entry.step == stepsDone + 1, entry.step <= Int(UInt32.max) else {
-            throw .cannotAppend(file: file, problem: "step \(entry.step) does not follow step \(stepsDone)")
+            throw .cannotAppend(file: file, problem: .stepOutOfOrder(found: entry.step, expected: stepsDone + 1))
         }
         guard entry.keptSigns.count == entry.samples, entry.keptSigns.allSatisfy({ $0 >= -1 && $0 <= 1 }) else {
-            throw .cannotAppend(file: file, problem: "step \(entry.step) has \(entry.keptSigns.count) kept signs"
-                + " for \(entry.samples) samples, or a sign outside −1...1")
+            throw .cannotAppend(file: file, problem: .keptSigns(count: entry.keptSigns.count, samples: entry.samples))
+        }
+        guard StepLogFormat.isRecordable(loss: entry.loss, batchAccuracy: entry.batchAccuracy) else {
+            throw .cannotAppend(file: file, problem: .metricsOutOfRange(StepMetrics(loss: entry.loss,
+                                                                                   batchAccuracy: entry.batchAccuracy)))
         }
         do throws(LimitViolation) {
             try Limits.check(entry.settings, parameterCount: parameterCount)
         } catch {
-            throw .cannotAppend(file: file, problem: "step \(entry.step): \(SectionProblem(error).text)")
+            throw .cannotAppend(file: file, problem: .limit(error))
         }
     }
 
@@ -111,12 +136,11 @@ public final class StepLogWriter: Sendable {
     /// section yet (a model file: the steps that follow start from it).
     public func appendWeights(_ model: TernaryModel, step: Int) throws(StepLogError) {
         guard model.shape == shape else {
-            throw .architectureMismatch(file: path, expected: StepLogHeader.describe(shape.widths),
-                                        found: StepLogHeader.describe(model.shape.widths))
+            throw .architectureMismatch(file: path, expected: shape.widths, found: model.shape.widths)
         }
         try state.withLock { (state: inout State) throws(StepLogError) in
             guard step == state.stepsDone || (!state.hasSections && step >= 0 && step <= Int(UInt32.max)) else {
-                throw .cannotAppend(file: path, problem: "weights of step \(step), but the log holds \(state.stepsDone) steps")
+                throw .cannotAppend(file: path, problem: .weightsStep(step, stepsDone: state.stepsDone))
             }
             try commit(StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(model, step: step)), to: &state)
             state.stepsDone = step
@@ -126,18 +150,17 @@ public final class StepLogWriter: Sendable {
     /// Flushes everything appended so far to the disk.
     public func sync() throws(StepLogError) {
         try state.withLock { (state: inout State) throws(StepLogError) in
-            guard state.descriptor >= 0, !state.failed else { throw .writerFailed(file: path) }
-            try LogFileSystem.sync(state.descriptor, file: path)
+            guard let file = state.file, !state.failed else { throw .writerFailed(file: path) }
+            try StepLogError.io(path) { () throws(FileProblem) in try file.sync() }
         }
     }
 
-    /// Syncs (best effort) and closes the file; later appends throw. Idempotent.
+    /// Syncs (best effort) and closes the file, releasing its lock; later appends throw.
+    /// Idempotent.
     public func close() {
         state.withLock { state in
-            guard state.descriptor >= 0 else { return }
-            try? LogFileSystem.sync(state.descriptor, file: path)
-            LogFileSystem.closeFile(state.descriptor)
-            state.descriptor = -1
+            try? state.file?.sync()
+            state.file = nil
         }
     }
 
@@ -145,17 +168,17 @@ public final class StepLogWriter: Sendable {
 
     /// Writes one whole section at the end, or leaves the file as it was.
     private func commit(_ section: [UInt8], to state: inout State) throws(StepLogError) {
-        guard state.descriptor >= 0, !state.failed else { throw .writerFailed(file: path) }
-        do throws(StepLogError) {
-            try LogFileSystem.write(section, at: state.size, to: state.descriptor, file: path)
+        guard let file = state.file, !state.failed else { throw .writerFailed(file: path) }
+        do throws(FileProblem) {
+            try file.write(section, at: state.size)
         } catch {
             // A partial section would otherwise sit in front of the next one.
-            do throws(StepLogError) {
-                try LogFileSystem.truncate(state.descriptor, to: state.size, file: path)
+            do throws(FileProblem) {
+                try file.truncate(to: state.size)
             } catch {
                 state.failed = true
             }
-            throw error
+            throw .io(file: path, problem: error)
         }
         state.size += section.count
         state.hasSections = true

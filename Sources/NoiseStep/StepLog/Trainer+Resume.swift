@@ -3,16 +3,19 @@ extension Trainer {
     /// the one an uninterrupted run would take: the latest weights, the step count, the
     /// density the schedule chose after the last step, and the samples, quantile and
     /// schedule in force then (including changes made from the dashboard).
-    /// - Parameter threads: worker threads; results do not depend on it.
+    /// - Parameters:
+    ///   - threads: worker threads; results do not depend on it.
+    ///   - sharing: the processes the steps are shared with (`.single`: none).
     /// - Throws: `threads` outside the rulebook's limit (the log's own options were
     ///   checked when it was read).
-    public convenience init(resuming log: StepLog, training: Dataset, threads: Int) throws(LimitViolation) {
+    public convenience init(resuming log: StepLog, training: Dataset, threads: Int,
+                            sharing: StepSharing = .single) throws(LimitViolation) {
         try Limits.check(.threads, threads)
         var options = log.options
         options.threads = threads
-        var settings = log.entries.last?.settings ?? StepSettings(options)
-        if let last = log.entries.last { settings.density = last.nextDensity }
+        var settings = log.lastEntry?.settings ?? StepSettings(options)
+        if let last = log.lastEntry { settings.density = last.nextDensity }
         self.init(options: options, training: training, model: log.latestModel, stepsDone: log.lastStep,
-                  settings: settings)
+                  settings: settings, sharing: sharing)
     }
 }

@@ -26,20 +26,6 @@ public enum Evaluation {
 
     static func correctCount(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
                              runner: BatchRunner) -> Int {
-        guard dataset.count > 0 else { return 0 }
-        runner.weights.refresh(from: model)
-        let chunks = (dataset.count + Kernels.chunk - 1) / Kernels.chunk
-        let results = ChunkResults(chunks: chunks, width: 1)
-        let indices = Array(0 ..< dataset.count), weights = runner.weights
-        runner.forEachChunk(chunks) { workspace, chunk in
-            let range = chunk * Kernels.chunk ..< min(indices.count, (chunk + 1) * Kernels.chunk)
-            workspace.load(indices[range], from: dataset, encoding: encoding)
-            workspace.forward(weights)
-            let predicted = workspace.predictions()
-            var correct = 0
-            for (b, label) in predicted.enumerated() where label == workspace.labels[b] { correct += 1 }
-            results.row(chunk)[0] = Double(correct)
-        }
-        return Int(results.total(0))
+        confusion(of: model, on: dataset, encoding: encoding, runner: runner).correct
     }
 }

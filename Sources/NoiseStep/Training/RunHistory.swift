@@ -10,6 +10,11 @@ public struct StepRecord: Sendable, Equatable {
     public var weightsChanged: Int
     /// Fraction of all parameters that are 0, in [0, 1].
     public var sparsity: Double
+    /// The settings the step used.
+    public var settings: StepSettings
+    /// The |α| a perturbation had to reach to be kept; nil where not known (a step
+    /// replayed from a log, which does not store it).
+    public var alignmentThreshold: Double?
 
     public init(_ snapshot: TrainingSnapshot) {
         step = snapshot.step
@@ -19,10 +24,14 @@ public struct StepRecord: Sendable, Equatable {
         acceptanceRate = snapshot.acceptanceRate
         weightsChanged = snapshot.weightsChanged
         sparsity = snapshot.sparsity
+        settings = StepSettings(density: snapshot.density, samples: snapshot.samples,
+                                rejectQuantile: snapshot.rejectQuantile, schedule: snapshot.schedule)
+        alignmentThreshold = snapshot.alignmentSpread?.threshold
     }
 
     public init(step: Int, loss: Double, batchAccuracy: Double, validationAccuracy: Double? = nil,
-                acceptanceRate: Double, weightsChanged: Int, sparsity: Double) {
+                acceptanceRate: Double, weightsChanged: Int, sparsity: Double,
+                settings: StepSettings = StepSettings(TrainingOptions()), alignmentThreshold: Double? = nil) {
         self.step = step
         self.loss = loss
         self.batchAccuracy = batchAccuracy
@@ -30,6 +39,8 @@ public struct StepRecord: Sendable, Equatable {
         self.acceptanceRate = acceptanceRate
         self.weightsChanged = weightsChanged
         self.sparsity = sparsity
+        self.settings = settings
+        self.alignmentThreshold = alignmentThreshold
     }
 }
 

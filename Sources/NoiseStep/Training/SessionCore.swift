@@ -17,11 +17,22 @@ final class SessionCore {
     private var runningSeconds = 0.0
     /// Finish times of the last steps, for steps/s.
     private var recentFinishes: [Double] = []
+    /// The validation split by class, and the step it was measured after.
+    private var confusion: ConfusionMatrix?
+    private var confusionStep = 0
 
     init(driver: RunDriver<Trainer>, history: RunHistory, leg: Int) {
         self.driver = driver
         self.history = history
         self.leg = max(1, leg)
+        if !history.isEmpty { measureConfusion() }
+    }
+
+    /// Scores the validation split by class with the current weights.
+    private func measureConfusion() {
+        guard driver.validation.count > 0 else { return }
+        confusion = driver.trainer.confusion(on: driver.validation)
+        confusionStep = driver.stepsDone
     }
 
     /// Ends training for good: the log gets the final weights and is synced.
@@ -65,7 +76,10 @@ final class SessionCore {
             isRunning = false
             if case .recording(let problem) = error { report(.recordingFailed(problem)) }
         }
-        if let snapshot, snapshot.step > (history.last?.step ?? 0) { history.append(StepRecord(snapshot)) }
+        if let snapshot, snapshot.step > (history.last?.step ?? 0) {
+            history.append(StepRecord(snapshot))
+            if snapshot.validationAccuracy != nil { measureConfusion() }
+        }
         let finished = Self.now()
         runningSeconds += finished - started
         recentFinishes.append(finished)
@@ -132,7 +146,8 @@ final class SessionCore {
                             targetStep: driver.plan.targetStep, stepsDone: trainer.stepsDone, model: trainer.model,
                             input: trainer.options.input, temperature: trainer.options.temperature,
                             recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
-                            stepsPerSecond: rate, elapsedSeconds: runningSeconds)
+                            stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
+                            confusionStep: confusionStep)
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -17,27 +17,32 @@ public final class Trainer {
     /// Settings the next step uses; the density schedule changes them after each step,
     /// and `change(_:)` between steps.
     public private(set) var settings: StepSettings
+    /// The processes this run's steps are shared with (`.single`: none).
+    public let sharing: StepSharing
 
     private let runner: BatchRunner
 
-    /// A fresh run: weights from `options.seed`.
+    /// A fresh run: weights from `options.seed`; its steps shared through `sharing`.
     /// - Throws: the first option outside the rulebook's limits, before anything is allocated.
-    public convenience init(options: TrainingOptions, training: Dataset) throws(LimitViolation) {
+    public convenience init(options: TrainingOptions, training: Dataset,
+                            sharing: StepSharing = .single) throws(LimitViolation) {
         let shape = try Limits.check(options)
         self.init(options: options, training: training, model: TernaryModel(shape: shape, seed: options.seed),
-                  stepsDone: 0, settings: StepSettings(options))
+                  stepsDone: 0, settings: StepSettings(options), sharing: sharing)
     }
 
     /// A run continued from `model` after `stepsDone` steps, e.g. from a step log, whose
     /// next step uses `settings`.
     /// - Precondition: the options and settings are within `Limits` (a step log's are).
-    init(options: TrainingOptions, training: Dataset, model: TernaryModel, stepsDone: Int, settings: StepSettings) {
+    init(options: TrainingOptions, training: Dataset, model: TernaryModel, stepsDone: Int, settings: StepSettings,
+         sharing: StepSharing) {
         precondition(training.count > 0, "training set is empty")
         self.options = options
         self.training = training
         self.model = model
         self.stepsDone = stepsDone
         self.settings = settings
+        self.sharing = sharing
         runner = BatchRunner(shape: model.shape, threads: options.threads)
     }
 
@@ -49,10 +54,12 @@ public final class Trainer {
     }
 
     /// One noise_step step: draw the batch and the perturbations, measure each
-    /// perturbation's alignment, keep the stronger signs, move the weights.
+    /// perturbation's alignment, keep the stronger signs, move the weights. In a group
+    /// (`sharing`), every process takes rank 0's settings for the step first.
     public func step() -> (snapshot: TrainingSnapshot, entry: StepLogEntry) {
         let started = DispatchTime.now().uptimeNanoseconds
         let stepNumber = stepsDone + 1
+        settings = sharing.agree(on: settings, step: stepNumber)
         let parameterCount = model.shape.parameterCount
         let perturbations = (0 ..< settings.samples).map {
             Perturbation(seed: options.seed, step: stepNumber, index: $0, density: settings.density,
@@ -70,22 +77,28 @@ public final class Trainer {
             layers: model.layerStats, density: settings.density, rejectQuantile: settings.rejectQuantile,
             schedule: settings.schedule,
             alignment: options.alignment, seed: options.seed,
-            stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+            alignmentSpread: AlignmentSpread(alignments: measured.alignments, threshold: UpdateRule.threshold(
+                alignments: measured.alignments, quantile: settings.rejectQuantile)))
         stepsDone = stepNumber
         settings.density = entry.nextDensity
         return (snapshot, entry)
     }
 
     /// The batch loss, accuracy and every α_i = ∇L·ν_i of step `step`, at the current weights.
+    /// In a group, this process computes its share of the chunks and `sharing` gathers
+    /// the others' rows before the chunk-order totals.
     public func measure(step: Int, perturbations: [Perturbation]) -> (loss: Double, accuracy: Double, alignments: [Double]) {
         let indices = batchIndices(step: step)
         let entries = PerturbationEntries(perturbations, shape: model.shape)
         runner.weights.refresh(from: model)
-        let chunks = (indices.count + Kernels.chunk - 1) / Kernels.chunk
+        let chunks = BatchRunner.chunks(covering: indices.count)
         let width = perturbations.count + 2  // [α_0 … α_{n−1}, loss sum, correct]
         let results = ChunkResults(chunks: chunks, width: width)
         let options = options, alignment = options.alignment, data = training, weights = runner.weights
-        runner.forEachChunk(chunks) { workspace, chunk in
+        let share = sharing.chunks(of: chunks)
+        runner.forEachChunk(share.count) { workspace, index in
+            let chunk = share.lowerBound + index
             let (lossSum, correct) = workspace.trainingPass(batch: indices, chunk: chunk, step: step, data: data,
                                                             options: options, weights: weights)
             let row = results.row(chunk)
@@ -96,6 +109,7 @@ public final class Trainer {
             row[width - 2] = lossSum
             row[width - 1] = Double(correct)
         }
+        sharing.combine(results.values, chunks: chunks, width: width)
         let batch = Double(indices.count)
         let alignments = (0 ..< perturbations.count).map { results.total($0) / batch }
         return (results.total(width - 2) / batch, results.total(width - 1) / batch, alignments)
@@ -109,5 +123,10 @@ public final class Trainer {
     /// How many examples of `dataset` the current model classifies correctly.
     public func correctCount(on dataset: Dataset) -> Int {
         Evaluation.correctCount(of: model, on: dataset, encoding: options.input, runner: runner)
+    }
+
+    /// What the current model predicts for each class of `dataset`.
+    public func confusion(on dataset: Dataset) -> ConfusionMatrix {
+        Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)
     }
 }

@@ -61,11 +61,16 @@ public struct SessionState: Sendable {
     public var stepsPerSecond: Double
     /// Seconds spent running (pauses excluded).
     public var elapsedSeconds: Double
+    /// What the model predicted for each class of the validation split, measured with
+    /// the last validation (or when the session opened on earlier steps); nil before.
+    public var confusion: ConfusionMatrix?
+    /// The step whose weights `confusion` measured.
+    public var confusionStep: Int
 
     public init(snapshot: TrainingSnapshot?, history: RunHistory, isPaused: Bool, settings: StepSettings,
                 targetStep: Int, stepsDone: Int, model: TernaryModel, input: InputEncoding, temperature: Double,
                 recordingPath: String?, event: SessionEvent?, eventNumber: Int, stepsPerSecond: Double,
-                elapsedSeconds: Double) {
+                elapsedSeconds: Double, confusion: ConfusionMatrix? = nil, confusionStep: Int = 0) {
         self.snapshot = snapshot
         self.history = history
         self.isPaused = isPaused
@@ -80,5 +85,7 @@ public struct SessionState: Sendable {
         self.eventNumber = eventNumber
         self.stepsPerSecond = stepsPerSecond
         self.elapsedSeconds = elapsedSeconds
+        self.confusion = confusion
+        self.confusionStep = confusionStep
     }
 }

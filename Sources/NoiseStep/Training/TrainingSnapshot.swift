@@ -45,6 +45,9 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var seed: UInt64
     /// Wall time of this step in seconds.
     public var stepSeconds: Double
+    /// How the step's |α| spread around the keep threshold; nil where a trainer has none
+    /// (Adam-STE).
+    public var alignmentSpread: AlignmentSpread?
 
     /// kept / samples, in [0, 1].
     public var acceptanceRate: Double { samples == 0 ? 0 : Double(kept) / Double(samples) }
@@ -58,7 +61,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
                 kept: Int, samples: Int, perturbedEntries: Int, weightsChanged: Int,
                 layers: [LayerStats], density: Double, rejectQuantile: Double,
                 schedule: DensitySchedule, alignment: AlignmentEngine, seed: UInt64,
-                stepSeconds: Double) {
+                stepSeconds: Double, alignmentSpread: AlignmentSpread? = nil) {
         self.step = step
         self.loss = loss
         self.batchAccuracy = batchAccuracy
@@ -74,5 +77,6 @@ public struct TrainingSnapshot: Sendable, Equatable {
         self.alignment = alignment
         self.seed = seed
         self.stepSeconds = stepSeconds
+        self.alignmentSpread = alignmentSpread
     }
 }

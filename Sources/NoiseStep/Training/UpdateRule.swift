@@ -7,14 +7,21 @@ public enum UpdateRule {
     /// q = 0.5 is the lower median (what `torch.median` returns). Ties at the threshold
     /// are kept.
     public static func keptSigns(alignments: [Double], quantile: Double) -> [Int8] {
-        precondition(quantile >= 0 && quantile < 1)
         guard !alignments.isEmpty else { return [] }
-        let magnitudes = alignments.map { abs($0) }.sorted()
-        let threshold = magnitudes[Int(quantile * Double(magnitudes.count - 1))]
+        let threshold = threshold(alignments: alignments, quantile: quantile)
         return alignments.map { alpha in
             guard alpha != 0, abs(alpha) >= threshold else { return 0 }
             return alpha > 0 ? 1 : -1
         }
+    }
+
+    /// The |α| a kept perturbation must reach: the order statistic at index ⌊q·(n − 1)⌋
+    /// of the sorted |α| (0 when there are no alignments).
+    public static func threshold(alignments: [Double], quantile: Double) -> Double {
+        precondition(quantile >= 0 && quantile < 1)
+        guard !alignments.isEmpty else { return 0 }
+        let magnitudes = alignments.map { abs($0) }.sorted()
+        return magnitudes[Int(quantile * Double(magnitudes.count - 1))]
     }
 
     /// Applies W ← clamp(W − clamp(Σ_i ν_i·α_τ(ν_i), −1, 1), −1, 1): the sum is taken in

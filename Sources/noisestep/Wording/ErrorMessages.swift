@@ -1,5 +1,8 @@
 import ArgumentParser
 import NoiseStep
+#if MPI
+import NoiseStepMPI
+#endif
 
 /// The command line's words for the engine's errors, which carry values only.
 enum ErrorMessages {
@@ -7,10 +10,20 @@ enum ErrorMessages {
     /// `CLIError`s, anything else passes through.
     static func translate(_ error: any Error) -> any Error {
         switch error {
-        case let violation as LimitViolation: return CLIError(violation.message)
+        case let violation as LimitViolation: return CLIError.usage(violation.message)
         case let run as RunError: return CLIError(run.message)
-        default: return error
+        case let log as StepLogError: return CLIError(log.message)
+        case let data as DataError: return CLIError(data.message)
+        case let distributed as DistributedError: return CLIError(distributed.message)
+        default: return mpiError(error) ?? error
         }
+    }
+
+    private static func mpiError(_ error: any Error) -> CLIError? {
+        #if MPI
+        if let mpi = error as? MPIError { return CLIError(mpi.message) }
+        #endif
+        return nil
     }
 
     /// One line for any error, for front ends that show it themselves (the dashboard).
@@ -22,7 +35,7 @@ enum ErrorMessages {
 extension RunError {
     var message: String {
         switch self {
-        case .recording(let problem): return problem.description
+        case .recording(let problem): return problem.message
         }
     }
 }

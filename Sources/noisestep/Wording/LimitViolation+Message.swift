@@ -26,6 +26,26 @@ extension LimitViolation {
     }
 }
 
+extension LimitViolation {
+    /// One line for a value found in a file (a step log's header or record): the
+    /// setting's name in the file, not a command-line option, and no advice to change it.
+    var fileMessage: String {
+        switch self {
+        case .outOfRange(let setting, let value, let allowed):
+            return "\(setting.rawValue) \(Numbers.plain(value)) is outside \(allowed)"
+        case .tooManyParameters(let hidden, let parameters, let limit):
+            return "hidden \(hidden.map(String.init).joined(separator: ",")) makes a model of \(parameters) parameters,"
+                + " more than the \(limit) allowed"
+        case .tooManyPerturbationEntries(let samples, let density, let parameters, let limit):
+            let entries = Double(samples) * density * Double(parameters)
+            return "samples \(samples) at density \(Numbers.plain(density)) on \(parameters) parameters draw about"
+                + " \(Int(entries.rounded())) perturbation entries per step, more than the \(limit) a step may"
+        case .batchActivationsTooLarge(let batch, let floats, let limit):
+            return "batch \(batch) would keep \(floats) floats of activations, more than the \(limit) allowed"
+        }
+    }
+}
+
 /// Numbers as a person typed them: whole numbers without a decimal point.
 enum Numbers {
     static func plain(_ value: Double) -> String {

@@ -1,0 +1,67 @@
+import NoiseStep
+
+/// The first layer's weights as pictures: each hidden unit's 784 ternary weights laid out
+/// as its 28 × 28 receptive field, shrunk to 14 × 7 cells (a cell is a 2 × 4 block of
+/// pixels, shown by the sign of its weights' sum) in three shades: █ for +1, ▒ for −1,
+/// blank for 0 (or a block that cancels out).
+enum FieldsPanel {
+    static let fieldColumns = 14
+    static let fieldRows = 7
+    /// A block's weights must sum to at least this (in absolute value) to show a sign.
+    static let minimumBlockSum = 2
+
+    struct Content: Equatable {
+        /// Per unit, [7, 14] row-major block signs in {−1, 0, +1}.
+        var fields: [[Int8]]
+        var units: Int
+    }
+
+    /// The fields of as many units as fit in `rect`, the first units of layer 0.
+    static func collect(_ state: SessionState, rect: Rect) -> Content {
+        guard let layer = state.model.layers.first, layer.inputs == DrawingPad.side * DrawingPad.side else {
+            return Content(fields: [], units: 0)
+        }
+        let inside = rect.inset(by: 1)
+        let perRow = max(0, (inside.width + 1) / (fieldColumns + 1))
+        let rows = max(0, (inside.height + 1) / (fieldRows + 1))
+        let count = min(layer.outputs, perRow * rows)
+        return Content(fields: (0 ..< count).map { field(of: layer.weights, unit: $0) }, units: layer.outputs)
+    }
+
+    /// The block signs of unit `unit`'s row of weights.
+    static func field(of weights: TernaryMatrix, unit: Int) -> [Int8] {
+        let side = DrawingPad.side
+        var blocks = [Int8](repeating: 0, count: fieldColumns * fieldRows)
+        for blockRow in 0 ..< fieldRows {
+            for blockColumn in 0 ..< fieldColumns {
+                var sum = 0
+                for y in blockRow * 4 ..< blockRow * 4 + 4 {
+                    for x in blockColumn * 2 ..< blockColumn * 2 + 2 { sum += Int(weights[unit, y * side + x]) }
+                }
+                blocks[blockRow * fieldColumns + blockColumn] = sum >= minimumBlockSum ? 1 : (sum <= -minimumBlockSum ? -1 : 0)
+            }
+        }
+        return blocks
+    }
+
+    static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect) {
+        var title = TextLine("first layer's weights", .title)
+        if !content.fields.isEmpty {
+            title.add("  units 0–\(content.fields.count - 1) of \(NumberFormat.grouped(content.units))", .plain, priority: 3)
+        }
+        title.add([("  █", CellStyle(.positive)), (" +1 ", .muted), ("▒", CellStyle(.negative)), (" −1", .muted)], priority: 2)
+        canvas.box(rect, title: title)
+        let inside = rect.inset(by: 1)
+        let perRow = max(1, (inside.width + 1) / (fieldColumns + 1))
+        for (index, field) in content.fields.enumerated() {
+            let column = inside.column + (index % perRow) * (fieldColumns + 1)
+            let row = inside.row + (index / perRow) * (fieldRows + 1)
+            let label = "#\(index)"
+            canvas.put(label, column: column + fieldColumns - label.count, row: row + fieldRows, style: .muted)
+            for (offset, sign) in field.enumerated() where sign != 0 {
+                canvas[column + offset % fieldColumns, row + offset / fieldColumns] =
+                    sign > 0 ? Cell("█", CellStyle(.positive)) : Cell("▒", CellStyle(.negative))
+            }
+        }
+    }
+}

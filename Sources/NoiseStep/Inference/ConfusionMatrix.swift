@@ -1,0 +1,86 @@
+/// What a model predicted for each true class of a data set: counts[truth, predicted].
+/// Its diagonal is what it got right; a row is one true class, so a row's diagonal share
+/// is that class's accuracy.
+public struct ConfusionMatrix: Sendable, Equatable, Codable {
+    public let classes: Int
+    /// [classes, classes] row-major: the examples of class `truth` predicted as `predicted`
+    /// are at truth · classes + predicted.
+    public private(set) var counts: [Int]
+
+    /// An empty matrix.
+    public init(classes: Int = Dataset.classes) {
+        precondition(classes > 0)
+        self.classes = classes
+        counts = Array(repeating: 0, count: classes * classes)
+    }
+
+    /// A matrix of `counts` laid out as `counts[truth · classes + predicted]`.
+    /// - Precondition: `counts.count == classes · classes`, none negative.
+    public init(classes: Int, counts: [Int]) {
+        precondition(classes > 0 && counts.count == classes * classes && counts.allSatisfy { $0 >= 0 })
+        self.classes = classes
+        self.counts = counts
+    }
+
+    public subscript(truth: Int, predicted: Int) -> Int { counts[truth * classes + predicted] }
+
+    /// Counts one example; labels outside 0..<classes are ignored.
+    public mutating func record(truth: Int, predicted: Int) {
+        guard (0 ..< classes).contains(truth), (0 ..< classes).contains(predicted) else { return }
+        counts[truth * classes + predicted] += 1
+    }
+
+    /// Adds another matrix of the same size.
+    public mutating func add(_ other: ConfusionMatrix) {
+        precondition(other.classes == classes)
+        for index in counts.indices { counts[index] += other.counts[index] }
+    }
+
+    public var total: Int { counts.reduce(0, +) }
+    /// Examples predicted as their true class.
+    public var correct: Int { (0 ..< classes).reduce(0) { $0 + self[$1, $1] } }
+    /// correct / total; 0 when empty.
+    public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    /// Examples whose true class is `truth`.
+    public func examples(of truth: Int) -> Int { (0 ..< classes).reduce(0) { $0 + self[truth, $1] } }
+    /// The share of class `truth` predicted right; nil when it has no examples.
+    public func accuracy(of truth: Int) -> Double? {
+        let count = examples(of: truth)
+        return count == 0 ? nil : Double(self[truth, truth]) / Double(count)
+    }
+}
+
+extension Evaluation {
+    /// What the model predicts for every example of `dataset`, by true class.
+    /// - Throws: a thread count outside the rulebook's limits, before any worker is made.
+    public static func confusion(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
+                                 threads: Int = 0) throws(LimitViolation) -> ConfusionMatrix {
+        try Limits.check(.threads, threads)
+        return confusion(of: model, on: dataset, encoding: encoding,
+                         runner: BatchRunner(shape: model.shape, threads: threads))
+    }
+
+    /// Batched over chunks of 64 examples with the training kernels; each chunk's counts
+    /// are combined in chunk order, so the result does not depend on the thread count.
+    static func confusion(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
+                          runner: BatchRunner) -> ConfusionMatrix {
+        let classes = Dataset.classes
+        guard dataset.count > 0 else { return ConfusionMatrix(classes: classes) }
+        runner.weights.refresh(from: model)
+        let chunks = BatchRunner.chunks(covering: dataset.count)
+        let results = ChunkResults(chunks: chunks, width: classes * classes)
+        let indices = Array(0 ..< dataset.count), weights = runner.weights
+        runner.forEachChunk(chunks) { workspace, chunk in
+            let range = BatchRunner.examples(of: chunk, in: indices.count)
+            workspace.load(indices[range], from: dataset, encoding: encoding)
+            workspace.forward(weights)
+            let row = results.row(chunk)
+            for (example, predicted) in workspace.predictions().enumerated() {
+                let truth = workspace.labels[example]
+                guard (0 ..< classes).contains(truth), (0 ..< classes).contains(predicted) else { continue }
+                row[truth * classes + predicted] += 1
+            }
+        }
+        return ConfusionMatrix(classes: classes, counts: (0 ..< classes * classes).map { Int(results.total($0)) })
+    }
+}

@@ -1,0 +1,37 @@
+extension RunHistory {
+    /// The figures of every step a step log holds, rebuilt by replaying it: what a front
+    /// end plots for a run it opens.
+    ///
+    /// Loss, batch accuracy and settings are the records' own; acceptance is each record's
+    /// kept signs over its samples; weights changed and sparsity come from the replay;
+    /// validation accuracy is scored on `validation` after every `evalEvery` steps and
+    /// after the last (never when `validation` is empty). The |α| threshold is not in a
+    /// log, so it is nil. Deterministic for any thread count.
+    ///
+    /// Cost: one replay of the log (regenerating each step's perturbations) plus one
+    /// evaluation of `validation` per scored step.
+    /// - Throws: a thread count outside the rulebook's limits (`LimitViolation`), before
+    ///   any worker is made; a `StepLogError` when the log cannot be read again.
+    public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0) throws -> RunHistory {
+        try Limits.check(.threads, threads)
+        let runner = BatchRunner(shape: log.shape, threads: threads)
+        var history = RunHistory()
+        let parameters = Double(log.shape.parameterCount)
+        try StepLog.replayEachStep(path: log.file) { entry, model, changed in
+            var validationAccuracy: Double?
+            let scored = entry.step == log.lastStep || (evalEvery > 0 && entry.step % evalEvery == 0)
+            if scored && validation.count > 0 {
+                validationAccuracy = Evaluation.accuracy(of: model, on: validation, encoding: log.options.input,
+                                                         runner: runner)
+            }
+            let kept = entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
+            let zeros = model.layers.reduce(0) { $0 + $1.zeroCount }
+            history.append(StepRecord(
+                step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
+                validationAccuracy: validationAccuracy,
+                acceptanceRate: entry.samples == 0 ? 0 : Double(kept) / Double(entry.samples),
+                weightsChanged: changed, sparsity: Double(zeros) / parameters, settings: entry.settings))
+        }
+        return history
+    }
+}

@@ -1,0 +1,31 @@
+extension StepLog {
+    /// Reads the log at `path` again and replays it from its start (the seed's weights, or
+    /// the weights section that opens a model file), calling `visit` after each step with
+    /// its entry, the weights after it and how many parameters it changed.
+    ///
+    /// Holds one model and one section at a time, however long the log. Checks every
+    /// section as `read` does; a torn last section ends the replay.
+    public static func replayEachStep(path: String,
+                                      _ visit: (StepLogEntry, TernaryModel, _ changed: Int) -> Void) throws(StepLogError) {
+        let source: LogSource
+        do throws(FileProblem) {
+            source = try LogSource(file: FileSystem.openForReading(path))
+        } catch {
+            throw .io(file: path, problem: error)
+        }
+        let header = try readHeader(source, file: path)
+        var scanner = SectionScanner(file: path, header: header, source: source)
+        var model = TernaryModel(shape: header.shape, seed: header.options.seed)
+        while let section = try scanner.next() {
+            switch section.content {
+            case .weights(_, let weights) where section.offset == header.size:
+                model = weights  // a model file's base: the steps start from it
+            case .step(let entry):
+                let changed = entry.replay(seed: header.options.seed, on: &model)
+                visit(entry, model, changed)
+            case .weights, .optional:
+                break
+            }
+        }
+    }
+}

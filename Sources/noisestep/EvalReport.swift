@@ -1,0 +1,81 @@
+import Foundation
+import NoiseStep
+
+/// What `eval` reports: a plain value that renders as text or as one JSON line.
+struct EvalReport: Encodable {
+    struct ClassScore: Encodable {
+        var label: Int
+        var name: String
+        var correct: Int
+        var total: Int
+        /// nil for a class without examples.
+        var accuracy: Double?
+    }
+
+    struct Calibration: Encodable {
+        var bins: Int
+        var temperature: Double
+        /// Expected calibration error of softmax(logits) and of softmax(logits / temperature).
+        var plain: Double
+        var tempered: Double
+    }
+
+    var accuracy: Double
+    var correct: Int
+    var total: Int
+    var perClass: [ClassScore]?
+    /// Rows: true class; columns: predicted class.
+    var confusion: [[Int]]?
+    var calibration: Calibration?
+    /// The same on the test digits redrawn as on the pad (bundled data only).
+    var padCalibration: Calibration?
+
+    init(confusion matrix: ConfusionMatrix, names: ClassNames, perClass: Bool) {
+        accuracy = matrix.accuracy
+        correct = matrix.correct
+        total = matrix.total
+        guard perClass else { return }
+        self.perClass = (0 ..< matrix.classes).map { label in
+            ClassScore(label: label, name: names.name(label), correct: matrix[label, label],
+                       total: matrix.examples(of: label), accuracy: matrix.accuracy(of: label))
+        }
+        confusion = (0 ..< matrix.classes).map { truth in (0 ..< matrix.classes).map { matrix[truth, $0] } }
+    }
+
+    func jsonLine() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// The report as text: a summary line, then the tables asked for.
+    func rendered(file: String, source: String) -> String {
+        var lines = ["\(file): accuracy \(NumberFormat.percent(accuracy)) (\(correct)/\(total)) on \(source)"]
+        if let perClass, let confusion { lines += classTable(perClass, confusion: confusion) }
+        if let calibration { lines.append("calibration: " + Self.describe(calibration)) }
+        if let padCalibration { lines.append("  drawn as on the pad: " + Self.describe(padCalibration)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "expected calibration error (10 bins) 0.061 with softmax(logits), 0.080 with softmax(logits / 8)…".
+    private static func describe(_ calibration: Calibration) -> String {
+        "expected calibration error (\(calibration.bins) bins) " + NumberFormat.fixed(calibration.plain, 3)
+            + " with softmax(logits), " + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
+            + Numbers.plain(calibration.temperature) + "), the training temperature"
+    }
+
+    /// One row per true class: its name, accuracy, and what it was predicted as.
+    private func classTable(_ scores: [ClassScore], confusion: [[Int]]) -> [String] {
+        let nameWidth = max(5, scores.map(\.name.count).max() ?? 0)
+        let cell = max(4, String(confusion.flatMap { $0 }.max() ?? 0).count + 1)
+        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        let header = pad("class", nameWidth) + pad("accuracy", 10) + "   predicted as:"
+            + (0 ..< confusion.count).map { pad(String($0), cell) }.joined()
+        return [header] + scores.map { score in
+            let accuracy = score.accuracy.map { NumberFormat.percent($0) } ?? "–"
+            return pad(score.name, nameWidth) + pad(accuracy, 10) + String(repeating: " ", count: 16)
+                + confusion[score.label].map { pad(String($0), cell) }.joined()
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import NoiseStep
+
+extension SectionProblem {
+    /// What is wrong, for a section of kind `kind` (its kind byte).
+    func message(kind: UInt8) -> String {
+        switch self {
+        case .frameCheck: return "its kind and length fail their check byte"
+        case .unknownKind(let kind):
+            return "unknown section kind 0x\(String(kind, radix: 16)) (written by a newer noisestep?)"
+        case .length(let length, let cap) where SectionKind(rawValue: kind) == .weights:
+            return "length \(length) does not match the \(cap) bytes that the weights of the header's architecture take"
+        case .length(let length, let cap): return "length \(length) is over the \(cap) cap"
+        case .lengthPastEnd(let length, let fileBytes, let next):
+            return "its length \(length) runs past the end of the file (\(fileBytes) bytes), yet a complete section"
+                + " starts at byte \(next): the length is damaged, it is not a last record cut short"
+        case .crcMismatch: return "CRC mismatch"
+        case .bodyLength(let length, nil): return "length \(length) is too short for its fields"
+        case .bodyLength(let length, let samples?): return "length \(length) does not fit its \(samples) samples"
+        case .unknownFlags(let flags): return "unknown flags 0x\(String(flags, radix: 16))"
+        case .unknownSchedule(let code): return "unknown density schedule \(code)"
+        case .limit(let violation): return violation.fileMessage
+        case .stepOutOfOrder(let found, let expected): return "holds step \(found) where step \(expected) belongs"
+        case .metricsOutOfRange(let metrics):
+            return "loss \(metrics.loss) and batch accuracy \(metrics.batchAccuracy): a loss must be finite"
+                + " and an accuracy within 0...1"
+        case .invalidTrits where SectionKind(rawValue: kind) == .weights: return "parameters are not valid packed trits"
+        case .invalidTrits: return "kept signs are not valid packed trits"
+        case .keptSigns(let count, let samples):
+            return "\(count) kept signs for \(samples) samples, or a sign outside −1...1"
+        case .parameterCount(let found, let expected, let widths):
+            return "holds \(found) parameters but the header's architecture \(Words.architecture(widths)) has \(expected)"
+        case .weightsStep(let step, let stepsDone): return "holds the weights of step \(step) but follows step \(stepsDone)"
+        }
+    }
+
+    /// Why an append was refused.
+    var appendMessage: String {
+        switch self {
+        case .stepOutOfOrder(let found, let expected): return "step \(found) does not follow step \(expected - 1)"
+        case .weightsStep(let step, let stepsDone): return "weights of step \(step), but the log holds \(stepsDone) steps"
+        default: return message(kind: SectionKind.step.rawValue)
+        }
+    }
+
+    /// How a section of kind `kind` is named ("step record").
+    static func name(kind: UInt8, problem: SectionProblem) -> String {
+        if problem == .frameCheck { return "frame" }
+        switch SectionKind(rawValue: kind) {
+        case .step: return "step record"
+        case .weights: return "weights section"
+        case nil: return SectionKind.isOptional(kind) ? "optional section" : "unknown section"
+        }
+    }
+}
+
+/// Small pieces of wording shared by the messages.
+enum Words {
+    /// "784→16→12→10".
+    static func architecture(_ widths: [Int]) -> String { widths.map(String.init).joined(separator: "→") }
+
+    /// `0x00000803` style, always eight digits.
+    static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    /// `text` cut to 60 characters with an ellipsis, for values quoted from a file.
+    static func shortened(_ text: String) -> String { text.count <= 60 ? text : text.prefix(57) + "…" }
+}

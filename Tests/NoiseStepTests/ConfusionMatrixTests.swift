@@ -1,0 +1,39 @@
+import Testing
+@testable import NoiseStep
+
+@Suite struct ConfusionMatrixTests {
+    @Test func countsRowsAndTheDiagonal() {
+        var matrix = ConfusionMatrix(classes: 3)
+        for (truth, predicted) in [(0, 0), (0, 0), (0, 2), (1, 1), (2, 0), (5, 1)] {
+            matrix.record(truth: truth, predicted: predicted)
+        }
+        #expect(matrix.total == 5, "a label outside the classes is ignored")
+        #expect(matrix.correct == 3)
+        #expect(matrix[0, 2] == 1 && matrix[2, 0] == 1)
+        #expect(matrix.examples(of: 0) == 3)
+        #expect(matrix.accuracy(of: 0) == 2.0 / 3)
+        #expect(matrix.accuracy(of: 2) == 0)
+        #expect(ConfusionMatrix(classes: 3).accuracy(of: 1) == nil)
+        var twice = matrix
+        twice.add(matrix)
+        #expect(twice.total == 10 && twice.accuracy == matrix.accuracy)
+    }
+
+    /// Each example counts once, under its label and the class with the largest logit of
+    /// the single-image forward pass, whatever the thread count.
+    @Test(arguments: [1, 3])
+    func evaluationMatchesTheSingleImagePath(threads: Int) throws {
+        let data = Fixtures.bands(count: 150, gray: true)
+        let model = TernaryModel(shape: ModelShape(hidden: [24]), seed: 9)
+        var expected = ConfusionMatrix()
+        for index in 0 ..< data.count {
+            let logits = model.logits(input: data.image(index).map { InputEncoding.gray.encode($0) })
+            let predicted = logits.indices.max { logits[$0] < logits[$1] } ?? 0
+            expected.record(truth: Int(data.labels[index]), predicted: predicted)
+        }
+        let matrix = try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: threads)
+        #expect(matrix == expected)
+        #expect(try Evaluation.correctCount(of: model, on: data, encoding: .gray, threads: threads) == expected.correct)
+        #expect(expected.correct > 0 && expected.correct < data.count, "a test that can tell right from wrong")
+    }
+}
