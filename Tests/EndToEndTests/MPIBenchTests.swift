@@ -32,7 +32,7 @@ import Testing
                          adamSTEBytesPerStep: [1_077_288, 1_077_288]),
         ]
         #expect(MPIBench.render(rows, steps: 300, cores: 2) == """
-            mpi bench: default options (784→256→256→10, batch 1024 = 16 chunks, 128 samples), 300 steps, bundled data, 2 cores
+            mpi bench: default options (784→256→256→10, batch 1024 = 16 chunks, 512 samples), 300 steps, bundled data, 2 cores
             ranks  threads/rank  noise_step ms/step  steps/s  bytes/rank/step   Adam-STE ms/step  steps/s  bytes/rank/step
             1      2             5.00                200.0    0                 10.00             100.0    0
             2      1             4.00                250.0    8320–8350         8.00              125.0    1077288

@@ -102,7 +102,8 @@ struct MPIBench {
 
     /// The figures as a table, for the README.
     static func render(_ rows: [Row], steps: Int, cores: Int) -> String {
-        var lines = ["mpi bench: default options (784→256→256→10, batch 1024 = 16 chunks, 128 samples), "
+        var lines = ["mpi bench: default options (784→256→256→10, batch 1024 = 16 chunks, "
+            + "\(TrainingOptions().samples) samples), "
             + "\(steps) steps, bundled data, \(cores) cores",
                      "ranks  threads/rank  noise_step ms/step  steps/s  bytes/rank/step   Adam-STE ms/step  steps/s  bytes/rank/step"]
         for row in rows {
