@@ -47,7 +47,9 @@ struct InfoReport: Encodable {
     }
 
     func rendered() -> String {
-        var lines = [summary.rendered()]
+        var printable = summary  // the path as typed, but with control characters escaped for the terminal
+        printable.file = Printable.escaped(summary.file)
+        var lines = [printable.rendered()]
         // The options, wrapped at about 90 columns under their label.
         var line = "  options   "
         for option in commandLine {

@@ -34,10 +34,19 @@ struct NoiseStepCommand: ParsableCommand {
             try command.run()
         } catch {
             let translated = ErrorMessages.translate(error)
-            guard let failure = translated as? CLIError else { exit(withError: translated) }
-            // One line, and the status that says whose the fault was.
-            FileHandle.standardError.write(Data("Error: \(failure.description)\n".utf8))
-            Foundation.exit(failure.status)
+            if let failure = translated as? CLIError {
+                // One line, and the status that says whose the fault was.
+                FileHandle.standardError.write(Data("Error: \(failure.description)\n".utf8))
+                Foundation.exit(failure.status)
+            }
+            // --help and --version end here too, printed as ArgumentParser prints them.
+            let status = exitCode(for: translated)
+            guard status != .success else { exit(withError: translated) }
+            // What ArgumentParser refuses (an unknown option, a malformed value, a failed
+            // validation): its message in one line, without the usage block after it.
+            let message = message(for: translated).split(whereSeparator: \.isNewline).joined(separator: " ")
+            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            Foundation.exit(status.rawValue)
         }
     }
 

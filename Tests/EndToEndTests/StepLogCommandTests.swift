@@ -121,10 +121,15 @@ import Testing
         ]
         for (arguments, words) in expectations {
             let outcome = try scratch.run(arguments)
-            #expect(outcome.status != 0 && outcome.stderr.contains(words) && !outcome.stderr.contains("\u{1B}"),
-                    "\(arguments): \(outcome.stderr)")
+            #expect(outcome.status != 0 && outcome.stderr.contains(words) && !outcome.stderr.contains("\u{1B}")
+                    && outcome.stderr.split(separator: "\n").count == 1, "\(arguments): \(outcome.stderr)")
             #expect(!outcome.stderr.contains("not valid JSON") && !outcome.stderr.contains("free space"))
         }
+        // A log whose name holds control characters is reported with them escaped.
+        try scratch.write(bytes, to: "esc\u{1B}[31m.nstep")
+        let escaped = try scratch.run(["info", "esc\u{1B}[31m.nstep"])
+        #expect(escaped.status == 0 && escaped.stdout.contains("esc\\u{1B}[31m.nstep: 4 steps")
+                && !escaped.stdout.contains("\u{1B}"), "\(escaped.stdout)")
         let limited = try scratch.shell("trap '' XFSZ; ulimit -f 1; exec \"$NOISESTEP\" replay four.nstep --out big.nstep")
         #expect(limited.status != 0 && limited.stderr.contains("big.nstep: cannot write: File too large")
                 && !limited.stderr.contains(".tmp-"), "\(limited.stderr)")
