@@ -75,6 +75,7 @@ struct TrainCommand: ParsableCommand {
     /// refused later: a metrics file that is the log, a taken --out, a --metrics that is
     /// not a metrics file.
     private func checkOutputs() throws {
+        if let resume { try StepLogWriter.checkResumable(resume) }
         if let metrics, let log = out ?? resume { try MetricsLog.checkApart(metrics: metrics, log: log) }
         if let out { try StepLogWriter.checkCreatable(out, existing: existing) }
         if let metrics { try MetricsLog.checkOpenable(metrics, existing: existing, continuing: resume != nil) }

@@ -37,6 +37,11 @@ import Testing
         let outcome = try scratch.run(["train", "--steps", "12", "--resume", "missing.nstep", "--metrics", "keep.jsonl"])
         #expect(outcome.status != 0 && outcome.stderr.contains("missing.nstep: no such file or directory"), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("free space") && scratch.bytes("keep.jsonl") == kept)
+        // The missing log is what is named, even when the metrics file would be refused too.
+        try scratch.write(Array("notes\n".utf8), to: "notes.txt")
+        let both = try scratch.run(["train", "--steps", "12", "--resume", "missing.nstep", "--metrics", "notes.txt"])
+        #expect(both.status != 0 && both.stderr.contains("missing.nstep: no such file or directory"), "\(both.stderr)")
+        #expect(scratch.bytes("notes.txt") == Array("notes\n".utf8))
     }
 
     @Test func theMetricsFileIsNeverTheStepLog() throws {

@@ -59,6 +59,13 @@ public final class StepLogWriter: Sendable {
         }
     }
 
+    /// Refuses now a `--resume` log that `resume(path:…)` could not even open (missing,
+    /// not a regular file, unreadable), so that this, not a problem of another file
+    /// checked before the data is loaded, is what the user hears first.
+    public static func checkResumable(_ path: String) throws(StepLogError) {
+        _ = try StepLogError.io(path) { () throws(FileProblem) in try FileSystem.openForReading(path) }
+    }
+
     private init(path: String, options: TrainingOptions, shape: ModelShape, state: State) {
         self.path = path
         self.options = options
