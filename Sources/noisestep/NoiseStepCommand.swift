@@ -43,9 +43,10 @@ struct NoiseStepCommand: ParsableCommand {
             let status = exitCode(for: translated)
             guard status != .success else { exit(withError: translated) }
             // What ArgumentParser refuses (an unknown option, a malformed value, a failed
-            // validation): its message in one line, without the usage block after it.
+            // validation): its message in one line, without the usage block after it. A
+            // bare ExitCode (the dashboard ended on a signal) has none and prints nothing.
             let message = message(for: translated).split(whereSeparator: \.isNewline).joined(separator: " ")
-            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            if !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
             Foundation.exit(status.rawValue)
         }
     }

@@ -200,6 +200,8 @@ struct DashboardEndToEndTests {
         pane.send(keys: ["C-c"])
         #expect(try pane.waitForExit() == 130)
         try pane.expectTerminalRestored()
+        let after = try pane.screen()
+        #expect(!after.contains("Error"), "an interrupted session is not an error:\n\(after)")
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
