@@ -24,7 +24,7 @@ struct NoiseStepCommand: ParsableCommand {
     static func main() {
         if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-            let message = "noisestep: '\(Printable.escaped(unknown))' is not a command; the commands are "
+            let message = "Error: '\(Printable.escaped(unknown))' is not a command; the commands are "
                 + names.joined(separator: ", ") + " (dashboard when none is given). See noisestep --help.\n"
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)

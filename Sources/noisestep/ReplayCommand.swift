@@ -37,7 +37,7 @@ struct ReplayCommand: ParsableCommand {
         let stepLog = try StepLog.read(path: log, through: to, verifying: true)
         let target = to ?? stepLog.lastStep
         guard target >= stepLog.startStep && target <= stepLog.lastStep else {
-            throw CLIError("\(Printable.escaped(log)): --to \(target) is outside the steps it holds,"
+            throw CLIError.usage("\(Printable.escaped(log)): --to \(target) is outside the steps it holds,"
                 + " \(stepLog.startStep)...\(stepLog.lastStep)")
         }
         try ModelFile.write(stepLog.latestModel, step: target, options: stepLog.options,

@@ -53,6 +53,10 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let team = try ProcessTeam.join()
+        // Options first: a value out of range is the problem to hear of, even when --out
+        // names a file that would be refused too.
+        if resume == nil { _ = try arguments.trainingOptions() }
+        _ = try arguments.plan()
         if team.isLeader { try checkOutputs() }
         let data = try DataSource.load(directory: arguments.data, fold: holdoutFold)
         guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }

@@ -29,7 +29,7 @@ struct TrainingArguments: ParsableArguments {
             help: "Keep a perturbation's sign only if |α| reaches this quantile of the step's |α|, in [0, 1).")
     var rejectQuantile = TrainingOptions().rejectQuantile
 
-    @Option(help: "Hidden layer widths, comma-separated.")
+    @Option(parsing: .unconditional, help: "Hidden layer widths, comma-separated.")
     var hidden = "256,256"
 
     @Option(help: "Input encoding: gray (pixel / 255) or binary (pixel > 0, the paper's). (default: gray)")

@@ -80,7 +80,7 @@ struct CommandLineTests {
         #expect(version.status == 0 && version.stdout.firstMatch(of: /^\d+\.\d+\.\d+\n$/) != nil, "\(version.stdout)")
         let unknown = try BinaryUnderTest.run(["trian", "--steps", "5"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr == "noisestep: 'trian' is not a command; the commands are dashboard, train, eval, replay, "
+        #expect(unknown.stderr == "Error: 'trian' is not a command; the commands are dashboard, train, eval, replay, "
             + "info, bench (dashboard when none is given). See noisestep --help.\n")
     }
 

@@ -88,12 +88,31 @@ import Testing
         (["--hidden", ""], "--hidden"),
         (["--hidden", "256,x"], "--hidden"),
         (["--data", "/nonexistent/mnist"], "/nonexistent/mnist"),
+        (["--density", "1e-300"], "--density: 1e-300 is outside"),
+        (["--temperature", "1e-300"], "--temperature: 1e-300 is outside"),
+        (["--hidden", "-5"], "--hidden: a layer width of -5 is outside 1...65536"),
     ])
     func badInputGetsOneLineAndNoTraining(arguments: [String], named: String) throws {
         let outcome = try BinaryUnderTest.run(["train"] + small + arguments)
         #expect(outcome.status != 0)
-        #expect(outcome.stderr.contains(named), "stderr: \(outcome.stderr)")
+        #expect(outcome.stderr.contains(named) && outcome.stderr.split(separator: "\n").count == 1,
+                "stderr: \(outcome.stderr)")
         #expect(!outcome.stdout.contains("step "), "no training may start: \(outcome.stdout)")
+    }
+
+    /// A bad option is what is named, even when --out names a file that is kept, and no
+    /// file is written.
+    @Test func optionsAreCheckedBeforeTheOutputs() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.run(["train", "--steps", "2"] + small + ["--out", "x.nstep"]).status == 0)
+        let outcome = try scratch.run(["train", "--steps", "2"] + small + ["--out", "x.nstep", "--batch", "-5"])
+        #expect(outcome.status == 64 && outcome.stderr.contains("--batch: -5 is negative"), "\(outcome.stderr)")
+        let fresh = try scratch.run(["train", "--steps", "2"] + small + ["--out", "y.nstep", "--temperature", "1e-300"])
+        #expect(fresh.status == 64 && !scratch.exists("y.nstep"), "\(fresh.stderr)")
+        let replay = try scratch.run(["replay", "x.nstep", "--to", "99999", "--out", "z.nstep"])
+        #expect(replay.status == 64 && replay.stderr.contains("--to 99999 is outside the steps it holds, 0...2"),
+                "\(replay.stderr)")
     }
 
     @Test func corruptDataFileIsNamed() throws {

@@ -21,9 +21,13 @@ public enum Limits {
     public static let maxParameters = 1 << 26
     public static let batch = LimitRange(1 ... 1 << 20)
     public static let samples = LimitRange(1 ... 1 << 16)
-    public static let density = LimitRange(real: 0, 1, includesLower: false, includesUpper: false)
+    /// From 1e-9 (below it a 67M-parameter model's perturbation is empty 94% of the time,
+    /// and no run learns) to below 1.
+    public static let density = LimitRange(real: 1e-9, 1, includesLower: true, includesUpper: false)
     public static let rejectQuantile = LimitRange(real: 0, 1, includesLower: true, includesUpper: false)
-    public static let temperature = LimitRange(real: 0, 1000, includesLower: false, includesUpper: true)
+    /// From 0.01: ternary logits are integers, and below that logits ÷ T overflow Float
+    /// on wide models and the loss is no longer a number.
+    public static let temperature = LimitRange(real: 0.01, 1000, includesLower: true, includesUpper: true)
     public static let shift = LimitRange(real: 0, 14, includesLower: true, includesUpper: true)
     public static let rotation = LimitRange(real: 0, 180, includesLower: true, includesUpper: true)
     public static let scale = LimitRange(real: 0, 0.9, includesLower: true, includesUpper: true)
