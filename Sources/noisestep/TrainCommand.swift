@@ -136,9 +136,11 @@ struct TrainCommand: ParsableCommand {
     private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
-        print("training \(options.hidden.map(String.init).joined(separator: "→")) ternary MLP " +
+        print("training \(driver.trainer.model.shape.widths.map(String.init).joined(separator: "→")) ternary MLP " +
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
-              "with \(optimizer.rawValue), steps \(firstStep)...\(driver.plan.targetStep)" +
+              "with \(optimizer.rawValue), " +
+              (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"
+                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(driver.plan.targetStep)") +
               (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
               (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
@@ -150,7 +152,8 @@ struct TrainCommand: ParsableCommand {
             ?? ValidationScore(step: driver.stepsDone, correct: driver.trainer.correctCount(on: data.validation),
                                total: data.validation.count)
         let stepsRun = driver.stepsRun
-        print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s (\(Format.fixed(1000 * seconds / Double(max(1, stepsRun)), 2)) ms/step), " +
+        let timing = stepsRun == 0 ? "" : " (\(Format.fixed(1000 * seconds / Double(stepsRun), 2)) ms/step)"
+        print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s\(timing), " +
               "validation accuracy \(Format.percent(score.accuracy)) (\(score.correct)/\(score.total))")
         if data.isBundled {
             let drawn = DrawnDigits.dataset(from: data.validation)

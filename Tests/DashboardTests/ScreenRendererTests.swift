@@ -302,24 +302,24 @@ import Testing
          RUNNING   step 40/1,500 ▎········· 3%  ETA 1:57  12.5 steps/s  elapsed 1:02:05
         density 1.50e-05 paper schedule  samples 128  quantile 0.50  alignment forward
         ┌▸ loss 0.500  linear  ▴ setting changed ────────┐┌▸ sparsity 32.1% ───────────┐
-        │ ┌▸ keys  page 1/2  ? next page, any other key closes ──────────────────────┐ │
-        │ │                                                                          │ │
-        │ │ Tab           move focus between the training panels and the pad         │─┘
-        │ │ space         pause / resume; at the target, run 1,500 more steps        │─┐
-        │ │ n             one step while paused                                      │ │
-        │ │ t             move the target 1,500 steps on                             │ │
-        │ │ [  ]          reject quantile − / + 0.05                                 │ │
-        │ │ -  =          density ÷ / × 1.25 (turns the paper schedule off)          │─┘
-        │ │ <  >          samples ÷ / × 2                                            │─┐
-        └─│ a             density schedule: paper or fixed                           │ │
-        ┌▸│ l  e          log-scale loss; smooth the curves (moving average)         │ │
-        │ │ s             save: complete the step log up to now                      │ │
-        │ │ mouse         press and drag on the pad to draw; click to focus          │ │
-        │ │ hjkl ←↓↑→     move the pad cursor (pad focus); HJKL also paint           │ │
-        │ │ space x c     paint, erase, clear the pad (pad focus)                    │ │
-        │ │ r             put a random validation image on the pad                   │ │
-        │ │ ?  q          next help page; quit (Ctrl-C too)                          │ │
-        │ └──────────────────────────────────────────────────────────────────────────┘ │
+        │ ┌▸ keys  page 1/2  ? next page, any other key closes ─────────────────────┐% │
+        │ │                                                                         │% │
+        │ │ Tab           move focus between the training panels and the pad        │──┘
+        │ │ space         pause / resume; at the target, run 1,500 more steps       │──┐
+        │ │ n             one step while paused                                     │4 │
+        │ │ t             move the target 1,500 steps on                            │  │
+        │ │ [  ]          reject quantile − / + 0.05                                │s │
+        │ │ -  =          density ÷ / × 1.25 (turns the paper schedule off)         │──┘
+        │ │ <  >          samples ÷ / × 2                                           │──┐
+        └─│ a             density schedule: paper or fixed                          │  │
+        ┌▸│ l  e          log-scale loss; smooth the curves (moving average)        │  │
+        │ │ s             save: complete the step log up to now                     │  │
+        │ │ mouse         press and drag on the pad to draw; click to focus         │  │
+        │ │ hjkl ←↓↑→     move the pad cursor (pad focus); HJKL also paint          │  │
+        │ │ space x c     paint, erase, clear the pad (pad focus)                   │  │
+        │ │ r             put a random validation image on the pad                  │  │
+        │ │ ?  q          next help page; quit (Ctrl-C too)                         │  │
+        │ └─────────────────────────────────────────────────────────────────────────┘  │
         │       └1                                step 40││                            │
         └────────────────────────────────────────────────┘└────────────────────────────┘
         space pause · n one step · [ ] quantile · - = density             ? help  q quit
@@ -329,24 +329,24 @@ import Testing
          RUNNING   step 40/1,500 ▎········· 3%  ETA 1:57  12.5 steps/s  elapsed 1:02:05
         density 1.50e-05 paper schedule  samples 128  quantile 0.50  alignment forward
         ┌▸ loss 0.500  linear  ▴ setting changed ────────┐┌▸ sparsity 32.1% ───────────┐
-        │ ┌▸ what the numbers mean  page 2/2  ? next page, any other key closes ─────┐ │
-        │ │                                                                          │ │
-        │ │ step          steps done / the target; bar and ETA count toward it       │─┘
-        │ │ steps/s       recent speed; elapsed leaves out the pauses                │─┐
-        │ │ loss          mean cross-entropy of the step's batch, before its update  │ │
-        │ │ batch ⠤       accuracy on the step's training batch                      │ │
-        │ │ validation ◆  accuracy on the 500-image held-out split, every 100 steps  │ │
-        │ │ sparsity      share of weights that are 0 (history: ≥ 10-point scale)    │─┘
-        │ │ kept          perturbations whose |α| reached the threshold              │─┐
-        └─│ |α| ≥         the threshold: that quantile of the step's |α| (α = grad·ν │ │
-        ┌▸│ spread        the last step's |α| in bins a factor of 2 apart            │ │
-        │ │ changed       weights the step moved one notch                           │ │
-        │ │ prediction    softmax of logits ÷ the training temperature               │ │
-        │ │ model sees    the 28×28 image the model reads from the pad               │ │
-        │ │ ▴             a step where density, quantile or samples changed          │ │
-        │ │ by class      validation split: rows true class, columns predicted       │ │
-        │ │                                                                          │ │
-        │ └──────────────────────────────────────────────────────────────────────────┘ │
+        │ ┌▸ what the numbers mean  page 2/2  ? next page, any other key closes ────┐% │
+        │ │                                                                         │% │
+        │ │ step          steps done / the target; bar and ETA count toward it      │──┘
+        │ │ steps/s       recent speed; elapsed leaves out the pauses               │──┐
+        │ │ loss          mean cross-entropy of the step's batch, before its update │4 │
+        │ │ batch ⠤       accuracy on the step's training batch                     │  │
+        │ │ validation ◆  accuracy on the 500-image held-out split, every 100 steps │s │
+        │ │ sparsity      share of weights that are 0 (history: ≥ 10-point scale)   │──┘
+        │ │ kept          perturbations whose |α| reached the threshold             │──┐
+        └─│ |α| ≥         the threshold: quantile q of the step's |α| (α = grad·ν)  │  │
+        ┌▸│ spread        the last step's |α| in bins a factor of 2 apart           │  │
+        │ │ changed       weights the step moved one notch                          │  │
+        │ │ prediction    softmax of logits ÷ the training temperature              │  │
+        │ │ model sees    the 28×28 image the model reads from the pad              │  │
+        │ │ ▴             a step where density, quantile or samples changed         │  │
+        │ │ by class      validation split: rows true class, columns predicted      │  │
+        │ │                                                                         │  │
+        │ └─────────────────────────────────────────────────────────────────────────┘  │
         │       └1                                step 40││                            │
         └────────────────────────────────────────────────┘└────────────────────────────┘
         space pause · n one step · [ ] quantile · - = density             ? help  q quit

@@ -100,6 +100,18 @@ import Testing
         #expect(!outcome.stdout.contains("step "), "no training may start: \(outcome.stdout)")
     }
 
+    /// A resume whose target is already reached says so and trains nothing; the header
+    /// names the whole architecture.
+    @Test func aTargetAlreadyReachedTrainsNothingAndSaysSo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let first = try scratch.run(["train"] + small + ["--steps", "3", "--out", "r.nstep"])
+        #expect(first.status == 0 && first.stdout.contains("training 784→32→10 ternary MLP"), "\(first.stdout)")
+        let again = try scratch.run(["train", "--steps", "2", "--resume", "r.nstep"])
+        #expect(again.status == 0 && again.stdout.contains("nothing to train: at step 3 already, and --steps asks for 2")
+                && again.stdout.contains("done: 0 steps") && !again.stdout.contains("ms/step"), "\(again.stdout)")
+    }
+
     /// A bad option is what is named, even when --out names a file that is kept, and no
     /// file is written.
     @Test func optionsAreCheckedBeforeTheOutputs() throws {

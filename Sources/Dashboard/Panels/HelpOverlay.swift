@@ -45,7 +45,7 @@ enum HelpOverlay {
             ("validation ◆", "accuracy on \(context.validationDescription), \(every)"),
             ("sparsity", "share of weights that are 0 (history: ≥ 10-point scale)"),
             ("kept", "perturbations whose |α| reached the threshold"),
-            ("|α| ≥", "the threshold: that quantile of the step's |α| (α = grad·ν)"),
+            ("|α| ≥", "the threshold: quantile q of the step's |α| (α = grad·ν)"),
             ("spread", "the last step's |α| in bins a factor of 2 apart"),
             ("changed", "weights the step moved one notch"),
             ("prediction", "softmax of logits ÷ the training temperature"),
