@@ -25,6 +25,22 @@ import Testing
         #expect(ui.pad.isEmpty)
     }
 
+    /// Space at the target runs on and says how far; space after any other pause clears
+    /// what the pause left on the message line.
+    @Test func resumingReplacesThePausesNotice() {
+        var ui = DashboardUIState()
+        ui.notify("reached the target, step 1,500: paused (space continues)", now: 99)
+        let atTarget = Self.context(paused: true, stepsDone: 1500, target: 1500)
+        #expect(Self.run([.character(" ")], ui: &ui, context: atTarget) == [.send(.togglePause)])
+        #expect(ui.notice?.text == "running on to step 3,000")
+        ui.notify("paused", now: 99)
+        #expect(Self.run([.character(" ")], ui: &ui, context: Self.context(paused: true)) == [.send(.togglePause)])
+        #expect(ui.notice == nil)
+        ui.notify("density 6.00e-05 from the next step", now: 99)
+        #expect(Self.run([.character(" ")], ui: &ui) == [.send(.togglePause)])
+        #expect(ui.notice != nil, "pausing leaves the message line alone")
+    }
+
     @Test func spacePaintsWithPadFocus() {
         var ui = DashboardUIState()
         #expect(Self.run([.tab, .character(" ")], ui: &ui).isEmpty)

@@ -47,7 +47,14 @@ public enum InputReducer {
     private static func handleKey(_ key: Character, ui: inout DashboardUIState,
                                   context: InputContext) -> [DashboardEffect] {
         switch key {
-        case " ": return [.send(.togglePause)]
+        case " ":
+            // Resuming replaces whatever the pause said ("reached the target…").
+            if context.isPaused, context.stepsDone >= context.targetStep {
+                ui.notify("running on to step \(NumberFormat.grouped(context.stepsDone + context.leg))", now: context.now)
+            } else if context.isPaused {
+                ui.notice = nil
+            }
+            return [.send(.togglePause)]
         case "l": ui.logScale.toggle()
         case "e": ui.smoothing.toggle()
         case "?": ui.helpPage = 0
