@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NoiseStep"]),
         .testTarget(name: "NoiseStepKernelsTests", dependencies: ["NoiseStepKernels"]),
         .testTarget(name: "NoiseStepBenchTests", dependencies: ["NoiseStepBench", "NoiseStep"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["noisestep"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["noisestep", "NoiseStepBench"]),
     ],
     swiftLanguageModes: [.v6]
 )

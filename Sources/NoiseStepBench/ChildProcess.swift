@@ -80,7 +80,7 @@ public enum ChildProcess {
     /// (a caller's pipe, say) would otherwise stay open in a long-lived child such as a
     /// tmux server, and whoever reads that pipe to its end would wait for ever. glibc
     /// ignores a close of a descriptor that is no longer open by the time of the spawn.
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
         #if os(Linux)
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         for descriptor in open.compactMap(Int32.init) where descriptor > 2 {

@@ -94,28 +94,29 @@ struct BenchCommand: ParsableCommand {
         request.rounds = rounds
         request.threads = threads
         if dashboardMemory {
-            let result = try DashboardMemoryBench(executable: executable, steps: memorySteps,
-                                                  threads: request.resolvedThreads, progress: Self.progress).measure()
-            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
-            return
+            return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps,
+                                                     threads: request.resolvedThreads, progress: Self.progress).measure(),
+                            table: BenchTable.render)
         }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery, timeToSteps, rounds)
-            let result = try measure.measure(progress: Self.progress)
-            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
-            return
+            return try emit(try measure.measure(progress: Self.progress), table: BenchTable.render)
         }
         if dashboard {
-            let result = try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds,
-                                            threads: request.resolvedThreads, progress: Self.progress).measure()
-            print(json ? try BenchJSON.line(result) : BenchTable.render(result))
-            return
+            return try emit(try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds,
+                                               threads: request.resolvedThreads, progress: Self.progress).measure(),
+                            table: BenchTable.render)
         }
         request.reference = noReference ? .skip : .locate(explicit: reference)
         request.compareSteps = compare ? compareSteps : nil
         let report = try Bench.measure(request, progress: Self.progress)
         print(json ? try report.jsonLine() : BenchTable.render(report))
+    }
+
+    /// Prints one bench's `result`: a JSON line with --json, else its table.
+    private func emit<Result: Encodable>(_ result: Result, table: (Result) -> String) throws {
+        print(json ? try BenchJSON.line(result) : table(result))
     }
 
     private static func progress(_ message: String) {

@@ -55,22 +55,24 @@ struct TrainCommand: ParsableCommand {
         let team = try ProcessTeam.join()
         // Options first: a value out of range is the problem to hear of, even when --out
         // names a file that would be refused too.
-        if resume == nil { _ = try arguments.trainingOptions() }
-        _ = try arguments.plan()
+        // (A resumed run takes its options from the log.)
+        let options = resume == nil ? try arguments.trainingOptions() : nil
+        let plan = try arguments.plan()
         if team.isLeader { try checkOutputs() }
         let data = try DataSource.load(directory: arguments.data, fold: holdoutFold)
         guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }
         switch optimizer {
         case .noiseStep:
-            try trainNoiseStep(data, team: team)
+            try trainNoiseStep(data, options: options, plan: plan, team: team)
         case .adamSTE:
             if team.size > 1 {
                 throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
                     + " (`noisestep bench --mpi` measures its data-parallel cost)")
             }
-            let trainer = try AdamSTETrainer(options: try arguments.trainingOptions(), training: data.training)
+            // validate() refuses adam-ste with --resume, so there are options.
+            let trainer = try AdamSTETrainer(options: options ?? arguments.trainingOptions(), training: data.training)
             let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
-            try train(RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(),
+            try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan,
                                 metrics: metrics), data: data)
         }
     }
@@ -90,8 +92,8 @@ struct TrainCommand: ParsableCommand {
 
     /// noise_step alone, or as rank 0 of an MPI job: sends the followers the run, trains,
     /// releases them; if mpirun ends the job meanwhile, says how to resume.
-    private func trainNoiseStep(_ data: DataSource, team: ProcessTeam) throws {
-        let driver = try noiseStepDriver(data, sharing: team.sharing)
+    private func trainNoiseStep(_ data: DataSource, options: TrainingOptions?, plan: RunPlan, team: ProcessTeam) throws {
+        let driver = try noiseStepDriver(data, options: options, plan: plan, sharing: team.sharing)
         try team.sharing.start(driver.trainer)
         if team.size > 1 {
             StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
@@ -104,8 +106,8 @@ struct TrainCommand: ParsableCommand {
 
     /// A fresh run, or the `--resume` log's run continued, its steps shared through
     /// `sharing`. The metrics file is opened last, once everything else was accepted.
-    private func noiseStepDriver(_ data: DataSource, sharing: StepSharing) throws -> RunDriver<Trainer> {
-        let plan = try arguments.plan()
+    private func noiseStepDriver(_ data: DataSource, options: TrainingOptions?, plan: RunPlan,
+                                 sharing: StepSharing) throws -> RunDriver<Trainer> {
         let fingerprint = DataFingerprint(data.training)
         if let resume {
             let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
@@ -115,7 +117,7 @@ struct TrainCommand: ParsableCommand {
             let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
         }
-        let options = try arguments.trainingOptions()
+        let options = try options ?? arguments.trainingOptions()
         let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let log = try out.map { path throws(StepLogError) in
             try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint, existing: existing)

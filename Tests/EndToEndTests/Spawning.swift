@@ -8,7 +8,8 @@ import Foundation
 /// server, or the watcher that outlives the test process) inherits them and holds them
 /// for as long as it lives; the test that reads that output or waits for that exit never
 /// finishes, and the whole run hangs. So every start happens under one lock, and the
-/// children started with `posix_spawn` close every descriptor above stderr.
+/// children started with `posix_spawn` close every descriptor above stderr, as the
+/// bench's own children do (`ChildProcess.closeInheritedDescriptors`).
 enum Spawning {
     private static let lock = NSLock()
 
@@ -52,15 +53,6 @@ enum Spawning {
     static func outputFile(_ url: URL) throws -> FileHandle {
         try Data().write(to: url)
         return try FileHandle(forWritingTo: url)
-    }
-
-    /// Adds to `actions` a close for every descriptor of this process above stderr.
-    static func closeInherited(_ actions: inout posix_spawn_file_actions_t) {
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        // The listing's own descriptor is closed by now; glibc ignores a close that fails with EBADF.
-        for descriptor in open.compactMap(Int32.init) where descriptor > 2 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
     }
 
     /// Polls `condition` every 50 ms; throws after `seconds` (a guard against a hang, not

@@ -1,4 +1,5 @@
 import Foundation
+@testable import NoiseStepBench
 import Testing
 
 /// One tmux server on a private socket with one pane running a plain shell, in which the
@@ -130,7 +131,7 @@ struct TmuxPane {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         Spawning.serialized {
-            Spawning.closeInherited(&actions)
+            ChildProcess.closeInheritedDescriptors(&actions)
             _ = posix_spawnp(&pid, "sh", &actions, nil, argv, envp)
         }
     }
@@ -170,7 +171,7 @@ struct TmuxPane {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let spawned = Spawning.serialized {
-            Spawning.closeInherited(&actions)
+            ChildProcess.closeInheritedDescriptors(&actions)
             return posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp)
         }
         guard spawned == 0 else { return "" }

@@ -24,6 +24,13 @@ final class BatchRunner {
         workerLimit = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// Workers for `shape` once the rulebook has accepted `threads`: the way in for a
+    /// thread count that no checked training options carry (eval, history replay).
+    static func checked(shape: ModelShape, threads: Int) throws(LimitViolation) -> BatchRunner {
+        try Limits.check(.threads, threads)
+        return BatchRunner(shape: shape, threads: threads)
+    }
+
     /// Chunks of 64 that cover `examples` examples, the last one possibly partial.
     static func chunks(covering examples: Int) -> Int { (examples + Kernels.chunk - 1) / Kernels.chunk }
 

@@ -55,9 +55,7 @@ extension Evaluation {
     /// - Throws: a thread count outside the rulebook's limits, before any worker is made.
     public static func confusion(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
                                  threads: Int = 0) throws(LimitViolation) -> ConfusionMatrix {
-        try Limits.check(.threads, threads)
-        return confusion(of: model, on: dataset, encoding: encoding,
-                         runner: BatchRunner(shape: model.shape, threads: threads))
+        confusion(of: model, on: dataset, encoding: encoding, runner: try .checked(shape: model.shape, threads: threads))
     }
 
     /// Batched over chunks of 64 examples with the training kernels; each chunk's counts

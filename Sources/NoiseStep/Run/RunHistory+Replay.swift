@@ -13,8 +13,7 @@ extension RunHistory {
     /// - Throws: a thread count outside the rulebook's limits (`LimitViolation`), before
     ///   any worker is made; a `StepLogError` when the log cannot be read again.
     public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0) throws -> RunHistory {
-        try Limits.check(.threads, threads)
-        let runner = BatchRunner(shape: log.shape, threads: threads)
+        let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
         var history = RunHistory()
         let parameters = Double(log.shape.parameterCount)
         try StepLog.replayEachStep(path: log.file) { entry, model, changed in

@@ -4,18 +4,14 @@ public enum Evaluation {
     /// - Throws: a thread count outside the rulebook's limits, before any worker is made.
     public static func correctCount(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
                                     threads: Int = 0) throws(LimitViolation) -> Int {
-        try Limits.check(.threads, threads)
-        return correctCount(of: model, on: dataset, encoding: encoding,
-                            runner: BatchRunner(shape: model.shape, threads: threads))
+        correctCount(of: model, on: dataset, encoding: encoding, runner: try .checked(shape: model.shape, threads: threads))
     }
 
     /// Fraction of `dataset` the model classifies correctly; 0 for an empty set.
     /// - Throws: a thread count outside the rulebook's limits, before any worker is made.
     public static func accuracy(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
                                 threads: Int = 0) throws(LimitViolation) -> Double {
-        try Limits.check(.threads, threads)
-        return accuracy(of: model, on: dataset, encoding: encoding,
-                        runner: BatchRunner(shape: model.shape, threads: threads))
+        accuracy(of: model, on: dataset, encoding: encoding, runner: try .checked(shape: model.shape, threads: threads))
     }
 
     static func accuracy(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
