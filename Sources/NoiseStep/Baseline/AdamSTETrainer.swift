@@ -77,8 +77,8 @@ public final class AdamSTETrainer {
     }
 
     /// How many examples of `dataset` the current model classifies correctly.
-    public func correctCount(on dataset: Dataset) -> Int {
-        Evaluation.correctCount(of: model, on: dataset, encoding: options.input, runner: runner)
+    public func confusion(on dataset: Dataset) -> ConfusionMatrix {
+        Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)
     }
 
     /// Bytes kept between steps (θ, m, v, the packed model, the step counter) and scratch

@@ -18,6 +18,8 @@ public final class RunDriver<Model: RunTrainer> {
     public let metrics: MetricsLog?
     /// The last validation score, if one was taken in this run.
     public private(set) var lastValidation: ValidationScore?
+    /// The validation split by class at `lastValidation`'s step: the same pass, kept.
+    public private(set) var lastConfusion: ConfusionMatrix?
     /// Steps this driver has run (not counting those before a resume).
     public private(set) var stepsRun = 0
     /// The figures of the last step trained.
@@ -55,9 +57,9 @@ public final class RunDriver<Model: RunTrainer> {
         var (snapshot, entry) = trainer.trainStep()
         stepsRun += 1
         if plan.validates(after: snapshot.step), validation.count > 0 {
-            let score = ValidationScore(step: snapshot.step, correct: trainer.correctCount(on: validation),
-                                        total: validation.count)
-            lastValidation = score
+            let confusion = trainer.confusion(on: validation)
+            let score = ValidationScore(step: snapshot.step, correct: confusion.correct, total: validation.count)
+            (lastValidation, lastConfusion) = (score, confusion)
             snapshot.validationAccuracy = score.accuracy
         }
         lastSnapshot = snapshot

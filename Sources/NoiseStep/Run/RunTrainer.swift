@@ -11,11 +11,14 @@ public protocol RunTrainer: AnyObject {
     /// One training step: the figures of it, and the entry that replays it when a step
     /// log can hold this trainer's steps (nil for Adam-STE, whose fp32 state it cannot).
     func trainStep() -> (snapshot: TrainingSnapshot, entry: StepLogEntry?)
-    /// How many examples of `dataset` the current model classifies correctly.
-    func correctCount(on dataset: Dataset) -> Int
+    /// What the current model predicts for each class of `dataset`.
+    func confusion(on dataset: Dataset) -> ConfusionMatrix
 }
 
 extension RunTrainer {
+    /// How many examples of `dataset` the current model classifies correctly.
+    public func correctCount(on dataset: Dataset) -> Int { confusion(on: dataset).correct }
+
     /// The examples of step `step`: `options.batch` indices drawn uniformly with
     /// replacement from `training`, from the run's seed alone. Every optimizer trains on
     /// the same batches.

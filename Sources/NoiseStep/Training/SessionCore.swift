@@ -78,7 +78,10 @@ final class SessionCore {
         }
         if let snapshot, snapshot.step > (history.last?.step ?? 0) {
             history.append(StepRecord(snapshot))
-            if snapshot.validationAccuracy != nil { measureConfusion() }
+            // The driver's validation pass counted by class already.
+            if snapshot.validationAccuracy != nil, let scored = driver.lastConfusion {
+                (confusion, confusionStep) = (scored, snapshot.step)
+            }
         }
         let finished = Self.now()
         runningSeconds += finished - started

@@ -121,10 +121,6 @@ public final class Trainer {
     }
 
     /// How many examples of `dataset` the current model classifies correctly.
-    public func correctCount(on dataset: Dataset) -> Int {
-        Evaluation.correctCount(of: model, on: dataset, encoding: options.input, runner: runner)
-    }
-
     /// What the current model predicts for each class of `dataset`.
     public func confusion(on dataset: Dataset) -> ConfusionMatrix {
         Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)
