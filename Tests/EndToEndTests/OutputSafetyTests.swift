@@ -73,6 +73,20 @@ import Testing
         #expect(replay.status != 0 && scratch.bytes("notes.txt") == Array("notes\n".utf8), "\(replay.stderr)")
     }
 
+    /// replay --out replaces a model file (weights only) but never a run's step log.
+    @Test func replayReplacesAModelFileButNotARun() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try Self.train(4, ["--out", "run.nstep"], in: scratch).status == 0)
+        #expect(try Self.train(3, ["--seed", "2", "--out", "other.nstep"], in: scratch).status == 0)
+        #expect(try scratch.run(["replay", "run.nstep", "--to", "2", "--out", "model.nstep"]).status == 0)
+        let again = try scratch.run(["replay", "run.nstep", "--to", "3", "--out", "model.nstep"])
+        #expect(again.status == 0, "a model file is replaced: \(again.stderr)")
+        let other = scratch.bytes("other.nstep")
+        let refused = try scratch.run(["replay", "run.nstep", "--out", "other.nstep"])
+        #expect(refused.status != 0 && scratch.bytes("other.nstep") == other, "a run's log is kept: \(refused.stderr)")
+    }
+
     /// 4. Without --out, train says that nothing was kept.
     @Test func trainWithoutOutSaysNothingWasKept() throws {
         let scratch = try Scratch()

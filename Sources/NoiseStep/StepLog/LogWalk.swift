@@ -29,9 +29,9 @@ struct LogWalk {
             recordBytes += section.bytes
             lastEntry = entry
             if verifying {
-                var replayed = model ?? initialWeights()
-                entry.replay(seed: header.options.seed, on: &replayed)
-                model = replayed
+                // In place: a copy per step would duplicate the packed layers it touches.
+                if model == nil { model = initialWeights() }
+                entry.replay(seed: header.options.seed, on: &model!)
             }
             return false
         case .weights(let step, let weights):

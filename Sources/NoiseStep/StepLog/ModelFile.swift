@@ -59,9 +59,19 @@ public enum ModelFile {
 
     /// Whether `file` reads as a step log without step records: a model file, which a
     /// newer model may replace.
+    /// Scans the sections and stops at the first step record: a long run log is not read whole.
     static func holdsNoSteps(_ file: OpenFile) -> Bool {
-        guard let source = try? LogSource(file: file),
-              let log = try? StepLog.read(source, file: "", through: nil, verifying: false) else { return false }
-        return log.records == 0
+        guard let source = try? LogSource(file: file), let header = try? StepLog.readHeader(source, file: "") else {
+            return false
+        }
+        var scanner = SectionScanner(file: "", header: header, source: source)
+        do throws(StepLogError) {
+            while let section = try scanner.next() {
+                if case .step = section.content { return false }
+            }
+            return true
+        } catch {
+            return false
+        }
     }
 }

@@ -66,7 +66,9 @@ public final class Trainer {
                          parameterCount: parameterCount)
         }
         let measured = measure(step: stepNumber, perturbations: perturbations)
-        let kept = UpdateRule.keptSigns(alignments: measured.alignments, quantile: settings.rejectQuantile)
+        // One sort of |α| serves the kept signs and the published spread.
+        let threshold = UpdateRule.threshold(alignments: measured.alignments, quantile: settings.rejectQuantile)
+        let kept = UpdateRule.keptSigns(alignments: measured.alignments, threshold: threshold)
         let changed = UpdateRule.apply(perturbations, keptSigns: kept, to: &model)
         let entry = StepLogEntry(step: stepNumber, settings: settings, keptSigns: kept, loss: Float(measured.loss),
                                  batchAccuracy: Float(measured.accuracy))
@@ -78,8 +80,7 @@ public final class Trainer {
             schedule: settings.schedule,
             alignment: options.alignment, seed: options.seed,
             stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
-            alignmentSpread: AlignmentSpread(alignments: measured.alignments, threshold: UpdateRule.threshold(
-                alignments: measured.alignments, quantile: settings.rejectQuantile)))
+            alignmentSpread: AlignmentSpread(alignments: measured.alignments, threshold: threshold))
         stepsDone = stepNumber
         settings.density = entry.nextDensity
         return (snapshot, entry)

@@ -7,9 +7,12 @@ public enum UpdateRule {
     /// q = 0.5 is the lower median (what `torch.median` returns). Ties at the threshold
     /// are kept.
     public static func keptSigns(alignments: [Double], quantile: Double) -> [Int8] {
-        guard !alignments.isEmpty else { return [] }
-        let threshold = threshold(alignments: alignments, quantile: quantile)
-        return alignments.map { alpha in
+        keptSigns(alignments: alignments, threshold: threshold(alignments: alignments, quantile: quantile))
+    }
+
+    /// sign(α_i) where α_i ≠ 0 and |α_i| ≥ `threshold` (from `threshold(alignments:quantile:)`), else 0.
+    public static func keptSigns(alignments: [Double], threshold: Double) -> [Int8] {
+        alignments.map { alpha in
             guard alpha != 0, abs(alpha) >= threshold else { return 0 }
             return alpha > 0 ? 1 : -1
         }
