@@ -30,7 +30,7 @@ struct DashboardRun {
     }
 
     /// Steps in the recorded log so far (0 before its header is written).
-    func stepsRecorded() -> Int { (try? StepLog.read(path: log))?.lastStep ?? 0 }
+    func stepsRecorded() -> Int { (try? StepLog.stepsRecorded(path: log)) ?? 0 }
 
     /// Polls the log until it holds `steps` steps, calling `sample` at each poll.
     func wait(forSteps steps: Int, timeout: TimeInterval, every interval: TimeInterval,

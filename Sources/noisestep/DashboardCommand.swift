@@ -143,8 +143,9 @@ extension DashboardCommand {
         configuration.validationDescription = data.isBundled ? "the \(count)-image held-out split" : "the \(count) t10k images"
         if let compare {
             let log = try StepLog.read(path: compare)
-            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
-                                                   threads: arguments.threads)
+            // The ghost draws loss and batch accuracy only, both in the records: nothing to score.
+            let history = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
+                                                   evalEvery: arguments.evalEvery, threads: arguments.threads)
             configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
                                         history: history)
         }

@@ -31,6 +31,21 @@ import Testing
         #expect(try StepLog.decode(five, file: "run.nstep").latestModel == run.models[5])
     }
 
+    /// A log being written, polled by its step count alone: every cut of its last
+    /// record counts the steps before it, and the whole record counts too.
+    @Test func stepsRecordedCountsAGrowingLogWithoutReplaying() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 3)
+        let two = try Self.recordBytes(options, run.entries[0 ..< 2])
+        let three = try Self.recordBytes(options, run.entries[0 ..< 3])
+        let path = StepLogFixtures.scratchPath("growing.nstep")
+        defer { StepLogFixtures.removeScratch(path) }
+        for cut in [two.count, two.count + 5, three.count] {
+            try Data(three.prefix(cut)).write(to: URL(fileURLWithPath: path))
+            #expect(try StepLog.stepsRecorded(path: path) == (cut == three.count ? 3 : 2), "cut at \(cut)")
+        }
+    }
+
     @Test func aLogCutInsideItsWeightsSectionLoadsTheSteps() throws {
         let options = StepLogFixtures.options(hidden: [3])
         let run = try StepLogFixtures.train(options, steps: 2)

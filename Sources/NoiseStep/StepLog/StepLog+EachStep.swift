@@ -7,12 +7,7 @@ extension StepLog {
     /// section as `read` does; a torn last section ends the replay.
     public static func replayEachStep(path: String,
                                       _ visit: (StepLogEntry, TernaryModel, _ changed: Int) -> Void) throws(StepLogError) {
-        let source: LogSource
-        do throws(FileProblem) {
-            source = try LogSource(file: FileSystem.openForReading(path))
-        } catch {
-            throw .io(file: path, problem: error)
-        }
+        let source = try source(path: path)
         let header = try readHeader(source, file: path)
         var scanner = SectionScanner(file: path, header: header, source: source)
         var model = TernaryModel(shape: header.shape, seed: header.options.seed)

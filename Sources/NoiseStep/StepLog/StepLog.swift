@@ -54,13 +54,16 @@ public struct StepLog: Sendable {
     /// - Throws: `.io` when the file cannot be read, `.weightsMismatch` when verifying
     ///   finds weights that differ from the replay, or the first damage found.
     public static func read(path: String, through step: Int? = nil, verifying: Bool = false) throws(StepLogError) -> StepLog {
-        let source: LogSource
-        do throws(FileProblem) {
-            source = try LogSource(file: FileSystem.openForReading(path))
-        } catch {
-            throw .io(file: path, problem: error)
-        }
-        return try read(source, file: path, through: step, verifying: verifying)
+        try read(source(path: path), file: path, through: step, verifying: verifying)
+    }
+
+    /// The step the log at `path` has reached, from a scan of its sections: nothing is
+    /// replayed, so a caller that polls a growing log pays for its records only.
+    public static func stepsRecorded(path: String) throws(StepLogError) -> Int {
+        let source = try source(path: path)
+        var scanner = SectionScanner(file: path, header: try readHeader(source, file: path), source: source)
+        while try scanner.next() != nil {}
+        return scanner.stepsDone
     }
 
     /// Reads a log held in `bytes`; `file` names it in errors. Options as for `read`.
@@ -90,6 +93,11 @@ public struct StepLog: Sendable {
         }
         return StepLog(header: header, file: file, walk: walk, model: model, lastStep: scanner.stepsDone,
                        fileBytes: source.size, tornBytes: scanner.stoppedAtLimit ? 0 : scanner.tornBytes)
+    }
+
+    /// The regular file at `path`, opened for reading.
+    static func source(path: String) throws(StepLogError) -> LogSource {
+        try StepLogError.io(path) { () throws(FileProblem) in try LogSource(file: FileSystem.openForReading(path)) }
     }
 
     static func readHeader(_ source: LogSource, file: String) throws(StepLogError) -> StepLogHeader {
