@@ -33,10 +33,9 @@ extension Kernels {
                 q0 = q0.addingProduct(d0, d0); q1 = q1.addingProduct(d1, d1)
                 q2 = q2.addingProduct(d2, d2); q3 = q3.addingProduct(d3, d3)
             }
-            let means = [m0, m1, m2, m3]
-            let inverses = [q0, q1, q2, q3].map { 1 / ($0 * scale + epsilon).squareRoot() }
-            for v in 0 ..< vectorsPerSlice {
-                let offset = column + v * Vector.scalarCount, mean = means[v], inverse = inverses[v]
+            // Vector v of the slice, with its column mean and sum of squares (no array per slice).
+            @inline(__always) func write(_ v: Int, mean: Vector, squares: Vector) {
+                let offset = column + v * Vector.scalarCount, inverse = 1 / (squares * scale + epsilon).squareRoot()
                 store(inverse, inverseDeviation + offset)
                 for r in 0 ..< rows {
                     let n = (load(z - column + r * chunk + offset) - mean) * inverse
@@ -44,6 +43,8 @@ extension Kernels {
                     store(n.replacing(with: 0, where: n .< 0), rectified + r * chunk + offset)
                 }
             }
+            write(0, mean: m0, squares: q0); write(1, mean: m1, squares: q1)
+            write(2, mean: m2, squares: q2); write(3, mean: m3, squares: q3)
         }
     }
 
@@ -69,7 +70,7 @@ extension Kernels {
                 a0 += x.d; p0 = p0.addingProduct(x.d, x.n)
                 a1 += y.d; p1 = p1.addingProduct(y.d, y.n)
             }
-            for (v, (sumD, sumDN)) in [(a0, p0), (a1, p1)].enumerated() {
+            @inline(__always) func finish(_ v: Int, _ sumD: Vector, _ sumDN: Vector) {
                 let offset = column + v * Vector.scalarCount
                 let meanD = sumD * scale, meanDN = sumDN * scale, inverse = load(inverseDeviation + offset)
                 for r in 0 ..< rows {
@@ -79,6 +80,8 @@ extension Kernels {
                     store(result, out + r * chunk + offset)
                 }
             }
+            finish(0, a0, p0)
+            finish(1, a1, p1)
         }
     }
 }
