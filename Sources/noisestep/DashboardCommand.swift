@@ -103,17 +103,15 @@ extension DashboardCommand {
     /// log, with the figures of the steps it already holds (replayed, validation rescored);
     /// its steps shared through `sharing`.
     func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
-        let fingerprint = DataFingerprint(data.training)
         if let resume {
-            let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
-            if log.dataFingerprint == nil { TrainCommand.noteUncheckedData(resume) }
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
-                                      sharing: sharing)
+            let (writer, log, trainer) = try TrainCommand.resumeRun(resume, training: data.training,
+                                                                    threads: arguments.threads, sharing: sharing)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
             let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
                                                    threads: arguments.threads)
             return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
         }
+        let fingerprint = DataFingerprint(data.training)
         let options = try arguments.trainingOptions()
         let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let log: StepLogWriter?

@@ -108,15 +108,13 @@ struct TrainCommand: ParsableCommand {
     /// `sharing`. The metrics file is opened last, once everything else was accepted.
     private func noiseStepDriver(_ data: DataSource, options: TrainingOptions?, plan: RunPlan,
                                  sharing: StepSharing) throws -> RunDriver<Trainer> {
-        let fingerprint = DataFingerprint(data.training)
         if let resume {
-            let (writer, log) = try StepLogWriter.resume(path: resume, trainingData: fingerprint)
-            if log.dataFingerprint == nil { Self.noteUncheckedData(resume) }
-            let trainer = try Trainer(resuming: log, training: data.training, threads: arguments.threads,
-                                      sharing: sharing)
+            let (writer, _, trainer) = try Self.resumeRun(resume, training: data.training, threads: arguments.threads,
+                                                          sharing: sharing)
             let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
         }
+        let fingerprint = DataFingerprint(data.training)
         let options = try options ?? arguments.trainingOptions()
         let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
         let log = try out.map { path throws(StepLogError) in
@@ -126,11 +124,19 @@ struct TrainCommand: ParsableCommand {
         return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
     }
 
-    /// Says on stderr that `path` cannot be checked against --data (a log written before
-    /// step logs recorded their training data).
-    static func noteUncheckedData(_ path: String) {
-        FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
-            + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
+    /// The `--resume` log at `path` opened to record on, and its run continued on
+    /// `training` with `threads` workers: what `train` and the dashboard both do. A log
+    /// written before step logs recorded their training data cannot be checked against
+    /// --data; stderr says so.
+    static func resumeRun(_ path: String, training: Dataset, threads: Int,
+                          sharing: StepSharing) throws -> (writer: StepLogWriter, log: StepLog, trainer: Trainer) {
+        let (writer, log) = try StepLogWriter.resume(path: path, trainingData: DataFingerprint(training))
+        if log.dataFingerprint == nil {
+            FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
+                + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
+        }
+        let trainer = try Trainer(resuming: log, training: training, threads: threads, sharing: sharing)
+        return (writer, log, trainer)
     }
 
     /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
