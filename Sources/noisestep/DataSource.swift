@@ -11,6 +11,13 @@ struct DataSource {
     /// Whether this is the bundled MNIST subset (digits, so the pad check applies).
     var isBundled = false
 
+    /// The images a trained model is scored on: DIR's t10k files, or the bundled
+    /// validation split; with the words that name them (the path as given, unescaped).
+    static func testSplit(directory: String?) throws -> (images: Dataset, source: String) {
+        guard let directory else { return (try BundledData.load().validation, "the bundled validation split") }
+        return (try MNISTDirectory.load(directory, split: .test), directory + "'s t10k images")
+    }
+
     /// - Parameter fold: the fold of the bundled subset held out for validation (nil: the
     ///   default one); refused with a directory, whose t10k files are the test set.
     static func load(directory: String?, fold: Int? = nil) throws -> DataSource {

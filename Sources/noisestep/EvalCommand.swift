@@ -52,14 +52,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let path = file ?? model ?? ""
         let loaded = try ModelFile.load(path)
-        let test: Dataset, source: String
-        if let data {
-            test = try MNISTDirectory.load(data, split: .test)
-            source = data
-        } else {
-            test = try BundledData.load().validation
-            source = "the bundled validation split"
-        }
+        let (test, source) = try DataSource.testSplit(directory: data)
         let confusion = try Evaluation.confusion(of: loaded.model, on: test, encoding: loaded.options.input,
                                                  threads: threads)
         var report = EvalReport(confusion: confusion, names: ClassNames.forData(directory: data), perClass: perClass)

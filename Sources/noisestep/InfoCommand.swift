@@ -40,16 +40,9 @@ struct InfoCommand: ParsableCommand {
     /// The model's accuracy on the validation split; nil when the bundled data is not
     /// installed and no --data was given.
     private func score(_ model: TernaryModel, options: TrainingOptions, step: Int) throws -> InfoReport.Validation? {
-        let test: Dataset, source: String
-        if let data {
-            test = try MNISTDirectory.load(data, split: .test)
-            source = Printable.escaped(data) + "'s t10k images"
-        } else {
-            guard BundledData.locateDirectory() != nil else { return nil }
-            test = try BundledData.load().validation
-            source = "the bundled validation split"
-        }
+        if data == nil, BundledData.locateDirectory() == nil { return nil }
+        let (test, source) = try DataSource.testSplit(directory: data)
         let correct = try Evaluation.correctCount(of: model, on: test, encoding: options.input)
-        return InfoReport.Validation(step: step, correct: correct, total: test.count, source: source)
+        return InfoReport.Validation(step: step, correct: correct, total: test.count, source: Printable.escaped(source))
     }
 }
