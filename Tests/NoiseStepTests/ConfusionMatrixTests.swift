@@ -2,6 +2,19 @@ import Testing
 @testable import NoiseStep
 
 @Suite struct ConfusionMatrixTests {
+    /// A thread count no checked options carry is refused before any worker is made,
+    /// by every public way in that takes one.
+    @Test func aThreadCountOutsideTheRulebookIsRefused() {
+        let model = TernaryModel(shape: ModelShape(hidden: [4]), seed: 1)
+        let data = Dataset(pixels: [UInt8](repeating: 7, count: Dataset.pixelsPerImage), labels: [3])
+        for threads in [-1, 1_000_000] {
+            #expect(throws: LimitViolation.self) { try Evaluation.correctCount(of: model, on: data, encoding: .gray, threads: threads) }
+            #expect(throws: LimitViolation.self) { try Evaluation.accuracy(of: model, on: data, encoding: .gray, threads: threads) }
+            #expect(throws: LimitViolation.self) { try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: threads) }
+        }
+        #expect(throws: Never.self) { try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: 2) }
+    }
+
     @Test func countsRowsAndTheDiagonal() {
         var matrix = ConfusionMatrix(classes: 3)
         for (truth, predicted) in [(0, 0), (0, 0), (0, 2), (1, 1), (2, 0), (5, 1)] {
