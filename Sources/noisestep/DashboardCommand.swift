@@ -87,7 +87,8 @@ struct DashboardCommand: ParsableCommand {
             getrusage(RUSAGE_SELF.rawValue, &usage)
             let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
                 "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds), " +
-                "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024)}\n"
+                "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024), \"strokes\": \(frames.strokes), " +
+                "\"stroke_points\": \(frames.strokePoints)}\n"
             do throws(FileProblem) {
                 try OutputFile.write(Array(line.utf8), to: stats, kind: .statistics, existing: .replace)
             } catch {

@@ -50,12 +50,32 @@ struct TmuxPane {
 
     func send(keys: [String]) { tmux(["send-keys", "-t", "e2e"] + keys) }
 
-    /// An X10 mouse report (what ncurses reads under TERM=screen) for a left-button event.
+    /// An X10 mouse report for a left-button event, as a terminal sends one.
     func sendMouse(_ action: MouseAction, column: Int, row: Int) {
-        let button = switch action { case .press: 0; case .drag: 32; case .release: 3 }
-        let bytes = [0x1b, 0x5b, 0x4d, 32 + button, 33 + column, 33 + row]
-        tmux(["send-keys", "-t", "e2e", "-H"] + bytes.map { String($0, radix: 16) })
+        sendMouseBurst([(action, column, row)])
         Thread.sleep(forTimeInterval: 0.1)
+    }
+
+    /// X10 reports for several events, all in one write, as a fast stroke arrives.
+    func sendMouseBurst(_ events: [(action: MouseAction, column: Int, row: Int)]) {
+        let bytes = events.flatMap { event in
+            let button = switch event.action { case .press: 0; case .drag: 32; case .release: 3 }
+            return [0x1b, 0x5b, 0x4d, 32 + button, 33 + event.column, 33 + event.row]
+        }
+        tmux(["send-keys", "-t", "e2e", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// The mouse modes the program in the pane asked tmux for: standard, button-event and
+    /// any-event tracking, and SGR reports, each 0 or 1.
+    func mouseModes() -> String {
+        tmux(["display", "-p", "-t", "e2e", "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag} #{mouse_sgr_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The JSON object the dashboard wrote to `name` (its `--stats` file) on exit.
+    func statistics(_ name: String = "stats.json") throws -> [String: Any] {
+        let data = try Data(contentsOf: directory.appendingPathComponent(name))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     func resize(columns: Int, rows: Int) {

@@ -19,8 +19,12 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     /// Frames drawn so far and the seconds since the loop began.
-    var frames: FrameStatistics { FrameStatistics(frames: framesDrawn, seconds: now) }
+    var frames: FrameStatistics {
+        FrameStatistics(frames: framesDrawn, seconds: now, strokes: strokes, strokePoints: strokePoints)
+    }
     private var framesDrawn = 0
+    private var strokes = 0
+    private var strokePoints = 0
 
     init(session: Session, validation: Dataset, configuration: DashboardConfiguration,
          terminal: NcursesTerminal, signals: SignalWatcher) {
@@ -46,7 +50,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         while true {
             if let signal = signals.received { return 128 + signal }
             let wait = max(0, nextFrame - now)
-            if let event = terminal.readEvent(timeoutMilliseconds: Int((wait * 1000).rounded(.up))) {
+            for event in terminal.readEvents(timeoutMilliseconds: Int((wait * 1000).rounded(.up))) {
                 if handle(event) { return 0 }
             }
             if now >= nextFrame {
@@ -62,7 +66,13 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         let context = InputContext(published: state.settings, parameterCount: state.model.shape.parameterCount,
                                    isPaused: state.isPaused, layout: layout(for: state), now: now,
                                    stepsDone: state.stepsDone, targetStep: state.targetStep, leg: configuration.leg)
-        for effect in InputReducer.reduce(event, ui: &ui, context: context) {
+        let strokeBefore = ui.strokeEnd
+        let effects = InputReducer.reduce(event, ui: &ui, context: context)
+        if case .mouse(let mouse) = event {
+            if mouse.action == .press, ui.strokeEnd != nil { strokes += 1 }
+            if mouse.action != .press, strokeBefore != nil { strokePoints += 1 }
+        }
+        for effect in effects {
             switch effect {
             case .send(let command): session.send(command)
             case .loadRandomValidationImage: loadRandomImage()

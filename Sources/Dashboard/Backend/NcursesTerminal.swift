@@ -5,13 +5,21 @@ import Foundation
 /// the only file that talks to ncurses, and only the main thread may use it.
 ///
 /// Frames are written as differences: only cells that changed since the last frame are
-/// sent, then one refresh. `close()` restores the terminal (mouse reporting off, cursor
-/// on, cooked mode) and is safe to call more than once.
+/// sent, then one refresh. Input is read from standard input directly and decoded by
+/// `InputDecoder`, every byte of it: ncurses' own mouse decoding drops button presses that
+/// arrive in a burst, and its key decoding lets an unknown sequence through as keys.
+/// Mouse reporting is asked for only from a terminal whose terminfo entry describes
+/// mouse reports (`kmous`): a VT100 or the Linux console never gets the request.
+/// `close()` restores the terminal (mouse reporting off, cursor on, cooked mode) and is
+/// safe to call more than once.
 final class NcursesTerminal {
-    /// Button-event mouse tracking: reports motion while a button is held, so a drag
-    /// arrives as a stream of points. ncurses itself only asks for presses and releases.
-    private static let mouseDragOn = "\u{1b}[?1002h"
-    private static let mouseOff = "\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1000l"
+    /// Normal tracking (presses and releases), button-event tracking (motion while a
+    /// button is held, so a drag arrives as a stream of points) and SGR coordinates
+    /// (no limit at column 223); a terminal without SGR sends X10 reports, decoded too.
+    private static let mouseOn = "\u{1b}[?1000h\u{1b}[?1002h\u{1b}[?1006h"
+    private static let mouseOff = "\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?1000l"
+    /// How long an Escape waits for the rest of a sequence before it counts as the key.
+    static let escapeDelay = 0.025
 
     private(set) var width = 0
     private(set) var height = 0
@@ -25,7 +33,13 @@ final class NcursesTerminal {
     private var previous: Canvas?
     private var attributes: [CellStyle: attr_t] = [:]
     private var usesColor = false
-    private var pendingEvents: [InputEvent] = []
+    /// Whether the terminal was asked for mouse reports.
+    let reportsMouse: Bool
+    private var decoder = InputDecoder()
+    /// When the last input byte arrived, for the escape delay.
+    private var lastInput = ContinuousClock.now
+    /// Standard input reached its end or failed (the terminal hung up).
+    private(set) var inputEnded = false
 
     /// Takes over the terminal on standard input and output; nil when ncurses cannot
     /// (TERM names no known terminal) or the terminal cannot place the cursor (TERM=dumb).
@@ -51,28 +65,30 @@ final class NcursesTerminal {
         self.output = output
         self.screen = screen
         set_term(screen)
+        reportsMouse = Self.hasCapability("kmous")
         window = noisestep_stdscr()
         cbreak()
         noecho()
         nonl()
-        keypad(window, true)
         curs_set(0)
-        set_escdelay(25)
-        mouseinterval(0)
-        mousemask(noisestep_all_mouse_events() | noisestep_report_mouse_position(), nil)
+        // Input is read here, not by ncurses, so a refresh must not stop early for it.
+        typeahead(-1)
         usesColor = color == .automatic && has_colors() && Self.colorAllowed()
         if usesColor { Self.installColorPairs() }
         updateSize()
         wrefresh(window)
-        writeRaw(Self.mouseDragOn)
+        if reportsMouse { writeRaw(Self.mouseOn) }
+    }
+
+    /// Whether terminfo has string capability `name` for this terminal.
+    private static func hasCapability(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        return Int(bitPattern: value) != -1
     }
 
     /// Whether the terminal can move the cursor to any cell (terminfo's `cup`); without
     /// it (a "dumb" terminal) a full-screen dashboard would draw nothing.
-    private static func canPlaceCursor() -> Bool {
-        guard let address = tigetstr("cup") else { return false }
-        return Int(bitPattern: address) != -1
-    }
+    private static func canPlaceCursor() -> Bool { hasCapability("cup") }
 
     /// One colour pair per role, numbered role + 1, on the terminal's own background
     /// (white on black where the terminal cannot keep its own colours).
@@ -164,60 +180,52 @@ final class NcursesTerminal {
         return value
     }
 
-    /// Waits up to `timeoutMilliseconds` for the next input event; nil if none came.
-    func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
-        guard let window else { return nil }
-        wtimeout(window, Int32(max(0, timeoutMilliseconds)))
-        var code: wint_t = 0
-        let result = wget_wch(window, &code)
-        if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: code)) }
-        guard result == OK else { return nil }
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .character("\n")
-        default: return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
+    /// Waits up to `timeoutMilliseconds` for input and returns every event it completed
+    /// (none when none came); a change of the terminal's size comes first, as `.resize`.
+    func readEvents(timeoutMilliseconds: Int) -> [InputEvent] {
+        if checkSize() { return [.resize] }
+        var timeout = max(0, timeoutMilliseconds)
+        if decoder.isPending {
+            let waited = lastInput.duration(to: .now) / .seconds(1)
+            timeout = min(timeout, max(0, Int(((Self.escapeDelay - waited) * 1000).rounded(.up))))
         }
+        guard !inputEnded else {
+            usleep(UInt32(timeout) * 1000)
+            return []
+        }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, Int32(timeout)) > 0 else {
+            let waited = lastInput.duration(to: .now) / .seconds(1)
+            return decoder.isPending && waited >= Self.escapeDelay ? decoder.expire() : []
+        }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(STDIN_FILENO, &buffer, buffer.count)
+        guard count > 0 else {
+            if count == 0 || (errno != EINTR && errno != EAGAIN) { inputEnded = true }
+            return []
+        }
+        lastInput = .now
+        return decoder.feed(buffer[0 ..< count])
     }
 
-    private func functionKey(_ code: Int32) -> InputEvent? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_RESIZE:
-            updateSize()
-            previous = nil
-            return .resize
-        case KEY_MOUSE: return mouseEvent()
-        default: return nil
-        }
-    }
-
-    /// Decodes a left-button mouse report; other buttons are ignored.
-    private func mouseEvent() -> InputEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let column = Int(event.x), row = Int(event.y), state = event.bstate
-        if state & noisestep_report_mouse_position() != 0 { return .mouse(MouseEvent(.drag, column: column, row: row)) }
-        if state & noisestep_button1_released() != 0 { return .mouse(MouseEvent(.release, column: column, row: row)) }
-        if state & noisestep_button1_pressed() != 0 { return .mouse(MouseEvent(.press, column: column, row: row)) }
-        if state & noisestep_button1_clicked() != 0 {
-            pendingEvents.append(.mouse(MouseEvent(.release, column: column, row: row)))
-            return .mouse(MouseEvent(.press, column: column, row: row))
-        }
-        return nil
+    /// Takes in a new terminal size (ncurses learns it from SIGWINCH only inside its own
+    /// input calls, which the dashboard does not use); returns whether it changed.
+    private func checkSize() -> Bool {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard noisestep_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0,
+              Int(rows) != height || Int(columns) != width else { return false }
+        resizeterm(rows, columns)
+        updateSize()
+        previous = nil
+        return true
     }
 
     /// Gives the terminal back: mouse reporting off, cursor visible, normal mode.
     func close() {
         guard screen != nil else { return }
-        mousemask(0, nil)
-        writeRaw(Self.mouseOff)
+        if reportsMouse { writeRaw(Self.mouseOff) }
         curs_set(1)
         endwin()
-        writeRaw(Self.mouseOff)
         TerminalRescue.disarm()
         screen = nil
         window = nil
@@ -225,3 +233,4 @@ final class NcursesTerminal {
 
     deinit { close() }
 }
+

@@ -65,6 +65,8 @@ extension InputReducer {
             }
             edit(ui: &ui) { $0.stroke(from: last, to: point) }
             ui.strokeEnd = mouse.action == .drag ? point : nil
+        case .scrollUp, .scrollDown:
+            break
         }
     }
 }
