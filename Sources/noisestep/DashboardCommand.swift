@@ -63,9 +63,11 @@ struct DashboardCommand: ParsableCommand {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let (driver, history) = try makeDriver(data, sharing: team.sharing)
+        var series = HistorySeries()
+        let (driver, history) = try makeDriver(data, sharing: team.sharing) { series.append($0) }
         try team.sharing.start(driver.trainer)
-        let configuration = try makeConfiguration(options: driver.trainer.options, data: data)
+        var configuration = try makeConfiguration(options: driver.trainer.options, data: data)
+        configuration.history = series
         let recording = driver.log?.path
         let session = TrainingSession(driver: driver, history: history, leg: arguments.steps)
         var frames = FrameStatistics()
@@ -86,7 +88,7 @@ struct DashboardCommand: ParsableCommand {
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
-                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds), " +
+                "\"steps\": \(state.history.endIndex), \"training_seconds\": \(state.elapsedSeconds), " +
                 "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024), \"strokes\": \(frames.strokes), " +
                 "\"stroke_points\": \(frames.strokePoints)}\n"
             do throws(FileProblem) {
@@ -102,14 +104,15 @@ struct DashboardCommand: ParsableCommand {
 extension DashboardCommand {
     /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its
     /// log, with the figures of the steps it already holds (replayed, validation rescored);
-    /// its steps shared through `sharing`.
-    func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
+    /// its steps shared through `sharing`; `each` sees the figures of every step replayed.
+    func makeDriver(_ data: DataSource, sharing: StepSharing = .single,
+                    each: (StepRecord) -> Void = { _ in }) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
             let (writer, log, trainer) = try TrainCommand.resumeRun(resume, training: data.training,
                                                                     threads: arguments.threads, sharing: sharing)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
             let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
-                                                   threads: arguments.threads)
+                                                   threads: arguments.threads, each: each)
             return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
         }
         let fingerprint = DataFingerprint(data.training)
@@ -133,6 +136,7 @@ extension DashboardCommand {
         var configuration = DashboardConfiguration(options: options)
         configuration.framesPerSecond = fps
         configuration.describeError = { ErrorMessages.describe($0) }
+        configuration.describeFileProblem = { $0.message(path: $1) }
         configuration.leg = arguments.steps
         configuration.evalEvery = arguments.evalEvery
         let classes = ClassNames.forData(directory: arguments.data)
@@ -143,10 +147,11 @@ extension DashboardCommand {
         if let compare {
             let log = try StepLog.read(path: compare)
             // The ghost draws loss and batch accuracy only, both in the records: nothing to score.
-            let history = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
-                                                   evalEvery: arguments.evalEvery, threads: arguments.threads)
+            var series = HistorySeries()
+            _ = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
+                                         evalEvery: arguments.evalEvery, threads: arguments.threads) { series.append($0) }
             configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
-                                        history: history)
+                                        series: series)
         }
         return configuration
     }

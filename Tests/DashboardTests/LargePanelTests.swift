@@ -89,7 +89,7 @@ import Testing
     @Test func timelineFollowsTheLossPlotsAxis() {
         let state = Fixtures.state(steps: 40)
         let text = Fixtures.render(width: 50, height: 5) { canvas, rect in
-            TimelinePanel.draw(TimelinePanel.collect(state, series: HistorySeries(state.history), ghost: nil,
+            TimelinePanel.draw(TimelinePanel.collect(state, series: HistorySeries(state.history), ghost: nil, ui: DashboardUIState(),
                                                      width: rect.width), in: &canvas, rect: rect)
         }
         #expect(text == #"""
@@ -97,7 +97,7 @@ import Testing
             │ dens. │████████████████████▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁│
             │quant. │▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅│
             │ samp. │▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅│
-            └────────────────────────────▴───────────────────┘
+            └────────────────────────────1───────────────────┘
             """#)
     }
 }

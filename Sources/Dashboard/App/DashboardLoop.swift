@@ -34,6 +34,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         self.terminal = terminal
         self.signals = signals
         images = ImagePicker(seed: configuration.imageSeed)
+        series = configuration.history
         start = clock.now
     }
 
@@ -63,9 +64,15 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     /// Applies one input event. Returns whether it asked to quit.
     private mutating func handle(_ event: InputEvent) -> Bool {
         let state = session.state
-        let context = InputContext(published: state.settings, parameterCount: state.model.shape.parameterCount,
+        var context = InputContext(published: state.settings, parameterCount: state.model.shape.parameterCount,
                                    isPaused: state.isPaused, layout: layout(for: state), now: now,
-                                   stepsDone: state.stepsDone, targetStep: state.targetStep, leg: configuration.leg)
+                                   stepsDone: state.stepsDone, targetStep: state.targetStep, leg: configuration.leg,
+                                   runSteps: series.steps, ghostSteps: configuration.ghost?.series.steps,
+                                   isRecording: state.recordingPath != nil,
+                                   stepsTrained: state.stepsDone - (configuration.history.steps?.upperBound ?? 0))
+        context.helpPageCount = HelpOverlay.pageCount(HelpOverlay.Context(recordingPath: state.recordingPath,
+                                                                          configuration: configuration),
+                                                      screenHeight: terminal.height)
         let strokeBefore = ui.strokeEnd
         let effects = InputReducer.reduce(event, ui: &ui, context: context)
         if case .mouse(let mouse) = event {
@@ -76,6 +83,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
             switch effect {
             case .send(let command): session.send(command)
             case .loadRandomValidationImage: loadRandomImage()
+            case .exportHistory: exportHistory(recordingPath: state.recordingPath)
             case .quit: return true
             }
         }
@@ -94,9 +102,22 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         ui.showValidationImage(validation.image(index), index: index, label: Int(validation.labels[index]))
     }
 
+    /// Writes the plotted history as CSV beside the step log (or in the current folder)
+    /// and says where, or why not.
+    private mutating func exportHistory(recordingPath: String?) {
+        do throws(FileProblem) {
+            let path = try HistoryExport.write(series, beside: recordingPath)
+            ui.notify(["history written to \(path) (older steps in buckets; the step log has every step)",
+                       "history written to \(path)"], now: now)
+        } catch {
+            ui.notify("history not written: " + configuration.describeFileProblem(error, "the history export"), now: now)
+        }
+    }
+
     private mutating func drawFrame() {
         framesDrawn += 1
         let state = session.state
+        if ui.launchSettings == nil { ui.launchSettings = state.settings }
         ui.notice(event: state.event, number: state.eventNumber, now: now, describe: configuration.describeError)
         ui.expireNotice(now: now)
         updatePrediction(state)

@@ -173,7 +173,7 @@ final class NcursesTerminal {
         } else if TerminalPalette.isBoldWithoutColor(style.color) {
             value |= noisestep_a_bold()
         }
-        if TerminalPalette.isDim(style.color) { value |= noisestep_a_dim() }
+        if TerminalPalette.isDim(style.color) || style.faint { value |= noisestep_a_dim() }
         if style.bold { value |= noisestep_a_bold() }
         if style.reverse { value |= noisestep_a_reverse() }
         attributes[style] = value

@@ -2,9 +2,10 @@ import NoiseStep
 
 /// Which part of the screen the keyboard acts on.
 public enum Focus: Equatable, Sendable {
-    /// The training panels: space pauses, `l` toggles the log scale.
+    /// The training panels: space pauses, the tuning keys retune, arrows pan the plots.
     case training
-    /// The drawing pad: space paints, arrows and hjkl move the cursor.
+    /// The drawing pad: space paints, arrows and hjkl move the cursor; tuning keys wait
+    /// for the training panels.
     case pad
 }
 
@@ -16,7 +17,9 @@ public struct DashboardUIState: Equatable, Sendable {
 
     public var focus: Focus = .training
     public var logScale = false
-    public var smoothing = false
+    public var smoothing = Smoothing.off
+    /// The steps the plots show.
+    public var plotView = PlotView()
     /// The page of help shown, nil when help is closed.
     public var helpPage: Int?
     public var pad = DrawingPad()
@@ -34,6 +37,12 @@ public struct DashboardUIState: Equatable, Sendable {
     public var seenEventNumber = 0
     /// A density key turned the paper schedule off; `a` turns it back on.
     public var densityOverridesSchedule = false
+    /// The settings keys pressed this session, oldest first, for `u`.
+    public var edits: [SettingsEdit] = []
+    /// The settings the session started with, for `U`; set from the first state seen.
+    public var launchSettings: StepSettings?
+    /// `q` was pressed in a session that records nothing: a second `q` quits.
+    public var confirmingQuit = false
 
     public init() {}
 
@@ -67,6 +76,24 @@ public struct DashboardUIState: Equatable, Sendable {
         pad.load(pixels)
         padSource = .validation(index: index, label: label, edited: false)
         strokeEnd = nil
+    }
+}
+
+/// One settings change made with a key: the settings before and after it, and whether a
+/// density key had turned the schedule off before it.
+public struct SettingsEdit: Equatable, Sendable {
+    public var before: StepSettings
+    public var after: StepSettings
+    public var overrodeScheduleBefore: Bool
+
+    /// `current` with every setting this edit changed put back as it was before it.
+    func undone(from current: StepSettings) -> StepSettings {
+        var settings = current
+        if before.density != after.density { settings.density = before.density }
+        if before.samples != after.samples { settings.samples = before.samples }
+        if before.rejectQuantile != after.rejectQuantile { settings.rejectQuantile = before.rejectQuantile }
+        if before.schedule != after.schedule { settings.schedule = before.schedule }
+        return settings
     }
 }
 

@@ -67,6 +67,8 @@ public enum OutputKind: String, Sendable, Equatable {
     case metrics
     /// The dashboard's exit statistics for `bench --dashboard` (`{"frames":`).
     case statistics
+    /// The dashboard's plotted history, as CSV (`first_step,`).
+    case history
 }
 
 /// A file's device and inode: equal for two paths that name one file (hard links,

@@ -5,6 +5,7 @@ extension OutputKind {
         case .stepLog, .modelFile: return StepLogFormat.magic
         case .metrics: return MetricsLine.stepPrefix
         case .statistics: return Array("{\"frames\":".utf8)
+        case .history: return Array("first_step,".utf8)
         }
     }
 

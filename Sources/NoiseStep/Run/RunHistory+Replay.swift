@@ -8,11 +8,15 @@ extension RunHistory {
     /// after the last (never when `validation` is empty). The |α| threshold is not in a
     /// log, so it is nil. Deterministic for any thread count.
     ///
+    /// The history keeps only the newest records (`retainedRecords`); `each` sees every
+    /// one, in order, as it is made.
+    ///
     /// Cost: one replay of the log (regenerating each step's perturbations) plus one
     /// evaluation of `validation` per scored step.
     /// - Throws: a thread count outside the rulebook's limits (`LimitViolation`), before
     ///   any worker is made; a `StepLogError` when the log cannot be read again.
-    public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0) throws -> RunHistory {
+    public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0,
+                                 each: (StepRecord) -> Void = { _ in }) throws -> RunHistory {
         let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
         var history = RunHistory()
         let parameters = Double(log.shape.parameterCount)
@@ -25,11 +29,13 @@ extension RunHistory {
             }
             let kept = entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
             let zeros = model.layers.reduce(0) { $0 + $1.zeroCount }
-            history.append(StepRecord(
+            let record = StepRecord(
                 step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
                 validationAccuracy: validationAccuracy,
                 acceptanceRate: entry.samples == 0 ? 0 : Double(kept) / Double(entry.samples),
-                weightsChanged: changed, sparsity: Double(zeros) / parameters, settings: entry.settings))
+                weightsChanged: changed, sparsity: Double(zeros) / parameters, settings: entry.settings)
+            each(record)
+            history.append(record)
         }
         return history
     }

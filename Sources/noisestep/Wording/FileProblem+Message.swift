@@ -88,6 +88,7 @@ extension OutputKind {
         case .modelFile: return "a noisestep model file (one that holds no run's steps)"
         case .metrics: return "a noisestep metrics file"
         case .statistics: return "a noisestep statistics file"
+        case .history: return "a dashboard history export"
         }
     }
 
@@ -96,7 +97,7 @@ extension OutputKind {
         switch self {
         case .stepLog: return "continue its run with --resume \(file), or pass --force to replace it"
         case .metrics: return "pass --force to replace it (a resumed run continues its metrics file)"
-        case .modelFile, .statistics: return "choose another path"
+        case .modelFile, .statistics, .history: return "choose another path"
         }
     }
 }
