@@ -35,13 +35,21 @@ struct DashboardRun {
     /// Polls the log until it holds `steps` steps, calling `sample` at each poll.
     func wait(forSteps steps: Int, timeout: TimeInterval, every interval: TimeInterval,
               sample: (Int) -> Void = { _ in }) throws {
+        try wait(forSteps: steps, timeout: timeout, interval: { _ in interval }, sample: sample)
+    }
+
+    /// Polls the log until it holds `steps` steps, waiting `interval(steps recorded)` between
+    /// polls (a poll reads the whole log, so a long run is polled less often), calling
+    /// `sample` at each poll.
+    func wait(forSteps steps: Int, timeout: TimeInterval, interval: (Int) -> TimeInterval,
+              sample: (Int) -> Void = { _ in }) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let recorded = stepsRecorded()
             sample(recorded)
             if recorded >= steps { return }
             guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: steps) }
-            Thread.sleep(forTimeInterval: interval)
+            Thread.sleep(forTimeInterval: interval(recorded))
         }
     }
 

@@ -13,4 +13,13 @@ struct DashboardBenchTests {
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         #expect((object?["dashboard_by_round"] as? [Double])?.count == 2, "\(outcome.stdout)")
     }
+
+    /// The memory bench compares the end with a reference step and gives a verdict.
+    @Test func theMemoryBenchComparesTheEndWithAReferenceStep() throws {
+        let outcome = try BinaryUnderTest.run(["bench", "--dashboard-memory", "--memory-steps", "40", "--memory-batch", "64",
+                                               "--threads", "1"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("default options but batch 64"), "\(outcome.stdout)")
+        #expect(outcome.stdout.firstMatch(of: /at step \d+ +\d+\.\d MiB; at the end \d+\.\d MiB; growth/) != nil, "\(outcome.stdout)")
+    }
 }
