@@ -13,7 +13,7 @@ import Testing
         ui.focus = .pad
         ui.pad.stroke(from: PadPoint(x: 14, y: 5), to: PadPoint(x: 14, y: 23))
         ui.prediction = PadPrediction.compute(pad: ui.pad, source: .drawing, model: Fixtures.seededModel,
-                                              encoding: .gray, temperature: 8, step: 40)
+                                              encoding: .gray, calibration: PadCalibration(temperature: 8), step: 40)
         return ui
     }
 

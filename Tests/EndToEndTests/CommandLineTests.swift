@@ -35,11 +35,13 @@ struct CommandLineTests {
         let text = try BinaryUnderTest.run(["eval", model, "--per-class", "--calibration"])
         #expect(text.status == 0, "\(text.stderr)")
         let lines = text.stdout.split(separator: "\n")
-        #expect(lines.count == 1 + 1 + 10 + 2, "summary, header, ten classes, calibration twice:\n\(text.stdout)")
+        #expect(lines.count == 1 + 1 + 10 + 4, "summary, header, ten classes, calibration four times:\n\(text.stdout)")
         #expect(lines[1].contains("class") && lines[1].contains("predicted as:"))
         #expect(lines[12].hasPrefix("calibration: expected calibration error (10 bins)"))
         #expect(lines[12].contains("softmax(logits / 8), the training temperature"))
         #expect(lines[13].hasPrefix("  drawn as on the pad: expected calibration error (10 bins)"))
+        #expect(lines[14].hasPrefix("  the pad's confidence (a temperature per kind, fitted on half the digits"))
+        #expect(lines[15].firstMatch(of: /600 drawings that are no digit: \d+% unsure/) != nil, "\(lines[15])")
 
         let json = try BinaryUnderTest.run(["eval", model, "--per-class", "--calibration", "--json"])
         let jsonLines = json.stdout.split(separator: "\n")
@@ -54,6 +56,10 @@ struct CommandLineTests {
         #expect(calibration["bins"] as? Int == 10 && calibration["temperature"] as? Double == 8)
         #expect(calibration["plain"] is Double && calibration["tempered"] is Double)
         #expect((object["pad_calibration"] as? [String: Any])?["tempered"] is Double)
+        let check = try #require(object["pad_check"] as? [String: Any])
+        #expect((check["clean"] as? [String: Any])?["expected_calibration_error"] is Double)
+        #expect((check["non_digits"] as? [String: Any])?["unsure_share"] is Double)
+        #expect(object["non_digit_confidence"] is Double)
     }
 
     @Test func infoShowsTheOptionsAndTheValidationAccuracy() throws {

@@ -13,6 +13,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     let signals: SignalWatcher
     private var ui = DashboardUIState()
     private var images: ImagePicker
+    private let calibrator: PadCalibrator
     private var predictionKey: PredictionKey?
     /// The session's history as plotted, extended each frame by the new steps only.
     private var series = HistorySeries()
@@ -34,6 +35,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         self.terminal = terminal
         self.signals = signals
         images = ImagePicker(seed: configuration.imageSeed)
+        calibrator = PadCalibrator(validation: validation)
         series = configuration.history
         start = clock.now
     }
@@ -127,14 +129,19 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         terminal.draw(frame.translated(to: configuration.glyphs ?? terminal.glyphs))
     }
 
-    /// Re-reads the pad when it or the weights changed since the last reading.
+    /// Re-reads the pad when it, the weights or the fit of its confidence changed since
+    /// the last reading; asks for a new fit while the pad has something on it.
     private mutating func updatePrediction(_ state: SessionState) {
         let step = state.stepsDone
-        let key = PredictionKey(revision: ui.pad.revision, source: ui.padSource, step: step)
+        if !ui.pad.isEmpty { calibrator.request(state.model, step: step, encoding: state.input) }
+        let fit = calibrator.latest
+        let key = PredictionKey(revision: ui.pad.revision, source: ui.padSource, step: step, fit: fit)
         guard key != predictionKey else { return }
         predictionKey = key
         ui.prediction = PadPrediction.compute(pad: ui.pad, source: ui.padSource, model: state.model,
-                                              encoding: state.input, temperature: state.temperature, step: step)
+                                              encoding: state.input,
+                                              calibration: fit?.calibration ?? PadCalibration(temperature: state.temperature),
+                                              step: step)
     }
 
     /// What a prediction depends on.
@@ -142,5 +149,6 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         var revision: Int
         var source: PadSource
         var step: Int
+        var fit: PadCalibrator.Fit?
     }
 }
