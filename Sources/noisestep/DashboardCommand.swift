@@ -30,6 +30,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
     var fps = 20
 
+    @Option(help: "The terminal's background, for the colours: dark, light, or auto (ask the terminal, else COLORFGBG; b switches while running).")
+    var theme: ThemeArgument = .auto
+
     @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win); its whole history is shown from step 1.")
     var resume: String?
 
@@ -135,6 +138,7 @@ extension DashboardCommand {
     func makeConfiguration(options: TrainingOptions, data: DataSource) throws -> DashboardConfiguration {
         var configuration = DashboardConfiguration(options: options)
         configuration.framesPerSecond = fps
+        configuration.theme = theme.theme
         configuration.describeError = { ErrorMessages.describe($0) }
         configuration.describeFileProblem = { $0.message(path: $1) }
         configuration.leg = arguments.steps
@@ -188,3 +192,16 @@ extension DashboardCommand {
 }
 
 extension TrainingSession: LiveTrainingSession {}
+
+/// `--theme`: a background the colours are chosen for, or auto.
+enum ThemeArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, dark, light
+
+    var theme: Theme? {
+        switch self {
+        case .auto: nil
+        case .dark: .dark
+        case .light: .light
+        }
+    }
+}

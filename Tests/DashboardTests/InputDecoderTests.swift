@@ -62,7 +62,9 @@ import Testing
             "\u{1b}OP", "\u{1b}[I", "\u{1b}]", "\u{1b}a", "\u{1b}é", "\u{1b}[<0;1;1", "\u{1b}[M ",
         ]
         for sequence in noise {
-            #expect(Self.decode(sequence).isEmpty, "\(sequence.debugDescription)")
+            // (An OSC string is passed on as a report, the terminal's answer, never as keys.)
+            let keys = Self.decode(sequence).filter { if case .report = $0 { false } else { true } }
+            #expect(keys.isEmpty, "\(sequence.debugDescription)")
         }
         #expect(Self.decode("\u{1b}[" + String(repeating: "1", count: 100) + "]q") == [.character("q")])
     }

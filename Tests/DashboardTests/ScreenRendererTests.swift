@@ -316,10 +316,10 @@ import Testing
         │ │ wheel         zoom the plots around the pointer                         │8 │
         │ │ l  e          log-scale loss; smoothing: raw, 10, 50, 200 steps         │──┘
         │ │ w             write the plotted history as CSV beside the step log      │──┐
+        │ │ b             colours for a light / dark background (also --theme)      │  │
         │ │ s             save: complete the step log up to now                     │  │
         │ │ mouse         click the pad to focus it, then press and drag to draw    │  │
         │ │ hjkl ←↓↑→     move the pad cursor (pad focus); HJKL also paint          │  │
-        │ │ space x c     paint, erase, clear the pad (pad focus)                   │  │
         │ └─────────────────────────────────────────────────────────────────────────┘  │
         └────────────────────────────1───────────────────┘└────────────────────────────┘
         space pause · n one step · [ ] quantile · z zoom · u undo         ? help  q quit
@@ -329,9 +329,9 @@ import Testing
          RUNNING   step 40/1,500 ▎········· 3%  ETA 1:57  12.5 steps/s  elapsed 1:02:05
         de┌▸ keys  page 2/3  ? next page, any other key closes ─────────────────────┐d
         ┌▸│                                                                         │──┐
-        │ │ r             put a random validation image on the pad                  │0 │
+        │ │ space x c     paint, erase, clear the pad (pad focus)                   │0 │
+        │ │ r             put a random validation image on the pad                  │  │
         │ │ ?  q          next help page; quit (Ctrl-C too; q closes help)          │  │
-        │ │                                                                         │  │
         │ │                                                                         │  │
         │ │                                                                         │  │
         │ │                                                                         │  │

@@ -31,6 +31,8 @@ public struct DashboardConfiguration: Sendable {
     /// Redraws per second; the dashboard keeps it within 10...30.
     public var framesPerSecond: Int
     public var color: ColorChoice
+    /// The background to draw for; nil asks the terminal (OSC 11) or reads COLORFGBG.
+    public var theme: Theme?
     /// The glyphs to draw with; nil chooses from the locale and TERM (`GlyphSet.choose`).
     public var glyphs: GlyphSet?
     /// Seeds the choice of validation images for `r`.

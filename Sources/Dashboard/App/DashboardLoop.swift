@@ -86,6 +86,9 @@ struct DashboardLoop<Session: LiveTrainingSession> {
             case .send(let command): session.send(command)
             case .loadRandomValidationImage: loadRandomImage()
             case .exportHistory: exportHistory(recordingPath: state.recordingPath)
+            case .switchTheme:
+                terminal.setTheme(terminal.theme.other)
+                ui.notify("colours for a \(terminal.theme.rawValue) background (b switches back)", now: now)
             case .quit: return true
             }
         }

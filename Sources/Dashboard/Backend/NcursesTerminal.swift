@@ -33,6 +33,11 @@ final class NcursesTerminal {
     private var previous: Canvas?
     private var attributes: [CellStyle: attr_t] = [:]
     private var usesColor = false
+    /// The background the colours are chosen for.
+    private(set) var theme = Theme.dark
+    private var depth = ColorDepth.eight
+    /// Events read while waiting for the terminal's answer at start, handed out first.
+    private var pendingEvents: [InputEvent] = []
     /// Whether the terminal was asked for mouse reports.
     let reportsMouse: Bool
     private var decoder = InputDecoder()
@@ -43,7 +48,7 @@ final class NcursesTerminal {
 
     /// Takes over the terminal on standard input and output; nil when ncurses cannot
     /// (TERM names no known terminal) or the terminal cannot place the cursor (TERM=dumb).
-    init?(color: DashboardConfiguration.ColorChoice) {
+    init?(color: DashboardConfiguration.ColorChoice, theme chosen: Theme? = nil) {
         setlocale(LC_ALL, "")
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         glyphs = GlyphSet.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: term)
@@ -74,10 +79,41 @@ final class NcursesTerminal {
         // Input is read here, not by ncurses, so a refresh must not stop early for it.
         typeahead(-1)
         usesColor = color == .automatic && has_colors() && Self.colorAllowed()
-        if usesColor { Self.installColorPairs() }
+        depth = ColorDepth(colors: Int(tigetnum("colors")))
         updateSize()
         wrefresh(window)
         if reportsMouse { writeRaw(Self.mouseOn) }
+        theme = chosen ?? detectTheme(term: term)
+        if usesColor { installColorPairs() }
+    }
+
+    /// Terminal types that answer a query for their background colour (OSC 11).
+    private static let answeringTerminals = ["xterm", "screen", "tmux", "rxvt", "alacritty", "foot", "kitty", "wezterm",
+                                             "vte", "gnome", "konsole", "st-"]
+
+    /// The background's theme: from the terminal's answer to OSC 11 (asked only of
+    /// terminal types that answer, waiting at most a fifth of a second), else COLORFGBG,
+    /// else dark.
+    private func detectTheme(term: String) -> Theme {
+        var report: String?
+        if Self.answeringTerminals.contains(where: { term.hasPrefix($0) }) {
+            writeRaw("\u{1b}]11;?\u{1b}\\")
+            let deadline = ContinuousClock.now + .milliseconds(200)
+            while report == nil, ContinuousClock.now < deadline {
+                for event in readEvents(timeoutMilliseconds: 20) {
+                    if case .report(let text) = event { report = text } else { pendingEvents.append(event) }
+                }
+            }
+        }
+        return Theme.detect(backgroundReport: report, colorFGBG: ProcessInfo.processInfo.environment["COLORFGBG"]) ?? .dark
+    }
+
+    /// Draws in `theme`'s colours from the next frame on.
+    func setTheme(_ theme: Theme) {
+        self.theme = theme
+        attributes = [:]
+        previous = nil
+        if usesColor { installColorPairs() }
     }
 
     /// Whether terminfo has string capability `name` for this terminal.
@@ -91,14 +127,15 @@ final class NcursesTerminal {
     private static func canPlaceCursor() -> Bool { hasCapability("cup") }
 
     /// One colour pair per role, numbered role + 1, on the terminal's own background
-    /// (white on black where the terminal cannot keep its own colours).
-    private static func installColorPairs() {
+    /// (on the theme's black or white where the terminal cannot keep its own colours).
+    private func installColorPairs() {
         start_color()
         let hasDefaults = use_default_colors() == OK
+        let (black, white): (Int16, Int16) = (0, 7)
         for role in ColorRole.allCases {
-            var foreground = TerminalPalette.color(for: role)
-            if foreground == .standard && !hasDefaults { foreground = .white }
-            init_pair(Int16(role.rawValue + 1), foreground.rawValue, hasDefaults ? -1 : TerminalColor.black.rawValue)
+            var foreground = TerminalPalette.color(for: role, theme: theme, depth: depth)
+            if foreground < 0 && !hasDefaults { foreground = theme == .dark ? white : black }
+            init_pair(Int16(role.rawValue + 1), foreground, hasDefaults ? -1 : (theme == .dark ? black : white))
         }
     }
 
@@ -170,10 +207,12 @@ final class NcursesTerminal {
         var value = noisestep_a_normal()
         if usesColor {
             value |= noisestep_color_pair(Int16(style.color.rawValue + 1))
-        } else if TerminalPalette.isBoldWithoutColor(style.color) {
-            value |= noisestep_a_bold()
+            if TerminalPalette.isDim(style.color, depth: depth) { value |= noisestep_a_dim() }
+        } else if style.color == .muted || style.color == .ghost {
+            value |= noisestep_a_dim()
         }
-        if TerminalPalette.isDim(style.color) || style.faint { value |= noisestep_a_dim() }
+        if TerminalPalette.isBold(style.color, theme: theme, depth: usesColor ? depth : nil) { value |= noisestep_a_bold() }
+        if style.faint { value |= noisestep_a_dim() }
         if style.bold { value |= noisestep_a_bold() }
         if style.reverse { value |= noisestep_a_reverse() }
         attributes[style] = value
@@ -183,6 +222,7 @@ final class NcursesTerminal {
     /// Waits up to `timeoutMilliseconds` for input and returns every event it completed
     /// (none when none came); a change of the terminal's size comes first, as `.resize`.
     func readEvents(timeoutMilliseconds: Int) -> [InputEvent] {
+        if !pendingEvents.isEmpty { defer { pendingEvents.removeAll() }; return pendingEvents }
         if checkSize() { return [.resize] }
         var timeout = max(0, timeoutMilliseconds)
         if decoder.isPending {

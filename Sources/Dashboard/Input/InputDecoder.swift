@@ -114,8 +114,11 @@ public struct InputDecoder: Sendable {
             return .event(cursorKey(bytes[2]))
         case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X"):
             let last = bytes[bytes.count - 1]
-            let ended = last == 7 || (bytes.count >= 4 && bytes[bytes.count - 2] == 0x1b && last == UInt8(ascii: "\\"))
-            return ended ? .event(nil) : .incomplete
+            let terminator = last == 7 ? 1 : (bytes.count >= 4 && bytes[bytes.count - 2] == 0x1b && last == UInt8(ascii: "\\") ? 2 : 0)
+            guard terminator > 0 else { return .incomplete }
+            // An OSC string is a terminal's answer (its background colour): passed on as a report.
+            guard bytes[1] == UInt8(ascii: "]") else { return .event(nil) }
+            return .event(.report(String(decoding: bytes[2 ..< bytes.count - terminator], as: UTF8.self)))
         case 0x1b: return .escapeThenRestart
         default:
             // Alt + a key: the rest of a multi-byte character still belongs to it.

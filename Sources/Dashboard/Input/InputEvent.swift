@@ -9,6 +9,8 @@ public enum InputEvent: Equatable, Sendable {
     /// The terminal changed size; the next frame is laid out afresh.
     case resize
     case mouse(MouseEvent)
+    /// A terminal's answer to a query (an OSC string, e.g. "11;rgb:ffff/ffff/ffff"), not a key.
+    case report(String)
 }
 
 /// A left-button or wheel mouse event at a screen cell.
@@ -40,6 +42,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case loadRandomValidationImage
     /// Write the plotted history to a file beside the step log.
     case exportHistory
+    /// Draw for the other background, dark or light.
+    case switchTheme
     case quit
 }
 

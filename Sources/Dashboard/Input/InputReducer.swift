@@ -22,6 +22,7 @@ public enum InputReducer {
             ui.notify("still running: nothing was lost", now: context.now)
             return []
         }
+        if case .report = event { return [] }
         if case .character("q") = event, ui.helpPage == nil { return quit(ui: &ui, context: context) }
         guard let layout = context.layout else { return [] }
         if let page = ui.helpPage {
@@ -30,12 +31,12 @@ public enum InputReducer {
                 let next = page + 1
                 ui.helpPage = next < context.helpPageCount ? next : nil
             case .character, .up, .down, .left, .right, .tab: ui.helpPage = nil
-            case .mouse, .resize: break
+            case .mouse, .resize, .report: break
             }
             return []
         }
         switch event {
-        case .resize:
+        case .resize, .report:
             return []
         case .tab:
             ui.focus = ui.focus == .pad ? .training : .pad
@@ -102,6 +103,7 @@ public enum InputReducer {
         case "r": return [.loadRandomValidationImage]
         case "s": return [.send(.save)]
         case "w": return [.exportHistory]
+        case "b": return [.switchTheme]
         case "n": return stepOnce(ui: &ui, context: context)
         case "t":
             let target = max(context.targetStep, context.stepsDone) + context.leg

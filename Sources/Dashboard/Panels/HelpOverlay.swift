@@ -49,6 +49,7 @@ enum HelpOverlay {
             ("wheel", "zoom the plots around the pointer"),
             ("l  e", "log-scale loss; smoothing: raw, 10, 50, 200 steps"),
             ("w", "write the plotted history as CSV beside the step log"),
+            ("b", "colours for a light / dark background (also --theme)"),
             ("s", context.recordingPath == nil ? "save (this session does not record)" : "save: complete the step log up to now"),
             ("mouse", "click the pad to focus it, then press and drag to draw"),
             ("hjkl ←↓↑→", "move the pad cursor (pad focus); HJKL also paint"),
