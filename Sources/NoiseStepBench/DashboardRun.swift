@@ -17,7 +17,7 @@ struct DashboardRun {
     func start(_ options: [String]) throws -> Int32 {
         try? FileManager.default.removeItem(atPath: stats)
         try? FileManager.default.removeItem(atPath: log)
-        let arguments = [executable, "dashboard", "--stats", stats, "--out", log] + options
+        let arguments = [executable, "dashboard", "--stats", stats, "--out", log, "--pace", "0"] + options
         // exec: the pane's process is the dashboard itself. The tmux server outlives this
         // call; its output goes to /dev/null so that no pipe of ours stays open in it.
         let command = "exec " + arguments.map { "'\($0)'" }.joined(separator: " ")

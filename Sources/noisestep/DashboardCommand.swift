@@ -30,6 +30,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
     var fps = 20
 
+    @Option(parsing: .unconditional, help: "Train at most this many steps a second, slow enough to watch it learn; 0: as fast as it can (p switches while running).")
+    var pace = DashboardConfiguration.watchingPace
+
     @Option(help: "The terminal's background, for the colours: dark, light, or auto (ask the terminal, else COLORFGBG; b switches while running).")
     var theme: ThemeArgument = .auto
 
@@ -45,6 +48,7 @@ struct DashboardCommand: ParsableCommand {
 
     func validate() throws {
         if !(10 ... 30).contains(fps) { throw ValidationError("--fps: \(fps) is outside 10...30") }
+        if !(pace >= 0 && pace <= 1_000_000) { throw ValidationError("--pace: \(pace) is outside 0...1000000 steps a second") }
         if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
         if resume != nil, noRecord { throw ValidationError("--no-record: a resumed session records into the --resume log") }
@@ -63,7 +67,8 @@ struct DashboardCommand: ParsableCommand {
         let handover = team.isMPIJob ? try TerminalHandover.take() : nil
         defer { handover?.giveBack() }
         guard DashboardApp.isInteractiveTerminal else {
-            throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
+            throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run"
+                + " `\(ProgramName.command) train`")
         }
         let data = try DataSource.load(directory: arguments.data)
         var series = HistorySeries()
@@ -72,7 +77,7 @@ struct DashboardCommand: ParsableCommand {
         var configuration = try makeConfiguration(options: driver.trainer.options, data: data)
         configuration.history = series
         let recording = driver.log?.path
-        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps)
+        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps, pace: pace)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
@@ -81,11 +86,12 @@ struct DashboardCommand: ParsableCommand {
         // After SIGTERM, mpirun is ending the job because a rank ended: nobody to release.
         if status != 128 + SIGTERM { team.release(stepsDone: state.stepsDone, model: state.model) }
         if let recording {
-            print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
-                + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
+            // The command on a line of its own, so a narrow terminal never breaks it mid-option.
+            print("run: \(Printable.escaped(recording)) (\(NumberFormat.grouped(state.stepsDone)) steps); continue it with:\n"
+                + "  \(ProgramName.command) dashboard --resume \(Printable.escaped(recording))")
         }
         if case .recordingFailed(let error) = state.event {
-            FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
+            FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(ErrorMessages.describe(error))\n".utf8))
         }
         if let stats {
             var usage = rusage()
@@ -138,6 +144,8 @@ extension DashboardCommand {
     func makeConfiguration(options: TrainingOptions, data: DataSource) throws -> DashboardConfiguration {
         var configuration = DashboardConfiguration(options: options)
         configuration.framesPerSecond = fps
+        configuration.pace = pace > 0 ? pace : DashboardConfiguration.watchingPace
+        configuration.command = ProgramName.command
         configuration.theme = theme.theme
         configuration.describeError = { ErrorMessages.describe($0) }
         configuration.describeFileProblem = { $0.message(path: $1) }

@@ -38,7 +38,7 @@ struct EvalCommand: ParsableCommand {
     var threads = 0
 
     func validate() throws {
-        if file == nil && model == nil { throw ValidationError("give the model file: noisestep eval FILE") }
+        if file == nil && model == nil { throw ValidationError("give the model file: \(ProgramName.command) eval FILE") }
         if let file, let model, file != model {
             throw ValidationError("--model: names a second model; give one file (FILE or --model)")
         }

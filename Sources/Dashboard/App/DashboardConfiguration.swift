@@ -39,6 +39,10 @@ public struct DashboardConfiguration: Sendable {
     public var imageSeed: UInt64
     /// Steps that space adds at the target, and `t` at any time (the run's --steps).
     public var leg: Int = 1500
+    /// The pace `p` switches to, in steps a second: slow enough to watch a run learn.
+    public var pace: Double = DashboardConfiguration.watchingPace
+    /// The dashboard's pace unless told otherwise (`--pace`).
+    public static let watchingPace = 30.0
     /// Steps between validations (0: only at the target), for the help.
     public var evalEvery: Int = 100
     /// The name of each class, index = label.
@@ -48,6 +52,10 @@ public struct DashboardConfiguration: Sendable {
     /// What the validation split is, for the help: "the 500-image held-out split".
     public var validationDescription = "the held-out validation split"
     public var ghost: Ghost?
+    /// The program's name, which error lines start with, and the command that runs it
+    /// again (a path when it is not on the PATH), for hints.
+    public var programName = "noisestep"
+    public var command = "noisestep"
     /// The run's options as name and value ("batch", "1,024"), listed in the help.
     public var runOptions: [(String, String)] = []
     /// The figures of the steps the run held before this session (a resumed run's,

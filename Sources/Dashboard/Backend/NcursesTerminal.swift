@@ -43,8 +43,9 @@ final class NcursesTerminal {
     private var decoder = InputDecoder()
     /// When the last input byte arrived, for the escape delay.
     private var lastInput = ContinuousClock.now
-    /// Standard input reached its end or failed (the terminal hung up).
-    private(set) var inputEnded = false
+    /// Whether standard input reported a hang-up, an error or its end: the terminal is
+    /// gone (a closed pty, a killed tmux session), whether or not SIGHUP came.
+    private(set) var isHungUp = false
 
     /// Takes over the terminal on standard input and output; nil when ncurses cannot
     /// (TERM names no known terminal) or the terminal cannot place the cursor (TERM=dumb).
@@ -229,19 +230,17 @@ final class NcursesTerminal {
             let waited = lastInput.duration(to: .now) / .seconds(1)
             timeout = min(timeout, max(0, Int(((Self.escapeDelay - waited) * 1000).rounded(.up))))
         }
-        guard !inputEnded else {
-            usleep(UInt32(timeout) * 1000)
-            return []
-        }
+        guard !isHungUp else { return [] }
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, Int32(timeout)) > 0 else {
             let waited = lastInput.duration(to: .now) / .seconds(1)
             return decoder.isPending && waited >= Self.escapeDelay ? decoder.expire() : []
         }
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = read(STDIN_FILENO, &buffer, buffer.count)
+        let count = Int32(descriptor.revents) & Int32(POLLIN) != 0 ? read(STDIN_FILENO, &buffer, buffer.count) : 0
         guard count > 0 else {
-            if count == 0 || (errno != EINTR && errno != EAGAIN) { inputEnded = true }
+            // Nothing to read although poll said ready: the end of input, or the terminal is gone.
+            if count == 0 || (errno != EINTR && errno != EAGAIN) { isHungUp = true }
             return []
         }
         lastInput = .now

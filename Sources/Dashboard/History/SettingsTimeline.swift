@@ -44,8 +44,5 @@ public struct SettingsChange: Equatable, Sendable {
 
     /// Whether the density schedule made it (the paper schedule only ever lowers the
     /// density, and nothing else changed).
-    public var isSchedule: Bool {
-        from.schedule == .paper && to.schedule == .paper && to.density < from.density
-            && from.samples == to.samples && from.rejectQuantile == to.rejectQuantile
-    }
+    public var isSchedule: Bool { to.isScheduleDrop(from: from) }
 }

@@ -72,6 +72,9 @@ public struct InputContext: Sendable {
     public var stepsTrained: Int
     /// Pages of help on this screen.
     public var helpPageCount = 2
+    /// Training's pace now (nil: as fast as it can), and the pace `p` switches to.
+    public var pace: Double?
+    public var watchingPace = 30.0
 
     public init(published: StepSettings, parameterCount: Int, isPaused: Bool, layout: ScreenLayout?, now: Double,
                 stepsDone: Int = 0, targetStep: Int = 0, leg: Int = 1, runSteps: ClosedRange<Int>? = nil,

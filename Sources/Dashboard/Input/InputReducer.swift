@@ -12,7 +12,7 @@ import NoiseStep
 public enum InputReducer {
     /// Keys that change the run or how it is plotted, which act on the training panels only.
     static let trainingKeys: Set<Character> = ["[", "]", "-", "=", "+", "<", ">", ",", ".", "a", "u", "U", "n", "t",
-                                               "z", "Z", "e"]
+                                               "z", "Z", "e", "p"]
 
     public static func reduce(_ event: InputEvent, ui: inout DashboardUIState,
                               context: InputContext) -> [DashboardEffect] {
@@ -104,6 +104,11 @@ public enum InputReducer {
         case "s": return [.send(.save)]
         case "w": return [.exportHistory]
         case "b": return [.switchTheme]
+        case "p":
+            let pace = context.pace == nil ? context.watchingPace : nil
+            ui.notify(pace.map { "training at \(NumberFormat.grouped(Int($0))) steps a second, to watch it (p: full speed)" }
+                ?? "training as fast as it can (p: slow down to watch)", now: context.now)
+            return [.send(.pace(stepsPerSecond: pace))]
         case "n": return stepOnce(ui: &ui, context: context)
         case "t":
             let target = max(context.targetStep, context.stepsDone) + context.leg

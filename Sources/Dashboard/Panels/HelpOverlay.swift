@@ -39,6 +39,7 @@ enum HelpOverlay {
             ("space", "pause / resume; at the target, run \(leg) more steps"),
             ("n", "one step while paused (at the target too)"),
             ("t", "move the target \(leg) steps on"),
+            ("p", "train at a pace to watch, or as fast as it can (--pace)"),
             ("[  ]", "reject quantile − / + 0.05"),
             ("-  =", "density ÷ / × 1.25 (turns the paper schedule off)"),
             ("<  >", "samples ÷ / × 2"),

@@ -8,11 +8,11 @@ import NoiseStep
 ///
 /// The axis spans every plotted point, the raw ones and the last step's loss included,
 /// so nothing is drawn at its edge that lies beyond it. A point that stands for many
-/// steps is their mean; when one of those steps lies far above the axis (a loss above
-/// `peakFactor` times its top: a spike the mean hides, not the steps' usual scatter),
-/// ▲ marks its column and the title gives its loss.
+/// steps is their mean; when one of those steps lies far above the axis and its own
+/// point (a loss above `peakFactor` times both: a spike the mean hides, not the steps'
+/// usual scatter), ▲ marks its column and the title gives its loss.
 enum LossPanel {
-    static let peakFactor = 1.5
+    static let peakFactor = 2.0
 
     /// What the panel shows, already fitted to its width.
     struct Content: Equatable {
@@ -56,8 +56,9 @@ enum LossPanel {
         let last = scale(series.last?.loss), window = axis.steps
         let range = PlotPanelSupport.range(of: curve.line + curve.raw + ghostPoints
             + (window?.contains(series.steps?.upperBound ?? 0) == true ? [last] : []))
-        let limit = range.flatMap { unscale($0.upperBound) }.flatMap { scale($0 * peakFactor) }
-        let peak = limit.flatMap { curve.peak(above: $0) }.map { Peak(index: $0.column, count: dots, value: $0.value) }
+        let linear = PlotCurve(axis.columns(series.loss, count: dots), smoothing: .off, stepsPerColumn: 1)
+        let peak = range.flatMap { unscale($0.upperBound) }.flatMap { linear.peak(above: $0 * peakFactor, factor: peakFactor) }
+            .map { Peak(index: $0.column, count: dots, value: scale($0.value) ?? $0.value) }
         return Content(points: curve.line, raw: ui.smoothing == .off ? [] : curve.raw, peak: peak,
                        ghost: ghostPoints, range: range,
                        logScale: ui.logScale, smoothing: ui.smoothing, current: series.last?.loss,

@@ -19,12 +19,15 @@ struct PlotCurve: Equatable {
         line = smoothing.apply(raw, stepsPerColumn: stepsPerColumn)
     }
 
-    /// The highest single step behind the curve when it lies above `limit` (a spike that
-    /// the column's mean hides): its column and value.
-    func peak(above limit: Double) -> (column: Int, value: Double)? {
+    /// The highest single step behind the curve that lies above `limit` and above
+    /// `factor` times its own column's mean (a spike that the mean hides, not the steps'
+    /// usual scatter nor the fast fall of a run's first steps): its column and value.
+    func peak(above limit: Double, factor: Double) -> (column: Int, value: Double)? {
         var best: (column: Int, value: Double)?
         for (column, band) in band.enumerated() {
-            if let high = band?.upperBound, high > limit, high > (best?.value ?? -.infinity) { best = (column, high) }
+            guard let high = band?.upperBound, let mean = raw[column], high > limit, high > factor * mean,
+                  high > (best?.value ?? -.infinity) else { continue }
+            best = (column, high)
         }
         return best
     }

@@ -20,6 +20,8 @@ enum StatusPanel {
         var focus: Focus
         /// Steps that space or `t` add at the target.
         var leg: Int
+        /// Training's pace, nil when it runs as fast as it can.
+        var pace: Double? = nil
         /// The run shown for comparison, if any.
         var ghostName: String?
         /// The notice, while it lasts.
@@ -36,7 +38,7 @@ enum StatusPanel {
                 densityOverridesSchedule: ui.densityOverridesSchedule && state.settings.schedule == .fixed,
                 alignment: state.snapshot?.alignment ?? configuration.alignment,
                 seed: state.snapshot?.seed ?? configuration.seed, focus: ui.focus, leg: configuration.leg,
-                ghostName: configuration.ghost?.name, message: ui.notice)
+                pace: state.pace, ghostName: configuration.ghost?.name, message: ui.notice)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, status: Rect, message: Rect) {
@@ -69,6 +71,7 @@ enum StatusPanel {
         if !content.isPaused {
             line.add([("  ", .plain), (NumberFormat.fixed(content.stepsPerSecond, 1), value), (" steps/s", .muted)],
                      priority: 5)
+            if content.pace != nil { line.add("  paced (p: full speed)", CellStyle(.changed), priority: 4) }
         }
         line.add([("  elapsed ", .muted), (NumberFormat.duration(content.elapsedSeconds), value)], priority: 3)
         var focus = TextLine()

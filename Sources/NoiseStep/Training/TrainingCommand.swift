@@ -14,6 +14,8 @@ public enum TrainingCommand: Sendable, Equatable {
     case extendTarget(by: Int)
     /// Make the run's step log complete up to now: weights appended, synced.
     case save
+    /// Train at most this many steps a second, so a person can follow; nil: as fast as it can.
+    case pace(stepsPerSecond: Double?)
 }
 
 /// Something that happened in a session that a person should be told about. Values
@@ -38,6 +40,8 @@ public struct SessionState: Sendable {
     public var snapshot: TrainingSnapshot?
     /// Every finished step of the run.
     public var history: RunHistory
+    /// The most steps a second training takes (`TrainingCommand.pace`); nil: no limit.
+    public var pace: Double?
     public var isPaused: Bool
     /// Settings the next step will use.
     public var settings: StepSettings
