@@ -74,7 +74,7 @@ enum AccuracyPanel {
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {
-        canvas.box(rect, title: title(content), focused: focused)
+        canvas.box(rect, title: title(content, width: rect.width), focused: focused)
         guard content.steps != nil else {
             return PlotPanelSupport.centred("waiting for the first step", in: &canvas, rect: rect)
         }
@@ -95,21 +95,24 @@ enum AccuracyPanel {
                         plotColumns: BraillePlot.plotColumns(width: inside.width))
     }
 
-    private static func title(_ content: Content) -> TextLine {
+    /// The title; the validation figure keeps the step that measured it when that is not
+    /// the last (shortened to "val. ◆ 43.6% @161" where the full words do not fit `width`).
+    private static func title(_ content: Content, width: Int) -> TextLine {
         var title = TextLine("accuracy", .title)
         title.add([("  batch ", CellStyle(.batch)), ("⠤ ", CellStyle(.batch)),
                    (content.currentBatch.map { NumberFormat.percent($0) } ?? "–", CellStyle(.batch, bold: true))])
         if content.smoothing != .off, let smoothed = content.batch.lastValue {
             title.add("  \(content.smoothing.label) " + NumberFormat.percent(smoothed), .plain, priority: 5)
         }
-        var validation: [(String, CellStyle)] = [("  validation ", CellStyle(.validation)),
-                                                 ("\(validationMarker) ", CellStyle(.validation, bold: true))]
-        validation.append((content.currentValidation.map { NumberFormat.percent($0.value) } ?? "–",
-                           CellStyle(.validation, bold: true)))
+        let figure = content.currentValidation.map { NumberFormat.percent($0.value) } ?? "–"
+        let stale = content.currentValidation.flatMap { $0.step != content.lastStep ? $0.step : nil }
+        let full = "  validation ◆ " + figure + (stale.map { " at step " + NumberFormat.grouped($0) } ?? "")
+        let short = width >= title.width + full.count + 4
+        var validation: [(String, CellStyle)] = [(short ? "  validation " : "  val. ", CellStyle(.validation)),
+                                                 ("\(validationMarker) ", CellStyle(.validation, bold: true)),
+                                                 (figure, CellStyle(.validation, bold: true))]
+        if let stale { validation.append(((short ? " at step " : " @") + NumberFormat.grouped(stale), CellStyle(.changed))) }
         title.add(validation, priority: 9)
-        if let measured = content.currentValidation, measured.step != content.lastStep {
-            title.add(" at step " + NumberFormat.grouped(measured.step), CellStyle(.changed), priority: 8)
-        }
         content.comparison?.add(to: &title, format: { NumberFormat.percent($0) },
                                 difference: { Comparison.signed($0 * 100, 1) })
         return title
