@@ -71,14 +71,21 @@ struct DashboardEndToEndTests {
         #expect(try pane.waitForExit() == 0)
     }
 
-    /// A recorded run opens with its history from step 1, another run drawn behind it.
-    @Test func aResumedRunShowsItsWholeHistoryBesideAComparedOne() throws {
+    /// Two small recorded runs in a new folder (removed by the caller): run.nstep of 30
+    /// steps and other.nstep of 50 with another seed.
+    static func twoRuns() throws -> (folder: URL, run: String, other: String) {
         let runs = try BinaryUnderTest.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: runs) }
         let run = runs.appendingPathComponent("run.nstep").path, other = runs.appendingPathComponent("other.nstep").path
-        let options = Array(Self.small.dropFirst(3))  // without dashboard --steps 30
+        let options = Array(small.dropFirst(3))  // without dashboard --steps 30
         #expect(try BinaryUnderTest.run(["train", "--steps", "30", "--out", run] + options).status == 0)
         #expect(try BinaryUnderTest.run(["train", "--steps", "50", "--seed", "4", "--out", other] + options).status == 0)
+        return (runs, run, other)
+    }
+
+    /// A recorded run opens with its history from step 1, another run drawn behind it.
+    @Test func aResumedRunShowsItsWholeHistoryBesideAComparedOne() throws {
+        let (runs, run, other) = try Self.twoRuns()
+        defer { try? FileManager.default.removeItem(at: runs) }
         let pane = try TmuxPane(arguments: ["dashboard", "--steps", "30", "--resume", run, "--compare", other],
                                 record: false)
         defer { pane.close() }

@@ -27,12 +27,8 @@ struct DashboardViewTests {
     /// `--compare`: the other run's loss and accuracy at the same step, and the differences,
     /// in the titles and atop the changes; after `--resume` the threshold says when it comes.
     @Test func aComparedRunHasNumbersAndAResumedRunsThresholdSaysWhen() throws {
-        let runs = try BinaryUnderTest.temporaryDirectory()
+        let (runs, run, other) = try DashboardEndToEndTests.twoRuns()
         defer { try? FileManager.default.removeItem(at: runs) }
-        let run = runs.appendingPathComponent("run.nstep").path, other = runs.appendingPathComponent("other.nstep").path
-        let options = Array(Self.small.dropFirst(3))
-        #expect(try BinaryUnderTest.run(["train", "--steps", "30", "--out", run] + options).status == 0)
-        #expect(try BinaryUnderTest.run(["train", "--steps", "50", "--seed", "4", "--out", other] + options).status == 0)
         let pane = try TmuxPane(arguments: ["dashboard", "--steps", "30", "--resume", run, "--compare", other],
                                 record: false)
         defer { pane.close() }
