@@ -73,8 +73,11 @@ struct Comparison: Equatable {
         if let difference { title.add(" (Δ " + wordDifference(difference) + ")", .plain, priority: 3) }
     }
 
-    /// "+0.041" or "−0.041", `digits` after the point.
+    /// "+0.041" or "−0.041", `digits` after the point; "0.000" without a sign when it
+    /// rounds to nothing.
     static func signed(_ value: Double, _ digits: Int) -> String {
-        (value < 0 ? "−" : "+") + NumberFormat.fixed(abs(value), digits)
+        let magnitude = NumberFormat.fixed(abs(value), digits)
+        guard magnitude.contains(where: { $0 != "0" && $0 != "." }) else { return magnitude }
+        return (value < 0 ? "−" : "+") + magnitude
     }
 }

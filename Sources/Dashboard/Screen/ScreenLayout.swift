@@ -54,19 +54,20 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The first layer's weight pictures: two rows of them at most.
     static let fieldsHeight = 2 + 2 * 8
 
-    /// The layout for a `width` × `height` screen, a model of `layerCount` layers and the
-    /// panels in `focus`; nil when the screen is smaller than 80 × 24.
+    /// The layout for a `width` × `height` screen and the panels in `focus`; nil when the
+    /// screen is smaller than 80 × 24. (`layerCount`, the model's layers, no longer
+    /// changes the layout since the per-layer sparsity bars went.)
     public init?(width: Int, height: Int, layerCount: Int, focus: Focus = .training) {
         guard width >= Self.minimumWidth && height >= Self.minimumHeight else { return nil }
         let body = Rect(column: 0, row: 2, width: width, height: height - 3)
         self.init(status: Rect(column: 0, row: 0, width: width, height: 2),
                   message: Rect(column: 0, row: height - 1, width: width, height: 1))
         if width >= 160 && height >= 48 {
-            arrangeLarge(body, layerCount: layerCount)
+            arrangeLarge(body)
         } else if width >= 100 && height >= 40 {
-            arrangeStandard(body, layerCount: layerCount)
+            arrangeStandard(body)
         } else {
-            arrangeCompact(body, layerCount: layerCount, focus: focus)
+            arrangeCompact(body, focus: focus)
         }
     }
 
@@ -80,7 +81,7 @@ public struct ScreenLayout: Equatable, Sendable {
         prediction = status
     }
 
-    private mutating func arrangeCompact(_ body: Rect, layerCount: Int, focus: Focus) {
+    private mutating func arrangeCompact(_ body: Rect, focus: Focus) {
         arrangement = .compact
         let main = body.left(body.width - Self.sideWidth), side = body.droppingLeft(main.width)
         let predictionHeight = min(Self.predictionHeight, max(Self.compactPredictionHeight,
@@ -106,7 +107,7 @@ public struct ScreenLayout: Equatable, Sendable {
         if below.height >= 5 { accuracy = below }
     }
 
-    private mutating func arrangeStandard(_ body: Rect, layerCount: Int) {
+    private mutating func arrangeStandard(_ body: Rect) {
         arrangement = .standard
         let side = body.droppingLeft(body.width - Self.halfPadBox.width - Self.seesWidth)
         arrangePadColumn(side, scale: .half)
@@ -115,7 +116,7 @@ public struct ScreenLayout: Equatable, Sendable {
         arrangePlots(plots.top(plots.height - Self.changesHeight), timeline: false)
     }
 
-    private mutating func arrangeLarge(_ body: Rect, layerCount: Int) {
+    private mutating func arrangeLarge(_ body: Rect) {
         arrangement = .large
         let extra = body.droppingLeft(body.width - Self.classesWidth)
         classes = extra.top(Self.classesHeight)
