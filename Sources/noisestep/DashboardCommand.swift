@@ -151,6 +151,7 @@ extension DashboardCommand {
         configuration.describeFileProblem = { $0.message(path: $1) }
         configuration.leg = arguments.steps
         configuration.evalEvery = arguments.evalEvery
+        configuration.runOptions = Self.runOptions(options, data: data, evalEvery: arguments.evalEvery)
         let classes = ClassNames.forData(directory: arguments.data)
         configuration.classNames = classes.names
         configuration.classNoun = classes.noun
@@ -166,6 +167,23 @@ extension DashboardCommand {
                                         series: series)
         }
         return configuration
+    }
+
+    /// The run's options as the help's last page lists them: what it started with.
+    static func runOptions(_ options: TrainingOptions, data: DataSource, evalEvery: Int) -> [(String, String)] {
+        let augmentation = options.augmentation
+        return [
+            ("model", (["784"] + options.hidden.map(String.init) + ["10"]).joined(separator: "→")),
+            ("data", data.isBundled ? "the bundled MNIST subset" : "--data's files"),
+            ("batch", NumberFormat.grouped(options.batch)), ("input", options.input.rawValue),
+            ("started at", "density \(NumberFormat.scientific(options.density)) \(options.schedule.rawValue), "
+                + "samples \(NumberFormat.grouped(options.samples)), quantile \(Numbers.plain(options.rejectQuantile))"),
+            ("alignment", options.alignment.rawValue), ("temperature", Numbers.plain(options.temperature)),
+            ("augmentation", "shift \(Numbers.plain(augmentation.shift)) px, rotate \(Numbers.plain(augmentation.rotation))°, "
+                + "scale \(Numbers.plain(augmentation.scale))"),
+            ("seed", String(options.seed)),
+            ("validation", evalEvery > 0 ? "every \(NumberFormat.grouped(evalEvery)) steps" : "at the target"),
+        ]
     }
 
     /// Names tried in runs/ when sessions started in the same second with the same seed.

@@ -38,7 +38,7 @@ struct DashboardEndToEndTests {
         pane.sendMouse(.drag, column: 15, row: 10)
         pane.sendMouse(.drag, column: 15, row: 15)
         pane.sendMouse(.release, column: 15, row: 15)
-        let drawn = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d /#) != nil }
+        let drawn = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d[ ?]/#) != nil }
         #expect(drawn.contains("██"), "the stroke on the pad:\n\(drawn)")
         #expect(drawn.firstMatch(of: /\d+\.\d%/) != nil)
         pane.send(keys: ["Tab"])
@@ -132,7 +132,7 @@ struct DashboardEndToEndTests {
         #expect(try pane.screen().contains("Tab or click to draw"))
         // A vertical stroke: paint, move down, paint… with space and j.
         for _ in 0 ..< 10 { pane.send(keys: ["Space", "j"]) }
-        let drawn = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d /#) != nil }
+        let drawn = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d[ ?]/#) != nil }
         #expect(drawn.contains("model sees"))
 
         pane.resize(columns: 70, rows: 20)
@@ -180,12 +180,12 @@ struct DashboardEndToEndTests {
         // (Only the keyboard cursor, a half block, may show there.)
         #expect(padRows.allSatisfy { !$0.dropFirst(75).prefix(28).contains { "█░".contains($0) } },
                 "the focusing click painted:\n\(focused)")
-        #expect(focused.firstMatch(of: #/prediction \d /#) == nil)
+        #expect(focused.firstMatch(of: #/prediction \d[ ?]/#) == nil)
         // …then a vertical stroke down pixel column 14.
         pane.sendMouse(.press, column: 89, row: 5)
         pane.sendMouse(.drag, column: 89, row: 14)
         pane.sendMouse(.release, column: 89, row: 14)
-        let screen = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d /#) != nil }
+        let screen = try pane.waitUntil("a prediction") { $0.firstMatch(of: #/prediction \d[ ?]/#) != nil }
         #expect(screen.contains("focus pad"))
         #expect(screen.contains("██"))
         pane.send(keys: ["q"])
