@@ -67,6 +67,10 @@ public enum OutputKind: String, Sendable, Equatable {
     case metrics
     /// The dashboard's exit statistics for `bench --dashboard` (`{"frames":`).
     case statistics
+    /// An ONNX model written by `noisestep export` (its ir_version, then producer "noisestep").
+    case onnxModel
+    /// A safetensors file written by `noisestep export` (its header starts with the metadata).
+    case safetensors
 }
 
 /// A file's device and inode: equal for two paths that name one file (hard links,
