@@ -27,10 +27,13 @@ struct InfoReport: Encodable {
     /// The settings of the last recorded step, nil without steps.
     var lastSettings: StepSettings?
     var validation: Validation?
+    /// What trained the opening weights when not noise_step (an Adam-STE model file).
+    var origin: ModelOrigin?
 
     init(summary: StepLogSummary, log: StepLog, validation: Validation?) {
         self.summary = summary
         options = log.options
+        origin = log.origin
         lastSettings = log.lastEntry?.settings
         self.validation = validation
     }
@@ -60,6 +63,12 @@ struct InfoReport: Encodable {
             line += " " + option
         }
         lines.append(line)
+        if case .adamSTE(let adam) = origin {
+            lines.append("  trained by Adam-STE (learning rate \(Numbers.plain(adam.learningRate)), β1 \(Numbers.plain(adam.beta1)),"
+                + " β2 \(Numbers.plain(adam.beta2)), ε \(Numbers.plain(adam.epsilon)), latent limit"
+                + " \(Numbers.plain(adam.latentLimit))): the ternary weights only, so eval and export read it; it is"
+                + " neither replayed nor resumed")
+        }
         if let settings = lastSettings {
             lines.append("  settings   density " + NumberFormat.scientific(settings.density) + " (" + settings.schedule.rawValue
                 + " schedule), samples \(settings.samples), reject quantile " + Numbers.plain(settings.rejectQuantile)
@@ -74,9 +83,10 @@ struct InfoReport: Encodable {
         return lines.joined(separator: "\n")
     }
 
-    enum CodingKeys: String, CodingKey { case options, lastSettings, validation }
+    enum CodingKeys: String, CodingKey { case options, lastSettings, validation, optimizer, adamSettings }
 
-    /// The summary's keys, then "options", "lastSettings" and "validation".
+    /// The summary's keys, then "options", "lastSettings", "validation", "optimizer" and,
+    /// for an Adam-STE model, "adamSettings".
     func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -86,6 +96,11 @@ struct InfoReport: Encodable {
                                   "rejectQuantile": lastSettings.rejectQuantile], forKey: .lastSettings)
         }
         try container.encodeIfPresent(validation, forKey: .validation)
+        try container.encode((origin?.optimizer ?? .noiseStep).rawValue, forKey: .optimizer)
+        if case .adamSTE(let adam) = origin {
+            try container.encode(["learningRate": adam.learningRate, "beta1": adam.beta1, "beta2": adam.beta2,
+                                  "epsilon": adam.epsilon, "latentLimit": adam.latentLimit], forKey: .adamSettings)
+        }
     }
 
     func json() -> String {

@@ -10,10 +10,10 @@ struct ExportRoundTripTests {
 
     /// Trains a short run with `options`, exports both formats, and checks them against
     /// `eval --json --predictions` on the bundled validation split.
-    func roundTrip(_ options: [String]) throws {
+    func roundTrip(_ options: [String], steps: Int = 30) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let train = try scratch.run(["train", "--steps", "30", "--eval-every", "0", "--out", "run.nstep"] + options)
+        let train = try scratch.run(["train", "--steps", String(steps), "--eval-every", "0", "--out", "run.nstep"] + options)
         try #require(train.status == 0, "\(train.stderr)")
         for format in ["onnx", "safetensors"] {
             let export = try scratch.run(["export", "run.nstep", "--format", format])
@@ -37,6 +37,10 @@ struct ExportRoundTripTests {
 
     @Test func binaryInputDeeperAndColder() throws {
         try roundTrip(["--input", "binary", "--hidden", "64,32,16", "--temperature", "1", "--samples", "64"])
+    }
+
+    @Test func anAdamSTEModel() throws {
+        try roundTrip(["--optimizer", "adam-ste", "--hidden", "64", "--batch", "256"], steps: 40)
     }
 
     /// The README quotes Tests/Export/run_safetensors.py whole, and run as the README says

@@ -27,7 +27,7 @@ public enum ModelExport {
     ///   its steps do not produce).
     public static func load(_ path: String, producer: String) throws(StepLogError) -> ExportModel {
         let log = try StepLog.read(path: path, verifying: true)
-        let provenance = ExportProvenance(optimizer: .noiseStep, seed: log.options.seed, step: log.lastStep,
+        let provenance = ExportProvenance(optimizer: log.origin?.optimizer ?? .noiseStep, seed: log.options.seed, step: log.lastStep,
                                           dataFingerprint: log.dataFingerprint, producer: producer)
         return ExportModel(model: log.latestModel, options: log.options, provenance: provenance)
     }

@@ -99,7 +99,8 @@ extension OutputKind {
         case .stepLog: return "continue its run with --resume \(file), or pass --force to replace it"
         case .metrics: return "pass --force to replace it (a resumed run continues its metrics file)"
         case .onnxModel, .safetensors: return "pass --force to replace it, or choose another --out"
-        case .modelFile, .statistics: return "choose another path"
+        case .modelFile: return "pass --force to replace a model file, or choose another path"
+        case .statistics: return "choose another path"
         }
     }
 }
