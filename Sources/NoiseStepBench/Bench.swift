@@ -26,8 +26,8 @@ public struct BenchRequest: Sendable {
 public enum ReferenceChoice: Sendable, Equatable {
     /// Do not run it.
     case skip
-    /// `explicit` if given (it must exist), else `shared/bench/ref_noise_step.py` above the
-    /// current directory or the executable; missing default script or torch is only a note.
+    /// `explicit` if given (it must exist), else the package's Tests/Peer/noise_step_peer.py
+    /// (`ReferenceRunner.locate`); a missing default script or torch is only a note.
     case locate(explicit: String?)
 }
 
@@ -62,9 +62,10 @@ public enum Bench {
         guard case .locate(let explicit) = choice else { return (nil, "--no-reference") }
         guard let script = ReferenceRunner.locate(explicit: explicit) else {
             if let explicit { throw .referenceNotFound(explicit) }
-            return (nil, "\(ReferenceRunner.scriptName) not found above the current directory; pass --reference PATH")
+            return (nil, "\(ReferenceRunner.packagePath) not found above the executable or the current directory;"
+                + " pass --reference PATH")
         }
-        if let reason = ReferenceRunner.unavailableReason() { return (nil, reason) }
+        if let reason = ReferenceRunner.unavailableReason(script: script) { return (nil, reason) }
         guard let bundled = BundledData.locateDirectory() else { return (nil, "bundled MNIST files not found") }
         return (try ReferenceRunner(script: script, bundledDirectory: bundled, threads: threads), nil)
     }
