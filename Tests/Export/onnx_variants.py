@@ -4,11 +4,12 @@ graph, to choose how the export stores its weights and computes its layer norms.
 
   onnx_variants.py MODEL.onnx DIR [--rounds 5] [--threads 1]
 
-Variants: the export as written (int8 weights + DequantizeLinear, LayerNormalization);
-int8 weights + Cast; float32 weights (no conversion, 4x the bytes); the export with
+Variants: the export as written (int8 weights + Cast, LayerNormalization); int8 weights
++ DequantizeLinear (scale 1, zero point 0); float32 weights (no conversion, 4x the bytes); the export with
 layer norm spelled out in ReduceMean/Sub/Mul/Sqrt/Div. For each: file bytes, session
 load time, the median time of one run over DIR's t10k images, with graph optimizations
-on and off, and how many predictions differ from the export's. A benchmark, not a test.
+on and off (rounds interleaved), and how many predictions differ from the export's. A
+benchmark, not a test; it needs the onnx package too (pip install onnx==1.19.1).
 """
 import argparse, copy, io, json, os, statistics, sys, time
 import numpy as np
@@ -20,13 +21,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run_safetensors import read_idx  # noqa: E402
 
 
-def with_cast(model):
+def with_dequantize(model):
     model = copy.deepcopy(model)
-    for node in model.graph.node:
-        if node.op_type == "DequantizeLinear":
-            node.op_type = "Cast"
-            del node.input[1:]
-            node.attribute.append(helper.make_attribute("to", TensorProto.FLOAT))
+    graph = model.graph
+    graph.initializer.append(numpy_helper.from_array(np.array(1, np.float32), "unit_scale"))
+    graph.initializer.append(numpy_helper.from_array(np.array(0, np.int8), "zero_point"))
+    int8 = {t.name for t in graph.initializer if t.data_type == TensorProto.INT8 and t.dims}
+    for node in graph.node:
+        if node.op_type == "Cast" and node.input[0] in int8:
+            node.op_type = "DequantizeLinear"
+            node.input.extend(["unit_scale", "zero_point"])
+            del node.attribute[:]
     return model
 
 
@@ -34,8 +39,8 @@ def with_float_weights(model):
     model = copy.deepcopy(model)
     graph = model.graph
     int8 = {t.name: t for t in graph.initializer if t.data_type == TensorProto.INT8 and t.dims}
-    keep = [n for n in graph.node if not (n.op_type == "DequantizeLinear" and n.input[0] in int8)]
-    for node in [n for n in graph.node if n.op_type == "DequantizeLinear" and n.input[0] in int8]:
+    keep = [n for n in graph.node if not (n.op_type == "Cast" and n.input[0] in int8)]
+    for node in [n for n in graph.node if n.op_type == "Cast" and n.input[0] in int8]:
         values = numpy_helper.to_array(int8[node.input[0]]).astype(np.float32)
         graph.initializer.append(numpy_helper.from_array(values, node.output[0]))
     for name in int8:
@@ -91,26 +96,28 @@ def main():
     args = parser.parse_args()
     pixels = read_idx(args.data, "t10k-images-idx3-ubyte").reshape(-1, 784).astype(np.float32)
     exported = onnx.load(args.model)
-    variants = {"int8 + DequantizeLinear (as exported)": exported, "int8 + Cast": with_cast(exported),
+    variants = {"int8 + Cast (as exported)": exported, "int8 + DequantizeLinear": with_dequantize(exported),
                 "float32 weights": with_float_weights(exported),
-                "int8 + DequantizeLinear, layer norm spelled out": with_spelled_out_layer_norm(exported)}
-    reference = None
+                "int8 + Cast, layer norm spelled out": with_spelled_out_layer_norm(exported)}
+    sessions = {}
     for name, model in variants.items():
         data = model.SerializeToString()
         for optimize in (True, False):
             created, load_seconds = session(data, args.threads, optimize)
-            times = []
-            for _ in range(args.rounds):
-                started = time.perf_counter()
-                (logits,) = created.run(["logits"], {"pixels": pixels})
-                times.append(time.perf_counter() - started)
-            predicted = logits.argmax(axis=1)
-            reference = predicted if reference is None else reference
-            print(json.dumps({"variant": name, "optimized": optimize, "bytes": len(data),
-                              "load_ms": round(1000 * load_seconds, 2),
-                              "run_ms_median": round(1000 * statistics.median(times), 2),
-                              "images": len(pixels), "differ_from_export": int(np.sum(predicted != reference))}))
-
+            sessions[(name, optimize)] = (created, load_seconds, len(data), [], None)
+    # Rounds interleave the variants, so a busy spell on a shared machine hits them alike.
+    for _ in range(args.rounds):
+        for key, (created, load_seconds, size, times, _) in sessions.items():
+            started = time.perf_counter()
+            (logits,) = created.run(["logits"], {"pixels": pixels})
+            times.append(time.perf_counter() - started)
+            sessions[key] = (created, load_seconds, size, times, logits.argmax(axis=1))
+    reference = sessions[(next(iter(variants)), True)][4]
+    for (name, optimize), (_, load_seconds, size, times, predicted) in sessions.items():
+        print(json.dumps({"variant": name, "optimized": optimize, "bytes": size,
+                          "load_ms": round(1000 * load_seconds, 2),
+                          "run_ms_median": round(1000 * statistics.median(times), 2),
+                          "images": len(pixels), "differ_from_export": int(np.sum(predicted != reference))}))
 
 if __name__ == "__main__":
     main()

@@ -2,21 +2,19 @@
 /// float32 [N, 784] raw pixel values 0…255; output `logits`, float32 [N, 10], the logits
 /// divided by the training temperature.
 ///
-/// Ternary parameters are stored as int8 initializers and turned into float by a
-/// DequantizeLinear (scale 1, zero point 0) each, which onnxruntime folds into constants
-/// when it loads the model. The first dense layer multiplies the pixel levels (the raw
-/// values for grey input, 1 where a pixel is inked for binary) and divides the sums by
-/// the encoding's divisor before adding its bias: those sums are integers below 2^24, so
-/// they are exact in float32 in any order, and the layer's result is bit for bit the
-/// engine's (`Kernels.inputLayer`).
+/// Ternary parameters are stored as int8 initializers, each turned into float by a Cast,
+/// which onnxruntime folds into a float constant when it loads the model (it keeps a
+/// DequantizeLinear, which then costs every run). The first dense layer multiplies the
+/// pixel levels (the raw values for grey input, 1 where a pixel is inked for binary) and
+/// divides the sums by the encoding's divisor before adding its bias: those sums are
+/// integers below 2^24, so they are exact in float32 in any order, and the layer's result
+/// is bit for bit the engine's (`Kernels.inputLayer`).
 enum ONNXExport {
     static let inputName = "pixels"
     static let outputName = "logits"
 
     static func bytes(of model: ExportModel) -> [UInt8] {
         var graph = ONNXGraph()
-        graph.constant("unit_scale", dims: [], float: [1])
-        graph.constant("zero_point", dims: [], int8: [0])
         var value = encodedInput(model, into: &graph)
         var width = model.inputWidth, block = 0
         for layer in model.layers {
@@ -42,7 +40,8 @@ enum ONNXExport {
         case .binary:
             graph.constant("zero", dims: [], float: [0])
             graph.node("Greater", [inputName, "zero"], "inked", name: "input.inked")
-            graph.node("Cast", ["inked"], "levels", name: "input.levels", attributes: [.integer("to", 1)])
+            graph.node("Cast", ["inked"], "levels", name: "input.levels",
+                       attributes: [.integer("to", ONNXGraph.ElementType.float.rawValue)])
             return "levels"
         }
     }
@@ -72,8 +71,8 @@ enum ONNXExport {
     private static func addDense(_ dense: ExportDense, input: String, divisor: Float,
                                  into graph: inout ONNXGraph) -> String {
         let name = "layers.\(dense.index).dense"
-        let weight = dequantized(dense.weightName, dims: [dense.outputs, dense.inputs], values: dense.weight, into: &graph)
-        let bias = dequantized(dense.biasName, dims: [dense.outputs], values: dense.bias, into: &graph)
+        let weight = asFloat(dense.weightName, dims: [dense.outputs, dense.inputs], values: dense.weight, into: &graph)
+        let bias = asFloat(dense.biasName, dims: [dense.outputs], values: dense.bias, into: &graph)
         guard divisor != 1 else {
             graph.node("Gemm", [input, weight, bias], name, name: name, attributes: [.integer("transB", 1)])
             return name
@@ -85,10 +84,11 @@ enum ONNXExport {
         return name
     }
 
-    /// An int8 initializer `name` and the float tensor a DequantizeLinear makes of it.
-    private static func dequantized(_ name: String, dims: [Int], values: [Int8], into graph: inout ONNXGraph) -> String {
+    /// An int8 initializer `name` and the float tensor a Cast makes of it.
+    private static func asFloat(_ name: String, dims: [Int], values: [Int8], into graph: inout ONNXGraph) -> String {
         graph.constant(name, dims: dims, int8: values)
-        graph.node("DequantizeLinear", [name, "unit_scale", "zero_point"], "\(name).float", name: "\(name).float")
+        graph.node("Cast", [name], "\(name).float", name: "\(name).float",
+                   attributes: [.integer("to", ONNXGraph.ElementType.float.rawValue)])
         return "\(name).float"
     }
 }

@@ -37,7 +37,7 @@ struct ONNXGraph {
         nodes.append(node)
     }
 
-    /// A constant int8 tensor of shape `dims`, row-major.
+    /// A constant int8 tensor of shape `dims` ([] for a scalar), row-major.
     mutating func constant(_ name: String, dims: [Int], int8 values: [Int8]) {
         precondition(values.count == dims.reduce(1, *))
         initializers.append(Self.tensor(name, dims: dims, type: .int8, raw: values.map { UInt8(bitPattern: $0) }))
