@@ -82,5 +82,12 @@ import Testing
         for (truth, guess) in zip(data.labels, one) { matrix.record(truth: Int(truth), predicted: guess) }
         #expect(try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: 2) == matrix)
         #expect(Set(one).count > 1, "a model that predicts several classes")
+        // The pad's single-image path, summed in another order, agrees image by image
+        // (one near-tie may fall the other way).
+        let single = (0 ..< data.count).map { index in
+            let logits = model.logits(input: data.image(index).map { InputEncoding.gray.encode($0) })
+            return logits.indices.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) }!
+        }
+        #expect(zip(single, one).filter { $0 != $1 }.count <= 1)
     }
 }
