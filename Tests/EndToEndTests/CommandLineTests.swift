@@ -81,7 +81,7 @@ struct CommandLineTests {
         let unknown = try BinaryUnderTest.run(["trian", "--steps", "5"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr == "Error: 'trian' is not a command; the commands are dashboard, train, eval, replay, "
-            + "info, bench (dashboard when none is given). See noisestep --help.\n")
+            + "info, export, bench (dashboard when none is given). See noisestep --help.\n")
     }
 
     @Test(arguments: [

@@ -74,6 +74,26 @@ public enum ExportLayer: Sendable, Equatable {
         if case .dense(let dense) = self { return dense.outputs }
         return width
     }
+
+    /// The layer's ternary parameters as named tensors, in the order formats store them.
+    public var tensors: [ExportTensor] {
+        switch self {
+        case .dense(let dense):
+            [ExportTensor(name: dense.weightName, shape: [dense.outputs, dense.inputs], values: dense.weight),
+             ExportTensor(name: dense.biasName, shape: [dense.outputs], values: dense.bias)]
+        case .layerNorm, .relu:
+            []
+        }
+    }
+}
+
+/// One named tensor of ternary parameters.
+public struct ExportTensor: Sendable, Equatable {
+    /// e.g. "layers.0.dense.weight".
+    public var name: String
+    public var shape: [Int]
+    /// Row-major, each −1, 0 or +1.
+    public var values: [Int8]
 }
 
 /// A dense layer's ternary parameters, as exporters store them.

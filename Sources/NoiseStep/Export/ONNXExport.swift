@@ -71,8 +71,8 @@ enum ONNXExport {
     private static func addDense(_ dense: ExportDense, input: String, divisor: Float,
                                  into graph: inout ONNXGraph) -> String {
         let name = "layers.\(dense.index).dense"
-        let weight = asFloat(dense.weightName, dims: [dense.outputs, dense.inputs], values: dense.weight, into: &graph)
-        let bias = asFloat(dense.biasName, dims: [dense.outputs], values: dense.bias, into: &graph)
+        let parameters = ExportLayer.dense(dense).tensors.map { asFloat($0, into: &graph) }
+        let (weight, bias) = (parameters[0], parameters[1])
         guard divisor != 1 else {
             graph.node("Gemm", [input, weight, bias], name, name: name, attributes: [.integer("transB", 1)])
             return name
@@ -84,9 +84,10 @@ enum ONNXExport {
         return name
     }
 
-    /// An int8 initializer `name` and the float tensor a Cast makes of it.
-    private static func asFloat(_ name: String, dims: [Int], values: [Int8], into graph: inout ONNXGraph) -> String {
-        graph.constant(name, dims: dims, int8: values)
+    /// `tensor` as an int8 initializer, and the float tensor a Cast makes of it.
+    private static func asFloat(_ tensor: ExportTensor, into graph: inout ONNXGraph) -> String {
+        let name = tensor.name
+        graph.constant(name, dims: tensor.shape, int8: tensor.values)
         graph.node("Cast", [name], "\(name).float", name: "\(name).float",
                    attributes: [.integer("to", ONNXGraph.ElementType.float.rawValue)])
         return "\(name).float"

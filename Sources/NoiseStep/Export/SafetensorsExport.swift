@@ -7,8 +7,8 @@ import Foundation
 /// into the data that follows, plus `__metadata__` (string → string, see
 /// `ExportModel.metadata`); keys are sorted, and the header is padded with spaces so the
 /// data starts 8-byte aligned. Every parameter is an int8 tensor named after its layer
-/// (`layers.0.dense.weight`, [outputs, inputs] row-major; `layers.0.dense.bias`,
-/// [outputs]), in layer order.
+/// (`ExportLayer.tensors`: `layers.0.dense.weight`, [outputs, inputs] row-major;
+/// `layers.0.dense.bias`, [outputs]), in layer order.
 enum SafetensorsExport {
     /// The header's first bytes in every file this writes (after the 8-byte length):
     /// sorted keys put the metadata first, and its first key is the architecture.
@@ -17,12 +17,10 @@ enum SafetensorsExport {
     static func bytes(of model: ExportModel) -> [UInt8] {
         var entries = ["__metadata__": HeaderEntry.metadata(model.metadata)]
         var data = [UInt8]()
-        for case .dense(let dense) in model.layers {
-            for (name, shape, values) in [(dense.weightName, [dense.outputs, dense.inputs], dense.weight),
-                                          (dense.biasName, [dense.outputs], dense.bias)] {
-                entries[name] = .tensor(dtype: "I8", shape: shape, offsets: [data.count, data.count + values.count])
-                data += values.map { UInt8(bitPattern: $0) }
-            }
+        for tensor in model.layers.flatMap(\.tensors) {
+            entries[tensor.name] = .tensor(dtype: "I8", shape: tensor.shape,
+                                           offsets: [data.count, data.count + tensor.values.count])
+            data += tensor.values.map { UInt8(bitPattern: $0) }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
