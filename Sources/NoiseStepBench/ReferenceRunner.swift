@@ -1,13 +1,6 @@
 import Foundation
 import NoiseStep
 
-/// One timed run of the PyTorch reference.
-struct ReferenceRun: Sendable {
-    /// The reference's own median wall time per step (its summary's median_ms_per_step).
-    var medianMilliseconds: Double
-    var peakResidentBytes: Int
-}
-
 /// The PyTorch reference (`ref_noise_step.py`) run as a child process on the bundled
 /// data at the default configuration, so that its step time can be set beside ours.
 ///

@@ -87,7 +87,7 @@ extension OutputKind {
         case .stepLog: return "a noisestep step log"
         case .modelFile: return "a noisestep model file (one that holds no run's steps)"
         case .metrics: return "a noisestep metrics file"
-        case .statistics: return "a noisestep statistics file"
+        case .report: return "a noisestep report"
         }
     }
 
@@ -96,7 +96,7 @@ extension OutputKind {
         switch self {
         case .stepLog: return "continue its run with --resume \(file), or pass --force to replace it"
         case .metrics: return "pass --force to replace it (a resumed run continues its metrics file)"
-        case .modelFile, .statistics: return "choose another path"
+        case .modelFile, .report: return "choose another path"
         }
     }
 }
