@@ -73,7 +73,7 @@ public struct DashboardMemoryBench {
         let end = samples.last?.residentBytes ?? 0
         let figures = try run.quit()
         return Result(steps: steps, threads: threads, batch: batch, seconds: seconds,
-                      peakResidentBytes: figures["peak_rss_bytes"] as? Int ?? 0, samples: samples,
+                      peakResidentBytes: figures.peakRssBytes, samples: samples,
                       referenceStep: reference?.step ?? referenceStep,
                       residentAtReference: reference?.residentBytes ?? 0, residentAtEnd: end)
     }

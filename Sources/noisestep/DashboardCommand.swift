@@ -27,7 +27,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Replace an existing --out step log (never another kind of file, nor one being written).")
     var force = false
 
-    @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
+    @Option(parsing: .unconditional, help: "Redraws per second, \(Limits.framesPerSecond).")
     var fps = 20
 
     @Option(parsing: .unconditional, help: "Train at most this many steps a second, slow enough to watch it learn; 0: as fast as it can (p switches while running).")
@@ -47,7 +47,7 @@ struct DashboardCommand: ParsableCommand {
     var stats: String?
 
     func validate() throws {
-        if !(10 ... 30).contains(fps) { throw ValidationError("--fps: \(fps) is outside 10...30") }
+        try Setting.framesPerSecond.checkOption(fps)
         if !(pace >= 0 && pace <= 1_000_000) { throw ValidationError("--pace: \(pace) is outside 0...1000000 steps a second") }
         if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
@@ -93,19 +93,7 @@ struct DashboardCommand: ParsableCommand {
         if case .recordingFailed(let error) = state.event {
             FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(ErrorMessages.describe(error))\n".utf8))
         }
-        if let stats {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
-                "\"steps\": \(state.history.endIndex), \"training_seconds\": \(state.elapsedSeconds), " +
-                "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024), \"strokes\": \(frames.strokes), " +
-                "\"stroke_points\": \(frames.strokePoints)}\n"
-            do throws(FileProblem) {
-                try OutputFile.write(Array(line.utf8), to: stats, kind: .statistics, existing: .replace)
-            } catch {
-                throw CLIError(error.message(path: stats))
-            }
-        }
+        if let stats { try DashboardStatistics(frames: frames, state: state).write(to: stats) }
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -117,26 +105,24 @@ extension DashboardCommand {
     func makeDriver(_ data: DataSource, sharing: StepSharing = .single,
                     each: (StepRecord) -> Void = { _ in }) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
-            let (writer, log, trainer) = try TrainCommand.resumeRun(resume, training: data.training,
-                                                                    threads: arguments.threads, sharing: sharing)
-            let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
-            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
-                                                   threads: arguments.threads, each: each)
-            return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
+            let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
+                                                 threads: arguments.threads, steps: arguments.steps,
+                                                 evalEvery: arguments.evalEvery, sharing: sharing)
+            if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
+            let history = try RunHistory.replaying(resumed.log, validation: data.validation,
+                                                   evalEvery: arguments.evalEvery, threads: arguments.threads,
+                                                   each: each)
+            return (resumed.driver, history)
         }
-        let fingerprint = DataFingerprint(data.training)
-        let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
-        let log: StepLogWriter?
-        if noRecord {
-            log = nil
-        } else if let out {
-            log = try StepLogWriter(creating: out, options: options, dataFingerprint: fingerprint,
-                                    existing: force ? .replace : .refuse)
-        } else {
-            log = try Self.newRecording(options: options, dataFingerprint: fingerprint)
-        }
-        return (RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log), RunHistory())
+        let noRecord = noRecord, out = out, existing: ExistingFile = force ? .replace : .refuse
+        let driver = try RunDriver.fresh(options: arguments.trainingOptions(), training: data.training,
+                                         validation: data.validation, plan: arguments.plan(), sharing: sharing,
+                                         log: { options, fingerprint in
+            if noRecord { return nil }
+            guard let out else { return try Self.newRecording(options: options, dataFingerprint: fingerprint) }
+            return try StepLogWriter(creating: out, options: options, dataFingerprint: fingerprint, existing: existing)
+        })
+        return (driver, RunHistory())
     }
 
     /// How the dashboard shows this run: its data set's class names, what its validation
@@ -177,10 +163,10 @@ extension DashboardCommand {
             ("data", data.isBundled ? "the bundled MNIST subset" : "--data's files"),
             ("batch", NumberFormat.grouped(options.batch)), ("input", options.input.rawValue),
             ("started at", "density \(NumberFormat.scientific(options.density)) \(options.schedule.rawValue), "
-                + "samples \(NumberFormat.grouped(options.samples)), quantile \(Numbers.plain(options.rejectQuantile))"),
-            ("alignment", options.alignment.rawValue), ("temperature", Numbers.plain(options.temperature)),
-            ("augmentation", "shift \(Numbers.plain(augmentation.shift)) px, rotate \(Numbers.plain(augmentation.rotation))°, "
-                + "scale \(Numbers.plain(augmentation.scale))"),
+                + "samples \(NumberFormat.grouped(options.samples)), quantile \(NumberFormat.plain(options.rejectQuantile))"),
+            ("alignment", options.alignment.rawValue), ("temperature", NumberFormat.plain(options.temperature)),
+            ("augmentation", "shift \(NumberFormat.plain(augmentation.shift)) px, rotate \(NumberFormat.plain(augmentation.rotation))°, "
+                + "scale \(NumberFormat.plain(augmentation.scale))"),
             ("seed", String(options.seed)),
             ("validation", evalEvery > 0 ? "every \(NumberFormat.grouped(evalEvery)) steps" : "at the target"),
         ]

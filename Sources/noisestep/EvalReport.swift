@@ -34,6 +34,8 @@ struct EvalReport: Encodable {
     var padCheck: PadCalibrationCheck?
     /// The mean top probability at the training temperature on those non-digit drawings.
     var nonDigitConfidence: Double?
+    /// The predicted class of each test image, in file order (`--predictions`).
+    var predictions: [Int]?
 
     init(confusion matrix: ConfusionMatrix, names: ClassNames, perClass: Bool) {
         accuracy = matrix.accuracy
@@ -47,12 +49,7 @@ struct EvalReport: Encodable {
         confusion = (0 ..< matrix.classes).map { truth in (0 ..< matrix.classes).map { matrix[truth, $0] } }
     }
 
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func jsonLine() throws -> String { try JSONOutput.line(self) }
 
     /// The report as text: a summary line, then the tables asked for.
     func rendered(file: String, source: String) -> String {
@@ -68,7 +65,7 @@ struct EvalReport: Encodable {
     private static func describe(_ calibration: Calibration) -> String {
         "expected calibration error (\(calibration.bins) bins) " + NumberFormat.fixed(calibration.plain, 3)
             + " with softmax(logits), " + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
-            + Numbers.plain(calibration.temperature) + "), the training temperature"
+            + NumberFormat.plain(calibration.temperature) + "), the training temperature"
     }
 
     /// The pad's confidence, as checked: ECE and unsure share per kind, then non-digits.

@@ -1,14 +1,5 @@
 import NoiseStep
 
-/// Which part of the screen the keyboard acts on.
-public enum Focus: Equatable, Sendable {
-    /// The training panels: space pauses, the tuning keys retune, arrows pan the plots.
-    case training
-    /// The drawing pad: space paints, arrows and hjkl move the cursor; tuning keys wait
-    /// for the training panels.
-    case pad
-}
-
 /// Everything the dashboard itself remembers between frames; the training session's
 /// state is separate and read fresh every frame.
 public struct DashboardUIState: Equatable, Sendable {
@@ -46,8 +37,6 @@ public struct DashboardUIState: Equatable, Sendable {
 
     public init() {}
 
-    public var showsHelp: Bool { helpPage != nil }
-
     /// Shows `text` on the message line from `now` for `noticeLifetime` seconds.
     public mutating func notify(_ text: String, now: Double) {
         notify([text], now: now)
@@ -76,52 +65,5 @@ public struct DashboardUIState: Equatable, Sendable {
         pad.load(pixels)
         padSource = .validation(index: index, label: label, edited: false)
         strokeEnd = nil
-    }
-}
-
-/// One settings change made with a key: the settings before and after it, and whether a
-/// density key had turned the schedule off before it.
-public struct SettingsEdit: Equatable, Sendable {
-    public var before: StepSettings
-    public var after: StepSettings
-    public var overrodeScheduleBefore: Bool
-
-    /// `current` with every setting this edit changed put back as it was before it.
-    func undone(from current: StepSettings) -> StepSettings {
-        var settings = current
-        if before.density != after.density { settings.density = before.density }
-        if before.samples != after.samples { settings.samples = before.samples }
-        if before.rejectQuantile != after.rejectQuantile { settings.rejectQuantile = before.rejectQuantile }
-        if before.schedule != after.schedule { settings.schedule = before.schedule }
-        return settings
-    }
-}
-
-/// A pixel of the drawing pad, each coordinate in 0..<28.
-public struct PadCursor: Equatable, Sendable {
-    public var column: Int
-    public var row: Int
-
-    public init(column: Int, row: Int) {
-        self.column = column
-        self.row = row
-    }
-
-    /// The centre of this pixel.
-    public var centre: PadPoint { PadPoint(x: Double(column) + 0.5, y: Double(row) + 0.5) }
-}
-
-/// A short message and when it was set, in seconds on the app's clock.
-public struct Notice: Equatable, Sendable {
-    /// The message in words from the fullest to the shortest; the message row shows the
-    /// first that fits.
-    public var texts: [String]
-    public var time: Double
-
-    public var text: String { texts.first ?? "" }
-
-    /// The fullest text at most `width` characters long (the shortest one cut, if none is).
-    public func text(fitting width: Int) -> String {
-        texts.first { $0.count <= width } ?? String((texts.last ?? "").prefix(max(0, width)))
     }
 }

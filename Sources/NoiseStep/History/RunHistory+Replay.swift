@@ -4,36 +4,35 @@ extension RunHistory {
     ///
     /// Loss, batch accuracy and settings are the records' own; acceptance is each record's
     /// kept signs over its samples; weights changed and sparsity come from the replay;
-    /// validation accuracy is scored on `validation` after every `evalEvery` steps and
-    /// after the last (never when `validation` is empty). The |α| threshold is not in a
-    /// log, so it is nil. Deterministic for any thread count.
+    /// validation accuracy is scored on `validation` by the run plan's rule (`RunPlan`:
+    /// every `evalEvery` steps, and the last step as the target), never when `validation`
+    /// is empty. The |α| threshold is not in a log, so it is nil. Deterministic for any
+    /// thread count.
     ///
     /// The history keeps only the newest records (`retainedRecords`); `each` sees every
     /// one, in order, as it is made.
     ///
     /// Cost: one replay of the log (regenerating each step's perturbations) plus one
     /// evaluation of `validation` per scored step.
-    /// - Throws: a thread count outside the rulebook's limits (`LimitViolation`), before
-    ///   any worker is made; a `StepLogError` when the log cannot be read again.
+    /// - Throws: a thread count or `evalEvery` outside the rulebook's limits
+    ///   (`LimitViolation`), before any worker is made; a `StepLogError` when the log
+    ///   cannot be read again.
     public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0,
                                  each: (StepRecord) -> Void = { _ in }) throws -> RunHistory {
+        let plan = try RunPlan(targetStep: log.lastStep, evalEvery: evalEvery)
         let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
         var history = RunHistory()
-        let parameters = Double(log.shape.parameterCount)
         try StepLog.replayEachStep(path: log.file) { entry, model, changed in
             var validationAccuracy: Double?
-            let scored = entry.step == log.lastStep || (evalEvery > 0 && entry.step % evalEvery == 0)
-            if scored && validation.count > 0 {
-                validationAccuracy = Evaluation.accuracy(of: model, on: validation, encoding: log.options.input,
-                                                         runner: runner)
+            if plan.validates(after: entry.step), validation.count > 0 {
+                validationAccuracy = Evaluation.confusion(of: model, on: validation, encoding: log.options.input,
+                                                          runner: runner).accuracy
             }
-            let kept = entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
-            let zeros = model.layers.reduce(0) { $0 + $1.zeroCount }
             let record = StepRecord(
                 step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
                 validationAccuracy: validationAccuracy,
-                acceptanceRate: entry.samples == 0 ? 0 : Double(kept) / Double(entry.samples),
-                weightsChanged: changed, sparsity: Double(zeros) / parameters, settings: entry.settings)
+                acceptanceRate: UpdateRule.acceptance(kept: UpdateRule.keptCount(entry.keptSigns), samples: entry.samples),
+                weightsChanged: changed, sparsity: model.sparsity, settings: entry.settings)
             each(record)
             history.append(record)
         }
