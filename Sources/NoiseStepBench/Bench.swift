@@ -32,9 +32,10 @@ public enum Bench {
         guard case .locate(let explicit) = choice else { return (nil, "--no-reference") }
         guard let script = ReferenceRunner.locate(explicit: explicit) else {
             if let explicit { throw .referenceNotFound(explicit) }
-            return (nil, "\(ReferenceRunner.scriptName) not found above the current directory; pass --reference PATH")
+            return (nil, "\(ReferenceRunner.packagePath) not found above the executable or the current directory;"
+                + " pass --reference PATH")
         }
-        if let reason = ReferenceRunner.unavailableReason() { return (nil, reason) }
+        if let reason = ReferenceRunner.unavailableReason(script: script) { return (nil, reason) }
         guard let bundled = BundledData.locateDirectory() else { return (nil, "bundled MNIST files not found") }
         return (try ReferenceRunner(script: script, bundledDirectory: bundled, threads: threads), nil)
     }

@@ -5,7 +5,7 @@ import NoiseStep
 public enum ReferenceChoice: Sendable, Equatable {
     /// Do not run it.
     case skip
-    /// `explicit` if given (it must exist), else `shared/bench/ref_noise_step.py` above the
-    /// current directory or the executable; missing default script or torch is only a note.
+    /// `explicit` if given (it must exist), else the package's Tests/Peer/noise_step_peer.py
+    /// (`ReferenceRunner.locate`); a missing default script or torch is only a note.
     case locate(explicit: String?)
 }

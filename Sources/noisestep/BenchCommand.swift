@@ -45,7 +45,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Steps of the --dashboard-memory session.")
     var memorySteps = 100_000
 
-    @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
+    @Option(help: "The reference script (default: the package's Tests/Peer/noise_step_peer.py, run by $PYTHON or python3).")
     var reference: String?
 
     @Flag(help: "Do not run the PyTorch reference.")

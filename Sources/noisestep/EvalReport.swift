@@ -29,6 +29,8 @@ struct EvalReport: Encodable {
     var calibration: Calibration?
     /// The same on the test digits redrawn as on the pad (bundled data only).
     var padCalibration: Calibration?
+    /// The predicted class of each test image, in file order (`--predictions`).
+    var predictions: [Int]?
 
     init(confusion matrix: ConfusionMatrix, names: ClassNames, perClass: Bool) {
         accuracy = matrix.accuracy

@@ -23,10 +23,13 @@ struct InfoReport: Encodable {
     /// The settings of the last recorded step, nil without steps.
     var lastSettings: StepSettings?
     var validation: Validation?
+    /// What trained the opening weights when not noise_step (an Adam-STE model file).
+    var origin: ModelOrigin?
 
     init(summary: StepLogSummary, log: StepLog, validation: Validation?) {
         self.summary = summary
         options = log.options
+        origin = log.origin
         lastSettings = log.lastEntry?.settings
         self.validation = validation
     }
@@ -56,6 +59,12 @@ struct InfoReport: Encodable {
             line += " " + option
         }
         lines.append(line)
+        if case .adamSTE(let adam) = origin {
+            lines.append("  trained by Adam-STE (learning rate \(NumberFormat.plain(adam.learningRate)), β1 \(NumberFormat.plain(adam.beta1)),"
+                + " β2 \(NumberFormat.plain(adam.beta2)), ε \(NumberFormat.plain(adam.epsilon)), latent limit"
+                + " \(NumberFormat.plain(adam.latentLimit))): the ternary weights only, so eval and export read it; it is"
+                + " neither replayed nor resumed")
+        }
         if let settings = lastSettings {
             lines.append("  settings   density " + NumberFormat.scientific(settings.density) + " (" + settings.schedule.rawValue
                 + " schedule), samples \(settings.samples), reject quantile " + NumberFormat.plain(settings.rejectQuantile)
@@ -70,15 +79,20 @@ struct InfoReport: Encodable {
         return lines.joined(separator: "\n")
     }
 
-    enum CodingKeys: String, CodingKey { case options, lastSettings, validation }
+    enum CodingKeys: String, CodingKey { case options, lastSettings, validation, optimizer, adamSettings }
 
-    /// The summary's keys, then "options", "last_settings" and "validation".
+    /// The summary's keys, then "options", "last_settings", "validation", "optimizer" and,
+    /// for an Adam-STE model, "adam_settings".
     func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(options, forKey: .options)
         try container.encodeIfPresent(lastSettings, forKey: .lastSettings)
         try container.encodeIfPresent(validation, forKey: .validation)
+        try container.encode((origin?.optimizer ?? .noiseStep).rawValue, forKey: .optimizer)
+        if case .adamSTE(let adam) = origin {
+            try container.encode(adam, forKey: .adamSettings)
+        }
     }
 
     func json() throws -> String { try JSONOutput.indented(self) }

@@ -22,7 +22,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "When stdout is not a terminal, print one line every N steps.")
     var logEvery = 50
 
-    @Option(help: "Write the run here as it trains: a new .nstep step log.")
+    @Option(help: "Write the run here as it trains: a new .nstep step log (with --optimizer adam-ste: a model file, written at the end).")
     var out: String?
 
     @Option(help: "Continue the run in this .nstep step log, appending to it.")
@@ -31,7 +31,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write one JSON object per step to this .jsonl file (with --resume: continue it).")
     var metrics: String?
 
-    @Flag(help: "Replace an existing --out step log or --metrics file (never another kind of file, nor one being written).")
+    @Flag(help: "Replace an existing --out step log (an Adam-STE model file with --optimizer adam-ste) or --metrics file (never another kind of file, nor one being written).")
     var force = false
 
     @Option(help: "The optimizer: noise-step, or adam-ste (the paper's baseline: fp32 latent weights, Adam, straight-through ternarization).")
@@ -46,8 +46,9 @@ struct TrainCommand: ParsableCommand {
         if logEvery < 1 { throw ValidationError("--log-every: \(logEvery) must be at least 1") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed run appends to the --resume log itself") }
         if resume != nil, force { throw ValidationError("--force: a resumed run continues its files; nothing is replaced") }
-        if optimizer == .adamSTE, resume != nil || out != nil {
-            throw ValidationError("--optimizer adam-ste: its fp32 state does not fit a step log; use it without --out/--resume")
+        if optimizer == .adamSTE, resume != nil {
+            throw ValidationError("--optimizer adam-ste: its fp32 latent weights and Adam moments are not saved, so a run"
+                + " cannot be resumed; train it again with the --steps you want")
         }
     }
 
@@ -65,15 +66,7 @@ struct TrainCommand: ParsableCommand {
         case .noiseStep:
             try trainNoiseStep(data, options: options, plan: plan, team: team)
         case .adamSTE:
-            if team.size > 1 {
-                throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
-                    + " (`noisestep bench --mpi` measures its data-parallel cost)")
-            }
-            // validate() refuses adam-ste with --resume, so there are options.
-            let trainer = try AdamSTETrainer(options: options ?? arguments.trainingOptions(), training: data.training)
-            let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
-            try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan,
-                                metrics: metrics), data: data)
+            try trainAdamSTE(data, options: options, plan: plan, team: team)
         }
     }
 
@@ -83,12 +76,18 @@ struct TrainCommand: ParsableCommand {
     private func checkOutputs() throws {
         if let resume { try StepLogWriter.checkResumable(resume) }
         if let metrics, let log = out ?? resume { try MetricsLog.checkApart(metrics: metrics, log: log) }
-        if let out { try StepLogWriter.checkCreatable(out, existing: existing) }
+        if let out {
+            if optimizer == .adamSTE {
+                try ModelFile.checkWritable(out, existing: existing)
+            } else {
+                try StepLogWriter.checkCreatable(out, existing: existing)
+            }
+        }
         if let metrics { try MetricsLog.checkOpenable(metrics, existing: existing, continuing: resume != nil) }
     }
 
     /// What --force allows.
-    private var existing: ExistingFile { force ? .replace : .refuse }
+    var existing: ExistingFile { force ? .replace : .refuse }
 
     /// noise_step alone, or as rank 0 of an MPI job: sends the followers the run, trains,
     /// releases them; if mpirun ends the job meanwhile, says how to resume.
@@ -127,7 +126,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
     /// processes share the steps.
-    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
+    func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
         print("training \(driver.trainer.model.shape.widths.map(String.init).joined(separator: "→")) ternary MLP " +
@@ -157,7 +156,7 @@ struct TrainCommand: ParsableCommand {
         }
         if let path = driver.log?.path {
             print("model: \(Printable.escaped(path)) (\(driver.stepsDone) steps)")
-        } else {
+        } else if out == nil {
             print("nothing was saved: pass --out FILE.nstep to keep the run")
         }
     }

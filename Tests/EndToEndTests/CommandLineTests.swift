@@ -75,7 +75,7 @@ struct CommandLineTests {
         #expect(Set(object.keys) == ["file", "architecture", "parameters", "seed", "input", "generator", "steps",
                                      "start_step", "records", "weights_steps", "file_bytes", "torn_bytes", "bits_per_step",
                                      "ternary_bytes", "two_bit_bytes", "float32_bytes", "sparsity", "last_loss",
-                                     "last_batch_accuracy", "options", "last_settings", "validation"])
+                                     "last_batch_accuracy", "options", "last_settings", "validation", "optimizer"])
         #expect((object["options"] as? [String: Any])?["batch"] as? Int == 128)
         #expect((object["options"] as? [String: Any])?["reject_quantile"] as? Double == 0.5)
         #expect((object["last_settings"] as? [String: Any])?["samples"] as? Int == 16)
@@ -89,7 +89,7 @@ struct CommandLineTests {
         let unknown = try BinaryUnderTest.run(["trian", "--steps", "5"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr == "Error: 'trian' is not a command; the commands are dashboard, train, eval, replay, "
-            + "info, bench (dashboard when none is given). See noisestep --help.\n")
+            + "info, export, bench (dashboard when none is given). See noisestep --help.\n")
     }
 
     @Test(arguments: [

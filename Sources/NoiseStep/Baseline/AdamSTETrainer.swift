@@ -2,7 +2,7 @@ import Foundation
 
 /// Trains the same ternary MLP with Adam and the straight-through estimator: the
 /// comparison baseline of the noise_step paper, matching
-/// `ref_noise_step.py --mode adam-ste`.
+/// `Tests/Peer/noise_step_peer.py --mode adam-ste`.
 ///
 /// Latent fp32 weights θ start at the ternary init of `options.seed`. The forward pass
 /// uses q = round(clamp(θ, −1, 1)); the gradient of the mean batch loss with respect to

@@ -10,4 +10,8 @@ public enum OutputKind: String, Sendable, Equatable {
     /// A JSON report written whole for another program, whose first key names it
     /// (`{"report":`), e.g. the figures a command leaves for `noisestep bench`.
     case report
+    /// An ONNX model written by `noisestep export` (its ir_version, then producer "noisestep").
+    case onnxModel
+    /// A safetensors file written by `noisestep export` (its header starts with the metadata).
+    case safetensors
 }

@@ -38,4 +38,12 @@ public enum SectionProblem: Error, Sendable, Equatable {
     /// The weights of step `step` where the log holds `stepsDone` steps (only a file's
     /// first section may start from a step of its own).
     case weightsStep(Int, stepsDone: Int)
+
+    // Origin sections.
+    /// An optimizer code this program does not know.
+    case unknownOrigin(UInt8)
+    /// Settings that are not finite, non-negative numbers.
+    case invalidOrigin
+    /// An origin section anywhere but right after the file's opening weights section.
+    case misplacedOrigin
 }

@@ -18,6 +18,9 @@ public struct StepLog: Sendable {
     /// The fingerprint of the data the run trained on; nil when the file does not say
     /// (version 1 files, model files of unknown origin).
     public let dataFingerprint: DataFingerprint?
+    /// What trained the opening weights when it was not noise_step (an Adam-STE model
+    /// file); nil for a run's log and a model file replayed from one.
+    public let origin: ModelOrigin?
     /// The step count the records start after: the step of a weights section that opens
     /// the file (a model file, maybe continued), else 0.
     public let startStep: Int
@@ -116,6 +119,7 @@ public struct StepLog: Sendable {
         version = header.version
         dataFingerprint = header.dataFingerprint
         startStep = walk.startStep
+        origin = walk.origin
         self.lastStep = lastStep
         lastEntry = walk.lastEntry
         records = walk.records

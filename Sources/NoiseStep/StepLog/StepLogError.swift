@@ -34,6 +34,9 @@ public enum StepLogError: Error, Equatable, Sendable {
     case writerFailed(file: String)
     /// The log was written training on other data than the data given to continue it.
     case otherTrainingData(file: String, recorded: DataFingerprint, given: DataFingerprint)
+    /// The file's model was trained by another optimizer (`origin`), whose state the file
+    /// does not hold, so it cannot be continued.
+    case notResumable(file: String, origin: ModelOrigin)
 }
 
 extension StepLogError {

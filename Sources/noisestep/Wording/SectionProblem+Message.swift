@@ -30,6 +30,9 @@ extension SectionProblem {
         case .parameterCount(let found, let expected, let widths):
             return "holds \(found) parameters but the header's architecture \(Words.architecture(widths)) has \(expected)"
         case .weightsStep(let step, let stepsDone): return "holds the weights of step \(step) but follows step \(stepsDone)"
+        case .unknownOrigin(let code): return "names optimizer \(code), which this noisestep does not know"
+        case .invalidOrigin: return "holds optimizer settings that are not finite, non-negative numbers"
+        case .misplacedOrigin: return "is not right after the file's opening weights, which it describes"
         }
     }
 
@@ -48,6 +51,7 @@ extension SectionProblem {
         switch SectionKind(rawValue: kind) {
         case .step: return "step record"
         case .weights: return "weights section"
+        case .origin: return "origin section"
         case nil: return SectionKind.isOptional(kind) ? "optional section" : "unknown section"
         }
     }

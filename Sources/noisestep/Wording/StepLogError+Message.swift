@@ -47,6 +47,9 @@ extension StepLogError {
         case .otherTrainingData(let file, let recorded, let given):
             return "\(Printable.escaped(file)): the run trained on other data (\(recorded.words)) than this --data"
                 + " holds (\(given.words)); pass the --data the run was started with"
+        case .notResumable(let file, let origin):
+            return "\(Printable.escaped(file)): holds \(origin.words), without its fp32 latent weights and Adam moments,"
+                + " so it cannot be continued; `noisestep eval`, `info` and `export` read it as it is"
         }
     }
 }
@@ -83,5 +86,14 @@ extension DataFingerprint {
     /// "4500 examples, fingerprint 1A2B3C4D-5E6F7A8B".
     var words: String {
         "\(examples) examples, fingerprint \(Words.hex(labelsCRC).dropFirst(2))-\(Words.hex(pixelsCRC).dropFirst(2))"
+    }
+}
+
+extension ModelOrigin {
+    /// "an Adam-STE model (learning rate 0.001)".
+    var words: String {
+        switch self {
+        case .adamSTE(let settings): return "an Adam-STE model (learning rate \(NumberFormat.plain(settings.learningRate)))"
+        }
     }
 }
