@@ -103,6 +103,20 @@ import Testing
         }
     }
 
+    /// A tail is torn only when every byte of it is zero: one that starts with a zero but
+    /// holds anything else, near its start or far past the first window read, is damage.
+    @Test func aTailWithAByteThatIsNotZeroIsDamageNotATornTail() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 2)
+        let bytes = try Self.recordBytes(options, run.entries[...])
+        for (zeros, byte) in [(8, UInt8(9)), (70_000, UInt8(1))] {
+            let tail = [UInt8](repeating: 0, count: zeros) + [byte]
+            #expect(throws: StepLogError.self, "\(zeros) zeros then \(byte)") {
+                try StepLog.decode(bytes + tail, file: "run.nstep")
+            }
+        }
+    }
+
     @Test func resumeCutsTheTornTailOffTheFile() throws {
         let options = StepLogFixtures.options()
         let run = try StepLogFixtures.train(options, steps: 3)
