@@ -8,9 +8,10 @@ struct DashboardTuningTests {
     static let small = DashboardEndToEndTests.small
 
     /// Pauses a long run and returns the pane.
-    static func pausedRun(_ extra: [String] = [], columns: Int = 80, rows: Int = 24, record: Bool = true) throws -> TmuxPane {
+    static func pausedRun(_ extra: [String] = [], environment: String = "", columns: Int = 80, rows: Int = 24,
+                          record: Bool = true) throws -> TmuxPane {
         let pane = try TmuxPane(arguments: small + ["--steps", "100000", "--schedule", "fixed", "--pace", "0"] + extra,
-                                columns: columns, rows: rows, record: record)
+                                environment: environment, columns: columns, rows: rows, record: record)
         _ = try pane.waitFor("RUNNING")
         pane.send(keys: ["Space"])
         _ = try pane.waitFor("PAUSED")
