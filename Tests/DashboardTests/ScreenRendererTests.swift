@@ -308,8 +308,8 @@ import Testing
         │ │ t             move the target 1,500 steps on                            │  │
         │ │ p             train at a pace to watch, or as fast as it can (--pace)   │  │
         │ │ [  ]          reject quantile − / + 0.05                                │  │
-        │ │ -  =          density ÷ / × 1.25 (turns the paper schedule off)         │──┘
-        │ │ <  >          samples ÷ / × 2                                           │0 ┐
+        │ │ -  =          density down / up 1.25× (turns the paper schedule off)    │──┘
+        │ │ <  >          samples halved / doubled                                  │0 ┐
         │ │ a             density schedule: paper or fixed                          │4 │
         └─│ u  U          undo the last settings key; back to the launch settings   │  │
         ┌▸│ z  Z  ↑ ↓     zoom the plots in / out: the last steps, following        │s │
