@@ -56,8 +56,9 @@ struct DashboardKeysTests {
     /// The view keys: zoom, pan, log scale, smoothing, the target, the pace, the theme,
     /// the export and the save, each seen in a title, the status line or a file.
     private func viewKeys(_ pane: TmuxPane) throws {
+        let before = try DashboardEndToEndTests.step(on: pane.screen()) ?? 0
         pane.send(keys: Array(repeating: "n", count: 40))  // steps enough to zoom into
-        _ = try pane.waitUntil("40 more steps", seconds: 30) { (DashboardEndToEndTests.step(on: $0) ?? 0) >= 53 }
+        _ = try pane.waitUntil("40 more steps", seconds: 30) { (DashboardEndToEndTests.step(on: $0) ?? 0) >= before + 40 }
         _ = try Self.press(pane, "l", "a log loss axis") { $0.contains("loss") && $0.firstMatch(of: /loss [\d.]+ .*log/) != nil }
         _ = try Self.press(pane, "e", "smoothing") { $0.contains("ema 10") }
         _ = try Self.press(pane, "z", "a zoomed window") { $0.firstMatch(of: /last [\d,]+ steps/) != nil }

@@ -32,6 +32,11 @@ struct DashboardTuningTests {
     @Test func keyChangesAreNumberedListedAndZoomedInto() throws {
         let pane = try Self.pausedRun()
         defer { pane.close() }
+        // More than 32 steps, wherever the pause fell, so that zooming out from 16 steps
+        // shows 32, not the whole run.
+        let before = try DashboardEndToEndTests.step(on: pane.screen()) ?? 0
+        for _ in 0 ..< 30 { pane.send(keys: ["n"]) }
+        _ = try pane.waitUntil("30 more steps") { (DashboardEndToEndTests.step(on: $0) ?? 0) >= before + 30 }
         try Self.change(pane, "]", shows: "quantile 0.55", steps: 5)
         try Self.change(pane, "=", shows: "density 7.50e-05", steps: 5)
         try Self.change(pane, "<", shows: "samples 8 ", steps: 5)
