@@ -51,9 +51,16 @@ public final class RunDriver<Model: RunTrainer> {
     /// step.
     /// - Throws: `RunError.recording` when the step log or metrics file cannot be
     ///   written; the step is then `lastSnapshot`, trained but not yet recorded.
+    ///   `RunError.refused` when the step would pass the last step the rulebook allows
+    ///   (step numbers are 32-bit); nothing is trained then.
     @discardableResult
     public func step() throws(RunError) -> TrainingSnapshot {
         try recordPending()
+        do throws(LimitViolation) {
+            try Limits.check(.steps, trainer.stepsDone + 1)
+        } catch {
+            throw .refused(error)
+        }
         var (snapshot, entry) = trainer.trainStep()
         stepsRun += 1
         if plan.validates(after: snapshot.step), validation.count > 0 {
@@ -164,4 +171,6 @@ public enum RunEnd: Sendable, Equatable {
 public enum RunError: Error, Sendable, Equatable {
     /// The step log or the metrics file could not be written.
     case recording(StepLogError)
+    /// The rulebook refuses the next step (it would pass the last step a run may reach).
+    case refused(LimitViolation)
 }

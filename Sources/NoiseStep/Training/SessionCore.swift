@@ -14,6 +14,9 @@ final class SessionCore {
     private var stepQueued = false
     private var event: SessionEvent?
     private var eventNumber = 0
+    /// Why the step log (or metrics file) lacks something trained; nil once a write
+    /// succeeds again.
+    private var recordingError: StepLogError?
     private var runningSeconds = 0.0
     /// Finish times of the last steps, for steps/s.
     private var recentFinishes: [Double] = []
@@ -41,8 +44,9 @@ final class SessionCore {
         isRunning = false
         do throws(RunError) {
             try driver.finish()
+            recordingError = nil
         } catch {
-            if case .recording(let problem) = error { report(.recordingFailed(problem)) }
+            handle(error)
         }
     }
 
@@ -70,11 +74,12 @@ final class SessionCore {
         let started = Self.now()
         do throws(RunError) {
             snapshot = try driver.step()
+            recordingError = nil
         } catch {
-            // The step may be trained but not recorded: pause until a person acts.
+            // The step may be trained but not recorded, or refused: pause until a person acts.
             snapshot = driver.lastSnapshot ?? snapshot
             isRunning = false
-            if case .recording(let problem) = error { report(.recordingFailed(problem)) }
+            handle(error)
         }
         if let snapshot, snapshot.step > (history.last?.step ?? 0) {
             history.append(StepRecord(snapshot))
@@ -127,9 +132,21 @@ final class SessionCore {
         guard let path = driver.log?.path else { return report(.notRecording) }
         do throws(RunError) {
             try driver.checkpoint()
+            recordingError = nil
             report(.saved(path: path, step: driver.stepsDone))
         } catch {
-            if case .recording(let problem) = error { report(.recordingFailed(problem)) }
+            handle(error)
+        }
+    }
+
+    /// Reports what stopped the driver: a write that failed, or a step the rulebook refused.
+    private func handle(_ error: RunError) {
+        switch error {
+        case .recording(let problem):
+            recordingError = problem
+            report(.recordingFailed(problem))
+        case .refused(let violation):
+            report(.refused(violation))
         }
     }
 
@@ -150,7 +167,7 @@ final class SessionCore {
                             input: trainer.options.input, temperature: trainer.options.temperature,
                             recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
                             stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
-                            confusionStep: confusionStep)
+                            confusionStep: confusionStep, recordingError: recordingError)
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -36,6 +36,7 @@ extension RunError {
     var message: String {
         switch self {
         case .recording(let problem): return problem.message
+        case .refused(let violation): return violation.message
         }
     }
 }
