@@ -40,6 +40,10 @@ extension DataError {
                 + " this is not an MNIST-sized IDX file"
         case .empty(let file):
             return "\(Printable.escaped(file)): holds no examples; use a data set with at least one image"
+        case .allHeldOut(let directory, let examples, let perClass):
+            return "\(Printable.escaped(directory)): holds \(examples) images, at most \(perClass) of each class, and the"
+                + " validation split holds out \(perClass) of each class, so none would be left to train on; give it more"
+                + " than \(perClass) images of a class, or pass --data DIR"
         case .bundledDataNotFound(let variable, let roots):
             let name = BundledData.environmentVariable
             let searched = [variable.map { "$\(name)=\($0)" } ?? "$\(name) (unset)"]
