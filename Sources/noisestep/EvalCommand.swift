@@ -42,11 +42,7 @@ struct EvalCommand: ParsableCommand {
         if let file, let model, file != model {
             throw ValidationError("--model: names a second model; give one file (FILE or --model)")
         }
-        do throws(LimitViolation) {
-            try Limits.check(.threads, threads)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        try validating { () throws(LimitViolation) in try Limits.check(.threads, threads) }
     }
 
     func run() throws {

@@ -39,7 +39,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Hold out another of the bundled subset's ten stratified folds (default 5), to check
     /// that a choice tuned on the usual split holds on examples it never saw.
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var holdoutFold: Int?
 
     func validate() throws {

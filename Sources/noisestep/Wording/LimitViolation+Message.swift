@@ -1,3 +1,4 @@
+import ArgumentParser
 import NoiseStep
 
 extension LimitViolation {
@@ -50,5 +51,16 @@ extension LimitViolation {
 enum Numbers {
     static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// Runs a rulebook check inside a command's `validate()`: a violation becomes
+/// ArgumentParser's `ValidationError` in the rulebook's words (exit 64), which
+/// ArgumentParser would otherwise print as a raw value with exit 1.
+func validating(_ check: () throws(LimitViolation) -> Void) throws {
+    do throws(LimitViolation) {
+        try check()
+    } catch {
+        throw ValidationError(error.message)
     }
 }
