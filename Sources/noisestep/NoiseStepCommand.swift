@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoiseStep
 
 @main
 struct NoiseStepCommand: ParsableCommand {
@@ -22,7 +23,8 @@ struct NoiseStepCommand: ParsableCommand {
 
     /// Parses and runs the command; every error is reported in the command line's words.
     static func main() {
-        if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+        let arguments = commandLineArguments()
+        if let unknown = unknownCommand(in: arguments) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }
             let message = "Error: '\(Printable.escaped(unknown))' is not a command; the commands are "
                 + names.joined(separator: ", ") + " (dashboard when none is given). See noisestep --help.\n"
@@ -30,7 +32,7 @@ struct NoiseStepCommand: ParsableCommand {
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let translated = ErrorMessages.translate(error)
@@ -48,6 +50,15 @@ struct NoiseStepCommand: ParsableCommand {
             let message = message(for: translated).split(whereSeparator: \.isNewline).joined(separator: " ")
             if !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
             Foundation.exit(status.rawValue)
+        }
+    }
+
+    /// The arguments after the program's name, each as its bytes (`PathBytes`):
+    /// `CommandLine.arguments` would replace bytes that are not UTF-8 by U+FFFD, so a
+    /// file name like `$'\xfe.nstep'` would become another name.
+    static func commandLineArguments() -> [String] {
+        (1 ..< Int(CommandLine.argc)).compactMap { index in
+            CommandLine.unsafeArgv[index].map { PathBytes.string(cString: $0) }
         }
     }
 
