@@ -135,6 +135,14 @@ struct TrainCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
                 + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
         }
+        if log.resumeSettings == nil {
+            let settings = StepSettings(log.options)
+            FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) holds the weights after step"
+                + " \(log.lastStep) but not the settings its run had reached (an older noisestep's model file), so the"
+                + " steps from \(log.lastStep + 1) on are a new leg with the header's settings: density"
+                + " \(NumberFormat.scientific(settings.density)) (\(settings.schedule.rawValue) schedule), samples"
+                + " \(settings.samples), reject quantile \(Numbers.plain(settings.rejectQuantile))\n").utf8))
+        }
         let trainer = try Trainer(resuming: log, training: training, threads: threads, sharing: sharing)
         return (writer, log, trainer)
     }

@@ -13,6 +13,11 @@ struct LogWalk {
     private(set) var recordBytes = 0
     private(set) var weightsSteps: [Int] = []
     private(set) var checkedWeights = 0
+    /// The last settings section read: the settings after its step.
+    private(set) var settingsSection: (step: Int, settings: StepSettings)?
+    /// The settings section that follows a model file's base weights (the settings its
+    /// run had reached there), if any: the records after the base continue that run.
+    private(set) var baseSettings: StepSettings?
 
     init(header: StepLogHeader, verifying: Bool) {
         self.header = header
@@ -48,6 +53,10 @@ struct LogWalk {
                 latestWeights = weights
             }
             return true
+        case .settings(let step, let settings):
+            if step == startStep && records == 0 { baseSettings = settings }
+            settingsSection = (step, settings)
+            return false
         case .optional:
             return false
         }

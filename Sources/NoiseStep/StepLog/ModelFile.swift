@@ -16,9 +16,10 @@ public enum ModelFile {
 
     /// Writes a model file at `path`: a header for `options` (with the fingerprint of the
     /// data the model was trained on, when known), the records of `entries` if any, then
-    /// a weights section holding `model` after `step` steps. With the entries (steps
-    /// 1...`step`) the file is a complete, verifiable step log; without, it only holds
-    /// the model.
+    /// a weights section holding `model` after `step` steps and, when known, a settings
+    /// section with the `settings` the run's next step uses, so training from the file
+    /// continues the run. With the entries (steps 1...`step`) the file is a complete,
+    /// verifiable step log; without, it only holds the model.
     ///
     /// The file appears whole or not at all. A file already at `path` is replaced only if
     /// it is a model file itself (no step records: replacing a run's log would lose it)
@@ -28,9 +29,9 @@ public enum ModelFile {
     ///   holds something else or cannot be written.
     public static func write(_ model: TernaryModel, step: Int, options: TrainingOptions,
                              dataFingerprint: DataFingerprint? = nil, entries: [StepLogEntry] = [],
-                             to path: String) throws(StepLogError) {
+                             settings: StepSettings?, to path: String) throws(StepLogError) {
         let contents = try bytes(of: model, step: step, options: options, dataFingerprint: dataFingerprint,
-                                 entries: entries, file: path)
+                                 entries: entries, settings: settings, file: path)
         _ = try StepLogError.io(path) { () throws(FileProblem) in
             try OutputFile.create(path, kind: .modelFile, contents: contents, existing: .replace)
         }
@@ -39,7 +40,7 @@ public enum ModelFile {
     /// The bytes `write` would put in a file.
     public static func bytes(of model: TernaryModel, step: Int, options: TrainingOptions,
                              dataFingerprint: DataFingerprint? = nil, entries: [StepLogEntry] = [],
-                             file: String) throws(StepLogError) -> [UInt8] {
+                             settings: StepSettings?, file: String) throws(StepLogError) -> [UInt8] {
         var bytes = try StepLogHeader.encode(options: options, dataFingerprint: dataFingerprint, file: file)
         let shape = try StepLogHeader.checkedShape(options, file: file)
         guard model.shape == shape else {
@@ -54,7 +55,15 @@ public enum ModelFile {
             bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
             previous = entry.settings
         }
-        return bytes + StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(model, step: step))
+        bytes += StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(model, step: step))
+        guard let settings else { return bytes }
+        do throws(LimitViolation) {
+            try Limits.check(settings, parameterCount: shape.parameterCount)
+        } catch {
+            throw .cannotAppend(file: file, problem: .limit(error))
+        }
+        let body = StepLogSection.settingsBody(settings, step: step, base: StepSettings(options))
+        return bytes + StepLogSection.frame(kind: .settings, body: body)
     }
 
     /// Whether `file` reads as a step log without step records: a model file, which a

@@ -38,6 +38,10 @@ public enum SectionProblem: Error, Sendable, Equatable {
     /// The weights of step `step` where the log holds `stepsDone` steps (only a file's
     /// first section may start from a step of its own).
     case weightsStep(Int, stepsDone: Int)
+
+    // Settings sections.
+    /// The settings after step `step` where the log holds `stepsDone` steps.
+    case settingsStep(Int, stepsDone: Int)
 }
 
 /// A step's recorded loss and batch accuracy, compared bit for bit (so that a NaN found

@@ -31,6 +31,8 @@ struct SectionScanner {
     enum Content {
         case step(StepLogEntry)
         case weights(step: Int, model: TernaryModel)
+        /// The settings the step after `step` uses (a model file's).
+        case settings(step: Int, settings: StepSettings)
         case optional
     }
 
@@ -125,6 +127,13 @@ struct SectionScanner {
             guard step == stepsDone || sectionNumber == 1 else { throw .weightsStep(step, stepsDone: stepsDone) }
             stepsDone = step
             return .weights(step: step, model: model)
+        case .settings:
+            // Against the header's settings, whatever records came before: a reader that
+            // skips this section decodes the records after it all the same.
+            let (step, settings) = try StepLogSection.decodeSettingsSection(
+                body, base: StepSettings(header.options), parameterCount: header.shape.parameterCount)
+            guard step == stepsDone else { throw .settingsStep(step, stepsDone: stepsDone) }
+            return .settings(step: step, settings: settings)
         case nil:
             return .optional  // its CRC is all there is to check
         }

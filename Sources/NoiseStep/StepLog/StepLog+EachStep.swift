@@ -18,7 +18,7 @@ extension StepLog {
             case .step(let entry):
                 let changed = entry.replay(seed: header.options.seed, on: &model)
                 visit(entry, model, changed)
-            case .weights, .optional:
+            case .weights, .settings, .optional:
                 break
             }
         }

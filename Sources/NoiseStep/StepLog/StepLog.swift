@@ -25,6 +25,15 @@ public struct StepLog: Sendable {
     public let lastStep: Int
     /// The last record read, nil without records.
     public let lastEntry: StepLogEntry?
+    /// The settings the first step after `startStep` was to use, as the file records
+    /// them: the header's for a run from step 0, a model file's settings section; nil for
+    /// a model file without one (an older noisestep's), whose records are then a new leg
+    /// that started from the header's settings, not the run its options describe.
+    public let startSettings: StepSettings?
+    /// The settings the step after `lastStep` uses, so a run continued from this file is
+    /// the run it holds: a settings section after `lastStep`, else the last record's
+    /// settings with the density its schedule chose next, else `startSettings`.
+    public let resumeSettings: StepSettings?
     /// Step records read.
     public let records: Int
     /// The step of each weights section read, in file order.
@@ -118,6 +127,16 @@ public struct StepLog: Sendable {
         startStep = walk.startStep
         self.lastStep = lastStep
         lastEntry = walk.lastEntry
+        startSettings = walk.startStep == 0 ? StepSettings(header.options) : walk.baseSettings
+        if let section = walk.settingsSection, section.step == lastStep {
+            resumeSettings = section.settings
+        } else if let last = walk.lastEntry {
+            var next = last.settings
+            next.density = last.nextDensity
+            resumeSettings = next
+        } else {
+            resumeSettings = startSettings
+        }
         records = walk.records
         weightsSteps = walk.weightsSteps
         latestModel = model

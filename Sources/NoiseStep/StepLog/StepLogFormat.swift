@@ -45,6 +45,10 @@ public enum SectionKind: UInt8, Sendable {
     case step = 0x53
     /// Packed weights after a given step ('W').
     case weights = 0x57
+    /// The step settings a run had reached after a given step ('N' | 0x80): what a model
+    /// file needs so that training from it continues its run. Optional, so a reader that
+    /// does not know it skips it.
+    case settings = 0xCE
 
     /// Kinds 0x80...0xFF are optional: a reader that does not know one checks its CRC and
     /// skips it. Kinds below 0x80 that a reader does not know make the file unreadable.
@@ -56,6 +60,7 @@ public enum SectionKind: UInt8, Sendable {
         switch SectionKind(rawValue: raw) {
         case .step: return StepLogFormat.maxStepBodyBytes
         case .weights: return StepLogSection.weightsBodyLength(shape)
+        case .settings: return StepLogFormat.maxStepBodyBytes
         case nil: return isOptional(raw) ? StepLogFormat.maxOptionalBodyBytes : nil
         }
     }

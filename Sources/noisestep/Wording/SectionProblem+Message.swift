@@ -30,6 +30,7 @@ extension SectionProblem {
         case .parameterCount(let found, let expected, let widths):
             return "holds \(found) parameters but the header's architecture \(Words.architecture(widths)) has \(expected)"
         case .weightsStep(let step, let stepsDone): return "holds the weights of step \(step) but follows step \(stepsDone)"
+        case .settingsStep(let step, let stepsDone): return "holds the settings after step \(step) but follows step \(stepsDone)"
         }
     }
 
@@ -48,6 +49,7 @@ extension SectionProblem {
         switch SectionKind(rawValue: kind) {
         case .step: return "step record"
         case .weights: return "weights section"
+        case .settings: return "settings section"
         case nil: return SectionKind.isOptional(kind) ? "optional section" : "unknown section"
         }
     }
