@@ -71,7 +71,9 @@ struct TrainCommand: ParsableCommand {
             }
             // validate() refuses adam-ste with --resume, so there are options.
             let trainer = try AdamSTETrainer(options: options ?? arguments.trainingOptions(), training: data.training)
-            let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
+            let run = try RunIdentity(optimizer: .adamSTE, options: trainer.options,
+                                      dataFingerprint: DataFingerprint(data.training))
+            let metrics = try metrics.map { try MetricsLog(creating: $0, run: run, existing: existing) }
             try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan,
                                 metrics: metrics), data: data)
         }
@@ -84,7 +86,9 @@ struct TrainCommand: ParsableCommand {
         if let resume { try StepLogWriter.checkResumable(resume) }
         if let metrics, let log = out ?? resume { try MetricsLog.checkApart(metrics: metrics, log: log) }
         if let out { try StepLogWriter.checkCreatable(out, existing: existing) }
-        if let metrics { try MetricsLog.checkOpenable(metrics, existing: existing, continuing: resume != nil) }
+        if let metrics {
+            try MetricsLog.checkOpenable(metrics, existing: existing, continuing: try resume.map { try StepLog.run(path: $0) })
+        }
     }
 
     /// What --force allows.
@@ -109,9 +113,10 @@ struct TrainCommand: ParsableCommand {
     private func noiseStepDriver(_ data: DataSource, options: TrainingOptions?, plan: RunPlan,
                                  sharing: StepSharing) throws -> RunDriver<Trainer> {
         if let resume {
-            let (writer, _, trainer) = try Self.resumeRun(resume, training: data.training, threads: arguments.threads,
-                                                          sharing: sharing)
-            let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
+            let (writer, log, trainer) = try Self.resumeRun(resume, training: data.training, threads: arguments.threads,
+                                                            sharing: sharing)
+            let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone, run: log.run) }
+            if let metrics { try fillGap(in: metrics, from: log, validation: data.validation, plan: plan) }
             return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
         }
         let fingerprint = DataFingerprint(data.training)
@@ -120,8 +125,26 @@ struct TrainCommand: ParsableCommand {
         let log = try out.map { path throws(StepLogError) in
             try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint, existing: existing)
         }
-        let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
+        let run = try RunIdentity(optimizer: .noiseStep, options: options, dataFingerprint: fingerprint)
+        let metrics = try metrics.map { try MetricsLog(creating: $0, run: run, existing: existing) }
         return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
+    }
+
+    /// Fills the steps `metrics` misses from the `--resume` log, and says so on stderr.
+    private func fillGap(in metrics: MetricsLog, from log: StepLog, validation: Dataset, plan: RunPlan) throws {
+        let before = metrics.lastStep
+        guard before < log.lastStep else { return }
+        let name = Printable.escaped(metrics.path)
+        if let written = try metrics.fillGap(from: log, validation: validation, plan: plan, threads: arguments.threads) {
+            FileHandle.standardError.write(Data(("noisestep: note: \(name) ended at step \(before); wrote the lines of steps"
+                + " \(written.lowerBound)...\(written.upperBound) from the records of \(Printable.escaped(log.file))"
+                + " (without step times)\n").utf8))
+        }
+        if before < log.startStep {
+            FileHandle.standardError.write(Data(("noisestep: note: \(name) has no lines for steps \(before + 1)..."
+                + "\(log.startStep): \(Printable.escaped(log.file)) starts from a model file's weights and holds no"
+                + " records of them\n").utf8))
+        }
     }
 
     /// The `--resume` log at `path` opened to record on, and its run continued on

@@ -1,9 +1,11 @@
 /// One line of a metrics file: a step's figures as a JSON object on one line. Keys are
-/// snake_case and stable; non-finite numbers are written as null.
+/// snake_case and stable; non-finite numbers are written as null. The step comes first,
+/// then the run the line belongs to (`RunIdentity`, 16 hex digits).
 enum MetricsLine {
-    static func encode(_ s: TrainingSnapshot) -> String {
+    static func encode(_ s: TrainingSnapshot, run: RunIdentity) -> String {
         var fields = [
             "\"step\":\(s.step)",
+            "\"run\":\"\(run)\"",
             "\"loss\":\(number(s.loss))",
             "\"batch_accuracy\":\(number(s.batchAccuracy))",
         ]
@@ -37,6 +39,20 @@ enum MetricsLine {
             digits += 1
         }
         return digits > 0 ? value : nil
+    }
+
+    /// What follows the step number in every line `encode` writes, before the run.
+    private static let runPrefix = Array(",\"run\":\"".utf8)
+
+    /// The run a line written by `encode` names, or nil for a line that names none (a
+    /// line of an older noisestep) or is not one.
+    static func run(of line: ArraySlice<UInt8>) -> RunIdentity? {
+        guard line.starts(with: stepPrefix) else { return nil }
+        let afterStep = line.dropFirst(stepPrefix.count).drop { $0 >= 0x30 && $0 <= 0x39 }
+        guard afterStep.starts(with: runPrefix) else { return nil }
+        let digits = afterStep.dropFirst(runPrefix.count).prefix(17)
+        guard digits.count == 17, digits.last == 0x22 else { return nil }
+        return RunIdentity(String(decoding: digits.dropLast(), as: UTF8.self))
     }
 
     private static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }

@@ -18,6 +18,8 @@ public struct StepLog: Sendable {
     /// The fingerprint of the data the run trained on; nil when the file does not say
     /// (version 1 files, model files of unknown origin).
     public let dataFingerprint: DataFingerprint?
+    /// The run the file holds, as its metrics file names it.
+    public let run: RunIdentity
     /// The step count the records start after: the step of a weights section that opens
     /// the file (a model file, maybe continued), else 0.
     public let startStep: Int
@@ -64,6 +66,11 @@ public struct StepLog: Sendable {
     ///   finds weights that differ from the replay, or the first damage found.
     public static func read(path: String, through step: Int? = nil, verifying: Bool = false) throws(StepLogError) -> StepLog {
         try read(source(path: path), file: path, through: step, verifying: verifying)
+    }
+
+    /// The run the log at `path` holds, from its header alone.
+    public static func run(path: String) throws(StepLogError) -> RunIdentity {
+        try readHeader(source(path: path), file: path).run
     }
 
     /// The step the log at `path` has reached, from a scan of its sections: nothing is
@@ -124,6 +131,7 @@ public struct StepLog: Sendable {
         shape = header.shape
         version = header.version
         dataFingerprint = header.dataFingerprint
+        run = header.run
         startStep = walk.startStep
         self.lastStep = lastStep
         lastEntry = walk.lastEntry

@@ -34,6 +34,9 @@ public enum StepLogError: Error, Equatable, Sendable {
     case writerFailed(file: String)
     /// The log was written training on other data than the data given to continue it.
     case otherTrainingData(file: String, recorded: DataFingerprint, given: DataFingerprint)
+    /// A metrics file holds lines of another run than `run` (`found`), or lines that name
+    /// no run (nil: an older noisestep's), so it is not continued.
+    case metricsOfAnotherRun(file: String, found: RunIdentity?, run: RunIdentity)
 }
 
 /// What is wrong with a header whose magic and version are right.

@@ -47,6 +47,12 @@ extension StepLogError {
         case .otherTrainingData(let file, let recorded, let given):
             return "\(Printable.escaped(file)): the run trained on other data (\(recorded.words)) than this --data"
                 + " holds (\(given.words)); pass the --data the run was started with"
+        case .metricsOfAnotherRun(let file, let found?, let run):
+            return "\(Printable.escaped(file)): holds the metrics of another run (run \(found); this run is \(run)), so it"
+                + " is kept as it is; give this run its own --metrics file"
+        case .metricsOfAnotherRun(let file, nil, _):
+            return "\(Printable.escaped(file)): its lines do not name their run (an older noisestep's metrics), so it is"
+                + " kept as it is; give this run a new --metrics file"
         }
     }
 }
