@@ -2,16 +2,18 @@
 /// followed by steps; any step log is also a model file, whose model is its last step's.
 public enum ModelFile {
     /// The model after the last step of the log or model file at `path`, its options
-    /// (for `input` and the architecture) and its step count.
+    /// (for `input` and the architecture), its step count and the fingerprint of the data
+    /// it was trained on (nil when the file does not record it).
     ///
     /// Replays every step from the seed (or from the file's opening weights) and checks
     /// each weights section against the replay: weights that its own steps do not
     /// produce are not the run's model, whatever a file says. Cost: about 60 µs per
     /// recorded step for the default model (0.1 s for a 1,500-step run).
     /// - Throws: `.weightsMismatch` for such weights, or what reading finds.
-    public static func load(_ path: String) throws(StepLogError) -> (model: TernaryModel, options: TrainingOptions, steps: Int) {
+    public static func load(_ path: String) throws(StepLogError)
+        -> (model: TernaryModel, options: TrainingOptions, steps: Int, dataFingerprint: DataFingerprint?) {
         let log = try StepLog.read(path: path, verifying: true)
-        return (log.latestModel, log.options, log.lastStep)
+        return (log.latestModel, log.options, log.lastStep, log.dataFingerprint)
     }
 
     /// Writes a model file at `path`: a header for `options` (with the fingerprint of the
