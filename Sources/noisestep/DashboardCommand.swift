@@ -62,6 +62,8 @@ struct DashboardCommand: ParsableCommand {
         guard DashboardApp.isInteractiveTerminal else {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
         }
+        // Before anything is created: a refused start leaves no log behind.
+        if let refusal = DashboardApp.terminalRefusal { throw CLIError(refusal) }
         let data = try DataSource.load(directory: arguments.data)
         let (driver, history) = try makeDriver(data, sharing: team.sharing)
         try team.sharing.start(driver.trainer)
@@ -79,8 +81,10 @@ struct DashboardCommand: ParsableCommand {
             print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
                 + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
         }
-        if case .recordingFailed(let error) = state.event {
+        // Something trained is not in the log (a full disk, say): said, and not a success.
+        if let error = state.recordingError {
             FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
+            if status == 0 { throw ExitCode(1) }
         }
         if let stats {
             var usage = rusage()

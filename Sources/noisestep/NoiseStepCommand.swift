@@ -23,6 +23,7 @@ struct NoiseStepCommand: ParsableCommand {
 
     /// Parses and runs the command; every error is reported in the command line's words.
     static func main() {
+        FaultSignals.install()
         let arguments = commandLineArguments()
         if let unknown = unknownCommand(in: arguments) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }

@@ -8,14 +8,26 @@ public enum DashboardApp {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
+    /// Why the dashboard cannot drive this terminal (TERM unset, unknown, or one that
+    /// cannot place the cursor), in one line; nil when it can. Takes nothing over, so a
+    /// front end can refuse before it creates a log or anything else.
+    public static var terminalRefusal: String? {
+        guard !NcursesTerminal.canDrive else { return nil }
+        let name = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
+        return "cannot drive this terminal (TERM=\(name)); set TERM to your terminal's type, e.g. xterm-256color,"
+            + " or use `noisestep train` for plain output"
+    }
+
     /// Runs the dashboard until the person quits or a signal arrives, then restores the
     /// terminal.
     ///
     /// Starts `session` (do not start it yourself) and stops it before returning. Only
     /// the calling thread, which should be the main thread, touches the terminal.
     /// - Parameter validation: the images `r` puts on the pad (may be empty).
-    /// - Returns: the exit status: 0 after `q`, 128 + the signal number after SIGINT,
-    ///   SIGTERM, SIGHUP or SIGQUIT, 1 when the terminal cannot be used.
+    /// - Returns: the exit status: 0 after `q`; 128 + the signal number after any signal
+    ///   whose default action ends a process (`SignalWatcher`, and fault signals another
+    ///   process sends); 128 + SIGHUP when the terminal goes away without a SIGHUP; 1
+    ///   when the terminal cannot be used.
     public static func run(session: some LiveTrainingSession, validation: Dataset,
                            configuration: DashboardConfiguration) -> Int32 {
         var frames = FrameStatistics()
@@ -28,11 +40,7 @@ public enum DashboardApp {
         let signals = SignalWatcher()
         defer { signals.stop() }
         guard let terminal = NcursesTerminal(color: configuration.color) else {
-            let name = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
-            FileHandle.standardError.write(Data("""
-                noisestep: cannot drive this terminal (TERM=\(name)); set TERM to your terminal's \
-                type, e.g. xterm-256color, or use `noisestep train` for plain output.\n
-                """.utf8))
+            FileHandle.standardError.write(Data("noisestep: \(terminalRefusal ?? "cannot take over this terminal")\n".utf8))
             return 1
         }
         defer { terminal.close() }

@@ -39,12 +39,14 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     }
 
-    /// Runs until quit or a signal; returns the exit status.
+    /// Runs until quit, a signal, or the terminal going away; returns the exit status:
+    /// 0, 128 + the signal, or 128 + SIGHUP when input hangs up without the signal.
     mutating func run() -> Int32 {
         let period = 1 / Double(min(max(configuration.framesPerSecond, 10), 30))
         var nextFrame = now
         while true {
             if let signal = signals.received { return 128 + signal }
+            if terminal.isHungUp { return 128 + SIGHUP }
             let wait = max(0, nextFrame - now)
             if let event = terminal.readEvent(timeoutMilliseconds: Int((wait * 1000).rounded(.up))) {
                 if handle(event) { return 0 }

@@ -26,6 +26,12 @@ final class NcursesTerminal {
     private var attributes: [CellStyle: attr_t] = [:]
     private var usesColor = false
     private var pendingEvents: [InputEvent] = []
+    /// Whether standard input reported a hang-up, an error or its end: the terminal is
+    /// gone (a closed pty, a killed tmux session), whether or not SIGHUP came.
+    private(set) var isHungUp = false
+    /// Reads in a row that poll(2) said were ready and that gave nothing: end of input.
+    private var emptyReads = 0
+    private static let emptyReadsAtEnd = 64
 
     /// Takes over the terminal on standard input and output; nil when ncurses cannot
     /// (TERM names no known terminal) or the terminal cannot place the cursor (TERM=dumb).
@@ -65,6 +71,24 @@ final class NcursesTerminal {
         updateSize()
         wrefresh(window)
         writeRaw(Self.mouseDragOn)
+    }
+
+    /// Whether ncurses could take over the terminal on standard output: TERM names a
+    /// terminal that terminfo knows and that can place the cursor. Takes nothing over, so
+    /// a caller can refuse before it creates anything.
+    static var canDrive: Bool {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb", let sink = fopen("/dev/null", "r+") else { return false }
+        defer { fclose(sink) }
+        // A screen on /dev/null: terminfo is looked up as for the real one, nothing is drawn.
+        guard let screen = newterm(term, sink, sink) else { return false }
+        let previous = set_term(screen)
+        defer {
+            endwin()
+            if let previous { set_term(previous) }
+            delscreen(screen)
+        }
+        return canPlaceCursor()
     }
 
     /// Whether the terminal can move the cursor to any cell (terminfo's `cup`); without
@@ -164,13 +188,35 @@ final class NcursesTerminal {
         return value
     }
 
-    /// Waits up to `timeoutMilliseconds` for the next input event; nil if none came.
+    /// Waits up to `timeoutMilliseconds` for the next input event; nil if none came, or
+    /// when input has hung up (`isHungUp`).
+    ///
+    /// What ncurses has buffered is taken first; then poll(2) waits on standard input, so
+    /// that a hang-up or an end of input is seen (ncurses' own wait returns at once, again
+    /// and again, on a terminal that is gone).
     func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
         if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
-        guard let window else { return nil }
-        wtimeout(window, Int32(max(0, timeoutMilliseconds)))
+        guard let window, !isHungUp else { return nil }
+        wtimeout(window, 0)
+        if let event = nextKey(window) { return event }
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&input, 1, Int32(max(0, timeoutMilliseconds)))
+        guard ready > 0 else { return nil }  // the time is up, or a signal came
+        if Int32(input.revents) & (POLLHUP | POLLERR | POLLNVAL) != 0 {
+            isHungUp = true
+            return nil
+        }
+        if let event = nextKey(window) { return event }
+        emptyReads += 1
+        if emptyReads >= Self.emptyReadsAtEnd { isHungUp = true }
+        return nil
+    }
+
+    /// The next key ncurses reads without waiting, nil when there is none.
+    private func nextKey(_ window: UnsafeMutablePointer<WINDOW>) -> InputEvent? {
         var code: wint_t = 0
         let result = wget_wch(window, &code)
+        if result != ERR { emptyReads = 0 }
         if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: code)) }
         guard result == OK else { return nil }
         switch code {
