@@ -20,13 +20,7 @@ enum FaultSignals {
     /// Installs the handlers; call once, first thing in `main`.
     static func install() {
         signal(SIGXFSZ, SIG_IGN)
-        for fault in faults {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = endOrChain
-            action.sa_flags = SA_SIGINFO
-            sigemptyset(&action.sa_mask)
-            sigaction(fault, &action, earlierFaultActions + Int(fault))
-        }
+        SignalSender.install(endOrChain, for: faults, keepingEarlierIn: earlierFaultActions)
     }
 }
 

@@ -24,13 +24,7 @@ enum TerminalRescue {
         let storage = rescueStorage
         guard !storage.pointee.isArmed else { return }
         storage.pointee.hasModes = tcgetattr(STDIN_FILENO, &storage.pointee.modes) == 0
-        for signal in fatalSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = rescue
-            action.sa_flags = SA_SIGINFO
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, previousActions + Int(signal))
-        }
+        SignalSender.install(rescue, for: fatalSignals, keepingEarlierIn: previousActions)
         storage.pointee.isArmed = true
     }
 
