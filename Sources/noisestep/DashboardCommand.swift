@@ -108,11 +108,13 @@ extension DashboardCommand {
     /// its steps shared through `sharing`.
     func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
-            let (writer, log, trainer) = try TrainCommand.resumeRun(resume, training: data.training,
-                                                                    threads: arguments.threads, sharing: sharing)
+            // One replay of the log gives the weights to go on from and the figures to show.
+            let rebuild = try HistoryRebuild(input: StepLog.options(path: resume).input, validation: data.validation,
+                                             evalEvery: arguments.evalEvery, threads: arguments.threads)
+            let (writer, log, trainer) = try TrainCommand.resumeRun(resume, training: data.training, threads: arguments.threads,
+                                                                    sharing: sharing, visit: rebuild.visit)
             let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
-            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
-                                                   threads: arguments.threads)
+            let history = rebuild.finish(model: log.latestModel)
             return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
         }
         let fingerprint = DataFingerprint(data.training)
@@ -144,12 +146,15 @@ extension DashboardCommand {
         let count = NumberFormat.grouped(data.validation.count)
         configuration.validationDescription = data.isBundled ? "the \(count)-image held-out split" : "the \(count) t10k images"
         if let compare {
-            let log = try StepLog.read(path: compare)
             // The ghost draws loss and batch accuracy only, both in the records: nothing to score.
-            let history = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
-                                                   evalEvery: arguments.evalEvery, threads: arguments.threads)
-            configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
-                                        history: history)
+            let rebuild = try HistoryRebuild(input: options.input, validation: Dataset(pixels: [], labels: []),
+                                             evalEvery: arguments.evalEvery, threads: arguments.threads)
+            var progress = ReadingProgress(compare)
+            defer { progress.finish() }
+            let log = try StepLog.read(path: compare, verifying: true, visit: rebuild.visit,
+                                       progress: { progress.update($0, $1) })
+            let name = compare.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? compare
+            configuration.ghost = .init(name: Printable.escaped(name), history: rebuild.finish(model: log.latestModel))
         }
         return configuration
     }

@@ -150,10 +150,15 @@ struct TrainCommand: ParsableCommand {
     /// The `--resume` log at `path` opened to record on, and its run continued on
     /// `training` with `threads` workers: what `train` and the dashboard both do. A log
     /// written before step logs recorded their training data cannot be checked against
-    /// --data; stderr says so.
-    static func resumeRun(_ path: String, training: Dataset, threads: Int,
-                          sharing: StepSharing) throws -> (writer: StepLogWriter, log: StepLog, trainer: Trainer) {
-        let (writer, log) = try StepLogWriter.resume(path: path, trainingData: DataFingerprint(training))
+    /// --data; stderr says so. `visit` sees each step as the log is replayed; stderr
+    /// follows the reading of a long log.
+    static func resumeRun(_ path: String, training: Dataset, threads: Int, sharing: StepSharing,
+                          visit: @escaping (ReplayedStep) -> Void = { _ in })
+        throws -> (writer: StepLogWriter, log: StepLog, trainer: Trainer) {
+        var progress = ReadingProgress(path)
+        defer { progress.finish() }
+        let (writer, log) = try StepLogWriter.resume(path: path, trainingData: DataFingerprint(training), visit: visit,
+                                                     progress: { progress.update($0, $1) })
         if log.dataFingerprint == nil {
             FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
                 + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))

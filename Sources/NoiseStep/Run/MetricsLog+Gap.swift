@@ -17,11 +17,12 @@ extension MetricsLog {
         guard first <= log.lastStep else { return nil }
         let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
         var failure: StepLogError?
-        try StepLog.replayEachStep(path: log.file) { entry, model, changed in
+        try StepLog.replayEachStep(path: log.file) { step in
+            let entry = step.entry
             guard entry.step >= first, entry.step <= log.lastStep, failure == nil else { return }
-            var snapshot = Self.snapshot(entry, model: model, changed: changed, options: log.options)
+            var snapshot = Self.snapshot(entry, model: step.model, changed: step.changed, options: log.options)
             if plan.validates(after: entry.step), validation.count > 0 {
-                snapshot.validationAccuracy = Evaluation.accuracy(of: model, on: validation, encoding: log.options.input,
+                snapshot.validationAccuracy = Evaluation.accuracy(of: step.model, on: validation, encoding: log.options.input,
                                                                   runner: runner)
             }
             do throws(StepLogError) { try append(snapshot) } catch { failure = error }

@@ -1,36 +1,77 @@
 extension RunHistory {
     /// The figures of every step a step log holds, rebuilt by replaying it: what a front
-    /// end plots for a run it opens.
+    /// end plots for a run it opens. `HistoryRebuild` says what each figure is.
     ///
-    /// Loss, batch accuracy and settings are the records' own; acceptance is each record's
-    /// kept signs over its samples; weights changed and sparsity come from the replay;
-    /// validation accuracy is scored on `validation` after every `evalEvery` steps and
-    /// after the last (never when `validation` is empty). The |α| threshold is not in a
-    /// log, so it is nil. Deterministic for any thread count.
-    ///
-    /// Cost: one replay of the log (regenerating each step's perturbations) plus one
-    /// evaluation of `validation` per scored step.
+    /// Cost: one replay of the log (regenerating each step's kept perturbations, a batch
+    /// of steps at a time on every processor) plus one evaluation of `validation` per
+    /// scored step.
     /// - Throws: a thread count outside the rulebook's limits (`LimitViolation`), before
     ///   any worker is made; a `StepLogError` when the log cannot be read again.
     public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0) throws -> RunHistory {
-        let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
-        var history = RunHistory()
-        let parameters = Double(log.shape.parameterCount)
-        try StepLog.replayEachStep(path: log.file) { entry, model, changed in
-            var validationAccuracy: Double?
-            let scored = entry.step == log.lastStep || (evalEvery > 0 && entry.step % evalEvery == 0)
-            if scored && validation.count > 0 {
-                validationAccuracy = Evaluation.accuracy(of: model, on: validation, encoding: log.options.input,
-                                                         runner: runner)
-            }
-            let kept = entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
-            let zeros = model.layers.reduce(0) { $0 + $1.zeroCount }
-            history.append(StepRecord(
-                step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
-                validationAccuracy: validationAccuracy,
-                acceptanceRate: entry.samples == 0 ? 0 : Double(kept) / Double(entry.samples),
-                weightsChanged: changed, sparsity: Double(zeros) / parameters, settings: entry.settings))
+        let rebuild = try HistoryRebuild(input: log.options.input, validation: validation, evalEvery: evalEvery,
+                                         threads: threads)
+        try StepLog.replayEachStep(path: log.file, rebuild.visit)
+        return rebuild.finish(model: log.latestModel)
+    }
+}
+
+/// Rebuilds a run's figures as a replay visits its steps (`visit`, the visitor of
+/// `StepLog.replayEachStep` and of a verifying read), so a front end that opens a
+/// recorded run replays it once for both its weights and its figures.
+///
+/// Loss, batch accuracy and settings are the records' own; acceptance is each record's
+/// kept signs over its samples; weights changed and sparsity come from the replay;
+/// validation accuracy is scored on `validation` after every `evalEvery` steps and after
+/// the last (never when `validation` is empty). The |α| threshold is not in a log, so it
+/// is nil. Deterministic for any thread count.
+public final class HistoryRebuild {
+    private let threads: Int
+    /// Made for the shape of the first model visited.
+    private var runner: BatchRunner?
+    private let input: InputEncoding
+    private let validation: Dataset
+    private let evalEvery: Int
+    private var history = RunHistory()
+    /// The last step visited, held back until the next one shows it was not the last.
+    private var latest: StepRecord?
+
+    /// - Parameter input: how the run encodes its input (its options' `input`).
+    /// - Throws: a thread count outside the rulebook's limits, before any worker is made.
+    public init(input: InputEncoding, validation: Dataset, evalEvery: Int, threads: Int = 0) throws(LimitViolation) {
+        try Limits.check(.threads, threads)
+        self.threads = threads
+        self.input = input
+        self.validation = validation
+        self.evalEvery = evalEvery
+    }
+
+    /// Adds the figures of a replayed step.
+    public func visit(_ step: ReplayedStep) {
+        if let latest { history.append(latest) }
+        let entry = step.entry
+        var record = StepRecord(
+            step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
+            acceptanceRate: entry.samples == 0 ? 0 : Double(entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }) / Double(entry.samples),
+            weightsChanged: step.changed, sparsity: Double(step.zeros) / Double(step.model.shape.parameterCount),
+            settings: entry.settings)
+        if evalEvery > 0 && entry.step % evalEvery == 0 { record.validationAccuracy = score(step.model) }
+        latest = record
+    }
+
+    /// The history, its last step scored with `model` (the weights after it) when the
+    /// interval did not score it already.
+    public func finish(model: TernaryModel) -> RunHistory {
+        if var last = latest {
+            if last.validationAccuracy == nil { last.validationAccuracy = score(model) }
+            history.append(last)
+            latest = nil
         }
         return history
+    }
+
+    private func score(_ model: TernaryModel) -> Double? {
+        guard validation.count > 0 else { return nil }
+        if runner?.shape != model.shape { runner = BatchRunner(shape: model.shape, threads: threads) }
+        return runner.map { Evaluation.accuracy(of: model, on: validation, encoding: input, runner: $0) }
     }
 }

@@ -64,13 +64,23 @@ public struct StepLog: Sendable {
     ///     last weights section plus a replay of the steps after it (much quicker).
     /// - Throws: `.io` when the file cannot be read, `.weightsMismatch` when verifying
     ///   finds weights that differ from the replay, or the first damage found.
-    public static func read(path: String, through step: Int? = nil, verifying: Bool = false) throws(StepLogError) -> StepLog {
-        try read(source(path: path), file: path, through: step, verifying: verifying)
+    ///   - visit: when verifying, called after each step with its record, the weights
+    ///     after it and the parameters it changed (`HistoryRebuild.visit`, say).
+    ///   - progress: called now and then with the bytes read so far and the file's size.
+    public static func read(path: String, through step: Int? = nil, verifying: Bool = false,
+                            visit: @escaping (ReplayedStep) -> Void = { _ in },
+                            progress: (Int, Int) -> Void = { _, _ in }) throws(StepLogError) -> StepLog {
+        try read(source(path: path), file: path, through: step, verifying: verifying, visit: visit, progress: progress)
     }
 
     /// The run the log at `path` holds, from its header alone.
     public static func run(path: String) throws(StepLogError) -> RunIdentity {
         try readHeader(source(path: path), file: path).run
+    }
+
+    /// The options the run in the log at `path` started with, from its header alone.
+    public static func options(path: String) throws(StepLogError) -> TrainingOptions {
+        try readHeader(source(path: path), file: path).options
     }
 
     /// The step the log at `path` has reached, from a scan of its sections: nothing is
@@ -91,21 +101,35 @@ public struct StepLog: Sendable {
     /// Reads the log in `source`: one pass that checks every section (replaying and
     /// comparing when `verifying`), then, when not verifying, a second pass that replays
     /// only the steps after the last weights section.
-    static func read(_ source: LogSource, file: String, through step: Int?, verifying: Bool) throws(StepLogError) -> StepLog {
+    /// - Parameters:
+    ///   - visit: when verifying, called after each step with its record, the weights
+    ///     after it and the parameters it changed.
+    ///   - progress: called now and then with the bytes read so far and the file's size.
+    static func read(_ source: LogSource, file: String, through step: Int?, verifying: Bool,
+                     visit: @escaping (ReplayedStep) -> Void = { _ in },
+                     progress: (Int, Int) -> Void = { _, _ in }) throws(StepLogError) -> StepLog {
         let header = try readHeader(source, file: file)
-        var walk = LogWalk(header: header, verifying: verifying)
+        var walk = LogWalk(header: header, verifying: verifying, visit: visit)
         var scanner = SectionScanner(file: file, header: header, source: source, limit: step)
         var resumePoint: SectionScanner?
+        var reported = 0
         while let section = try scanner.next() {
             if try walk.add(section, file: file) { resumePoint = scanner }
+            if scanner.offset - reported >= max(source.size / 200, 1 << 16) {
+                reported = scanner.offset
+                progress(reported, source.size)
+            }
         }
+        walk.finish()
         var model = walk.model ?? walk.latestWeights ?? TernaryModel(shape: header.shape, seed: header.options.seed)
         if !verifying {
             // The last weights section (or the start) plus the steps after it.
             var rest = resumePoint ?? SectionScanner(file: file, header: header, source: source, limit: step)
+            var replay = StepReplay(seed: header.options.seed)
             while let section = try rest.next() {
-                if case .step(let entry) = section.content { entry.replay(seed: header.options.seed, on: &model) }
+                if case .step(let entry) = section.content, replay.add(entry) { replay.flush(on: &model) }
             }
+            replay.flush(on: &model)
         }
         return StepLog(header: header, file: file, walk: walk, model: model, lastStep: scanner.stepsDone,
                        fileBytes: source.size, tornBytes: scanner.stoppedAtLimit ? 0 : scanner.tornBytes)
