@@ -24,7 +24,7 @@ import Testing
         let big = 684_784  // the most 28×28 images 512 MiB holds
         let cases: [(images: (header: [UInt8], zeros: Int), labels: (header: [UInt8], zeros: Int), message: String)] = [
             // The pair: 60,000 declared, 512 MiB inflated, each file.
-            ((Self.images(60_000), 512 << 20), (Self.labels(60_000), 512 << 20), "train-labels-idx1-ubyte.gz: 536810912 trailing bytes"),
+            ((Self.images(60_000), 512 << 20), (Self.labels(60_000), 512 << 20), "train-images-idx3-ubyte.gz: 489830912 trailing bytes"),
             // Honest labels, images declaring as many but ending half-way: refused at the end, nothing kept.
             ((Self.images(big), 256 << 20), (Self.labels(big), big), "train-images-idx3-ubyte.gz: truncated"),
             // A header declaring more than the rulebook's 512 MiB a file: refused at the header.

@@ -48,8 +48,8 @@ public enum MNISTDirectory {
         let labelsPath = try locate(split.labelFileName, in: directory)
         // Both files are checked through before either is kept, so a refused data set
         // never held more than a piece of a file, however much it inflates to.
-        let count = try IDXFile.scan(labelsPath, kind: .labels)
-        _ = try IDXFile.scan(imagesPath, kind: .images, expectedCount: count, other: labelsPath)
+        let count = try IDXFile.scan(imagesPath, kind: .images)
+        _ = try IDXFile.scan(labelsPath, kind: .labels, expectedCount: count, other: imagesPath)
         guard count > 0 else { throw .empty(file: imagesPath) }
         let labels = try IDXFile.keep(labelsPath, kind: .labels, count: count)
         let pixels = try IDXFile.keep(imagesPath, kind: .images, count: count)
