@@ -48,7 +48,10 @@ struct NoiseStepCommand: ParsableCommand {
             // What ArgumentParser refuses (an unknown option, a malformed value, a failed
             // validation): its message in one line, without the usage block after it. A
             // bare ExitCode (the dashboard ended on a signal) has none and prints nothing.
-            let message = message(for: translated).split(whereSeparator: \.isNewline).joined(separator: " ")
+            // It quotes what was typed: escaped, so a control sequence in an argument cannot
+            // drive the terminal.
+            let message = message(for: translated).split(whereSeparator: \.isNewline).map(Printable.escaped)
+                .joined(separator: " ")
             if !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
             Foundation.exit(status.rawValue)
         }

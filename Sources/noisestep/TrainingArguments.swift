@@ -93,7 +93,13 @@ struct TrainingArguments: ParsableArguments {
     /// A seed as typed: a whole number in 0...2^64−1, said so when it is not.
     static func seed(_ text: String) throws -> UInt64 {
         if let seed = UInt64(text) { return seed }
-        let words = text.hasPrefix("-") && Double(text) != nil ? "is negative" : "is not a whole number"
+        let words = if text.hasPrefix("-") && Double(text) != nil {
+            "is negative"
+        } else if !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) {
+            "is too large"
+        } else {
+            "is not a whole number"
+        }
         throw ValidationError("\(Printable.escaped(text)) \(words); a seed is a whole number from 0 to \(UInt64.max)")
     }
 

@@ -39,4 +39,13 @@ import Testing
         let info = try scratch.shell("\"$NOISESTEP\" info \"$(printf '\\376.nstep')\"")
         #expect(info.status == 0 && info.stdout.hasPrefix("\\xFE.nstep: 2 steps"), "\(info.stdout)")
     }
+
+    /// What the argument parser quotes back is escaped too: an unknown option holding an
+    /// escape sequence (or a byte that is not UTF-8) cannot drive the terminal.
+    @Test func messagesQuotingTheCommandLineAreEscaped() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let outcome = try scratch.shell("\"$NOISESTEP\" train \"$(printf -- '--\\377\\033[31m')\"")
+        #expect(outcome.status == 64 && outcome.stderr == "Error: Unknown option '--\\xFF\\u{1B}[31m'\n", "\(outcome.stderr)")
+    }
 }

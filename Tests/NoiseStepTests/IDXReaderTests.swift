@@ -145,6 +145,15 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         #expect(error == .trailingBytes(file: path, content: .images(count: 2), expectedBytes: 1568, actualBytes: 1569))
     }
 
+    /// A byte past the declared labels is a trailing byte, whatever its value.
+    @Test func aTrailingByteIsNotReadAsALabel() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 2), labels: IDXFixtures.labels([1, 2]) + [120])
+        let path = directory.path + "/train-labels-idx1-ubyte"
+        #expect(expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(directory.path, split: .train) }
+            == .trailingBytes(file: path, content: .labels(count: 2), expectedBytes: 2, actualBytes: 3))
+    }
+
     @Test func countMismatch() throws {
         let directory = try DataTestDirectory()
         try directory.writePair(images: IDXFixtures.images(count: 3), labels: IDXFixtures.labels([1, 2]))

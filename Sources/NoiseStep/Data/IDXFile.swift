@@ -68,7 +68,8 @@ public enum IDXFile {
         while true {
             let piece = try content.read(upTo: GzipStream.pieceBytes)
             if piece.isEmpty { break }
-            if kind == .labels, let index = firstLabelOutOfRange(piece) {
+            // Labels past the declared count are trailing bytes, said so below.
+            if kind == .labels, let index = firstLabelOutOfRange(Array(piece.prefix(max(0, expected - seen)))) {
                 throw .labelOutOfRange(file: path, index: seen + index, label: piece[index])
             }
             seen += piece.count
