@@ -24,6 +24,12 @@ struct NoiseStepCommand: ParsableCommand {
     /// Parses and runs the command; every error is reported in the command line's words.
     static func main() {
         FaultSignals.install()
+        guard CommandLine.argc >= 1 else {
+            // The runtime could not read them (on Linux it needs /proc mounted): running
+            // the default command instead of the one typed would be a guess.
+            FileHandle.standardError.write(Data("Error: cannot read the command line (is /proc mounted?)\n".utf8))
+            Foundation.exit(ExitCode.failure.rawValue)
+        }
         let arguments = commandLineArguments()
         if let unknown = unknownCommand(in: arguments) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }

@@ -16,6 +16,13 @@ import Testing
         return names
     }
 
+    /// Whether this process may make a mount namespace (root, outside a locked container).
+    static let canUnshare: Bool = {
+        guard let scratch = try? Scratch() else { return false }
+        defer { scratch.remove() }
+        return (try? scratch.shell("unshare -m true").status) == 0
+    }()
+
     static let small = "--steps 2 --batch 64 --samples 16 --hidden 32 --eval-every 0"
 
     @Test func aNameThatIsNotUTF8IsKeptByteForByte() throws {
@@ -47,5 +54,17 @@ import Testing
         defer { scratch.remove() }
         let outcome = try scratch.shell("\"$NOISESTEP\" train \"$(printf -- '--\\377\\033[31m')\"")
         #expect(outcome.status == 64 && outcome.stderr == "Error: Unknown option '--\\xFF\\u{1B}[31m'\n", "\(outcome.stderr)")
+    }
+
+    /// Without /proc the runtime cannot read the command line: the command is refused,
+    /// never guessed (it used to run the default command, the dashboard, in its place).
+    @Test(.enabled(if: canUnshare, "needs unshare"))
+    func anUnreadableCommandLineIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let outcome = try scratch.shell("unshare -m sh -c 'umount -l /proc && exec \"$NOISESTEP\" train --steps 1 --out r.nstep'")
+        #expect(outcome.status == 1 && outcome.stderr == "Error: cannot read the command line (is /proc mounted?)\n",
+                "\(outcome.status) \(outcome.stderr)")
+        #expect(!scratch.exists("r.nstep") && !scratch.exists("runs"))
     }
 }

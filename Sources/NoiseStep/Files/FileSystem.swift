@@ -88,8 +88,8 @@ enum FileSystem {
     /// that is a file.
     static let missingCode = ENOENT, notFolderCode = ENOTDIR
 
-    /// EEXIST and EOPNOTSUPP, for problems the file layer reports itself.
-    static let existsCode = EEXIST, notSupportedCode = EOPNOTSUPP
+    /// EEXIST, for a problem the file layer reports itself.
+    static let existsCode = EEXIST
 
     /// Whether `code` says a file that had to be new was already there.
     static func isExists(_ code: Int32) -> Bool { code == EEXIST }

@@ -130,14 +130,21 @@ public enum OutputFile {
 
     /// A new file at `target`, or nil when something appeared there meanwhile.
     private static func createNew(_ target: String, contents: [UInt8]) throws(FileProblem) -> OpenFile? {
-        let prepared = try prepare(contents, beside: target)
-        defer { if let name = prepared.name { FileSystem.remove(name) } }  // once linked, `target` keeps the file
-        let outcome = if let name = prepared.name {
-            try FileSystem.link(name, to: target)
-        } else {
-            try FileSystem.linkUnnamed(prepared.file, to: target)
+        var prepared = try prepare(contents, beside: target)
+        if prepared.name == nil {
+            switch try FileSystem.linkUnnamed(prepared.file, to: target) {
+            case .linked:
+                try FileSystem.syncDirectory(of: target)
+                return prepared.file
+            case .destinationExists:
+                return nil
+            case .unsupported:
+                prepared = try prepareNamed(contents, beside: target)  // no /proc to name it by
+            }
         }
-        switch outcome {
+        guard let name = prepared.name else { preconditionFailure("a named temporary file has its name") }
+        defer { FileSystem.remove(name) }  // once linked, `target` keeps the file
+        switch try FileSystem.link(name, to: target) {
         case .linked:
             try FileSystem.syncDirectory(of: target)
             return prepared.file
@@ -173,9 +180,14 @@ public enum OutputFile {
         guard oldStatus.identity == (try FileSystem.status(target, followingLinks: false))?.identity else { return nil }
         try checkReplaceable(old, kind: kind)
         var prepared = try prepare(contents, beside: target)
+        if prepared.name == nil {
+            // A rename needs a name: the unnamed file gets a temporary one, or (where it
+            // cannot be named that way) a named temporary file takes its place.
+            prepared.name = try nameUnnamed(prepared.file, beside: target)
+            if prepared.name == nil { prepared = try prepareNamed(contents, beside: target) }
+        }
         try prepared.file.setPermissions(oldStatus.permissions)
-        if prepared.name == nil { prepared.name = try nameUnnamed(prepared.file, beside: target) }
-        let name = prepared.name ?? target
+        guard let name = prepared.name else { preconditionFailure("a named temporary file has its name") }
         do throws(FileProblem) {
             try FileSystem.rename(name, to: target)
         } catch {
@@ -201,6 +213,13 @@ public enum OutputFile {
             try fill(file, with: contents)
             return Prepared(file: file, name: nil)
         }
+        return try prepareNamed(contents, beside: target)
+    }
+
+    /// A new file beside `target` holding `contents`, locked and synced, under a
+    /// temporary name.
+    private static func prepareNamed(_ contents: [UInt8], beside target: String) throws(FileProblem) -> Prepared {
+        let folder = FileSystem.directory(of: target)
         for attempt in 0 ..< temporaryNames {
             let name = temporaryName(in: folder, attempt: attempt)
             let file: OpenFile
@@ -228,16 +247,15 @@ public enum OutputFile {
     }
 
     /// A temporary name for the unnamed `file` in `target`'s folder, for a rename over
-    /// `target`.
-    /// - Throws: when it cannot be named (no /proc): nothing is replaced then.
-    private static func nameUnnamed(_ file: OpenFile, beside target: String) throws(FileProblem) -> String {
+    /// `target`; nil where it cannot be named that way (no /proc, say).
+    private static func nameUnnamed(_ file: OpenFile, beside target: String) throws(FileProblem) -> String? {
         let folder = FileSystem.directory(of: target)
         for attempt in 0 ..< temporaryNames {
             let name = temporaryName(in: folder, attempt: attempt)
             switch try FileSystem.linkUnnamed(file, to: name) {
             case .linked: return name
             case .destinationExists: continue
-            case .unsupported: throw .system(.link, code: FileSystem.notSupportedCode)
+            case .unsupported: return nil
             }
         }
         throw .system(.create, code: FileSystem.existsCode)
