@@ -132,27 +132,23 @@ public enum OutputFile {
     private static func createNew(_ target: String, contents: [UInt8]) throws(FileProblem) -> OpenFile? {
         var prepared = try prepare(contents, beside: target)
         if prepared.name == nil {
-            switch try FileSystem.linkUnnamed(prepared.file, to: target) {
-            case .linked:
-                try FileSystem.syncDirectory(of: target)
-                return prepared.file
-            case .destinationExists:
-                return nil
-            case .unsupported:
-                prepared = try prepareNamed(contents, beside: target)  // no /proc to name it by
-            }
+            let outcome = try FileSystem.linkUnnamed(prepared.file, to: target)
+            if outcome != .unsupported { return try named(prepared.file, outcome, target: target) }
+            prepared = try prepareNamed(contents, beside: target)  // no /proc to name it by
         }
         guard let name = prepared.name else { preconditionFailure("a named temporary file has its name") }
         defer { FileSystem.remove(name) }  // once linked, `target` keeps the file
-        switch try FileSystem.link(name, to: target) {
-        case .linked:
-            try FileSystem.syncDirectory(of: target)
-            return prepared.file
-        case .destinationExists:
-            return nil
-        case .unsupported:
-            return try createDirectly(target, contents: contents)
-        }
+        let outcome = try FileSystem.link(name, to: target)
+        if outcome != .unsupported { return try named(prepared.file, outcome, target: target) }
+        return try createDirectly(target, contents: contents)
+    }
+
+    /// `file`, once `outcome` says it got the name `target` (made durable in its folder);
+    /// nil when another file had the name first.
+    private static func named(_ file: OpenFile, _ outcome: FileSystem.LinkOutcome, target: String) throws(FileProblem) -> OpenFile? {
+        guard outcome == .linked else { return nil }
+        try FileSystem.syncDirectory(of: target)
+        return file
     }
 
     /// Where a file system has no hard links: creates the name itself; the lock follows at
