@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <ncurses.h>
+#include <term.h>
 
 // Swift cannot import function-like macros or macro-named globals; these wrappers give
 // it the same values. They hold no logic of their own.
@@ -30,6 +31,18 @@ static inline attr_t noisestep_a_underline(void) { return A_UNDERLINE; }
 /// Window height and width (`getmaxyx` is a macro that assigns to its arguments).
 static inline int noisestep_lines(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)x; return y; }
 static inline int noisestep_columns(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)y; return x; }
+
+/// Whether terminfo knows `term` and it can place the cursor (`cup`), looked up as for
+/// output on `fd` without taking the terminal over (`setupterm` installs no signal
+/// handlers, unlike `newterm`); the description it loads is freed again.
+static inline int noisestep_can_place_cursor(const char *term, int fd) {
+    int status = 0;
+    if (setupterm(term, fd, &status) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return usable;
+}
 
 static inline mmask_t noisestep_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t noisestep_button1_released(void) { return BUTTON1_RELEASED; }

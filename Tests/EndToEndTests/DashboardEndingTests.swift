@@ -54,6 +54,25 @@ struct DashboardEndingTests {
         #expect(screen.contains("model.nstep: cannot write: File too large; free some space"), "\(screen)")
     }
 
+    /// Ctrl-Z suspends with the terminal given back (ncurses' own SIGTSTP handling, which
+    /// the check made before the dashboard starts must leave in place), and `fg` resumes.
+    @Test func controlZSuspendsWithTheTerminalRestoredAndFgResumes() throws {
+        let pane = try TmuxPane(arguments: Self.running)
+        defer { pane.close() }
+        _ = try pane.waitFor("RUNNING")
+        pane.send(keys: ["C-z"])
+        _ = try pane.waitUntil("the shell's prompt") { $0.contains("Stopped") || $0.hasSuffix("# \n") || $0.contains("$ ") }
+        let modes = try pane.modes()
+        #expect(modes == "0 0 0 0", "alternate screen and mouse modes while stopped: \(modes)")
+        let pid = try #require(pane.processID())
+        pane.send(keys: ["fg", "Enter"])
+        _ = try pane.waitFor("RUNNING")
+        pane.send(keys: ["q"])
+        // The shell wrote the stopped job's status (148) already; the process's end is what counts.
+        try Spawning.waitUntil("the dashboard to quit after fg", seconds: 30) { kill(pid, 0) != 0 }
+        try pane.expectTerminalRestored()
+    }
+
     /// A terminal it cannot drive is refused before anything is made: no log, no hint.
     @Test func aRefusedStartLeavesNothingBehind() throws {
         let pane = try TmuxPane(arguments: ["dashboard", "--steps", "5"], environment: "TERM=dumb", record: false)

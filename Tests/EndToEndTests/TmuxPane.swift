@@ -103,11 +103,15 @@ struct TmuxPane {
             .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
+    /// The pane's alternate-screen and three mouse-mode flags, "0 0 0 0" when all are off.
+    func modes() throws -> String {
+        tmux(["display", "-p", "-t", "e2e", "#{alternate_on} #{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// After exit: normal screen, no mouse reporting, and the shell's line discipline back.
     func expectTerminalRestored() throws {
-        let modes = tmux(["display", "-p", "-t", "e2e",
-                          "#{alternate_on} #{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag}"])
-        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 0", "alternate screen and mouse modes")
+        #expect(try modes() == "0 0 0 0", "alternate screen and mouse modes")
         send(keys: ["stty -a > stty.txt", "Enter"])
         let file = directory.appendingPathComponent("stty.txt")
         let deadline = Date().addingTimeInterval(10)

@@ -78,17 +78,8 @@ final class NcursesTerminal {
     /// a caller can refuse before it creates anything.
     static var canDrive: Bool {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty, term != "dumb", let sink = fopen("/dev/null", "r+") else { return false }
-        defer { fclose(sink) }
-        // A screen on /dev/null: terminfo is looked up as for the real one, nothing is drawn.
-        guard let screen = newterm(term, sink, sink) else { return false }
-        let previous = set_term(screen)
-        defer {
-            endwin()
-            if let previous { set_term(previous) }
-            delscreen(screen)
-        }
-        return canPlaceCursor()
+        guard !term.isEmpty, term != "dumb" else { return false }
+        return noisestep_can_place_cursor(term, STDOUT_FILENO) != 0
     }
 
     /// Whether the terminal can move the cursor to any cell (terminfo's `cup`); without
