@@ -71,4 +71,43 @@ import Testing
         process.waitUntilExit()
         return process.processIdentifier
     }
+
+    /// Another user's file is never replaced, even by root with --force.
+    @Test(.enabled(if: getuid() == 0, "needs root to give a file away"))
+    func anotherUsersFileIsKept() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.run(["train", "--steps", "3", "--out", "run.nstep"] + Self.small).status == 0)
+        #expect(chown(scratch.path("run.nstep"), 65534, 65534) == 0)
+        let log = scratch.bytes("run.nstep")
+        let outcome = try scratch.run(["train", "--steps", "2", "--force", "--out", "run.nstep"] + Self.small)
+        #expect(outcome.status == 1 && outcome.stderr.contains("run.nstep: belongs to another user, so it is kept"),
+                "\(outcome.stderr)")
+        #expect(scratch.bytes("run.nstep") == log)
+    }
+
+    /// An empty path, and a path through a file, are named as what they are.
+    @Test func pathsThatNameNoFileAreSaidSo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write([1], to: "afile")
+        let cases = [(["--out", ""], "Error: '': an empty path names no file; give a file name"),
+                     (["--metrics", ""], "Error: '': an empty path names no file; give a file name"),
+                     (["--out", "afile/x.nstep"], "Error: afile/x.nstep: a part of its path that should be a folder is a file")]
+        for (arguments, message) in cases {
+            let outcome = try scratch.run(["train", "--steps", "2"] + Self.small + arguments)
+            #expect(outcome.status == 1 && outcome.stderr == message + "\n", "\(arguments): \(outcome.stderr)")
+        }
+    }
+
+    /// A file-size limit (SIGXFSZ would dump core): the write fails, is said, whole steps stay.
+    @Test func aFileSizeLimitIsAWriteError() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let outcome = try scratch.shell("ulimit -f 8; exec \"$NOISESTEP\" train --steps 3000 "
+            + Self.small.joined(separator: " ") + " --out run.nstep")
+        #expect(outcome.status == 1 && outcome.stderr.contains("run.nstep: cannot write: File too large"), "\(outcome.status) \(outcome.stderr)")
+        let info = try scratch.run(["info", "run.nstep"])
+        #expect(info.status == 0 && !info.stdout.contains("torn"), "\(info.stdout)")
+    }
 }
