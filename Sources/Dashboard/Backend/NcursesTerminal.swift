@@ -71,6 +71,17 @@ final class NcursesTerminal {
         updateSize()
         wrefresh(window)
         writeRaw(Self.mouseDragOn)
+        Self.holdSuspend(true)
+    }
+
+    /// Holds SIGTSTP back on this thread (or lets it through). ncurses ignores SIGTSTP
+    /// while it writes or reads, so a Ctrl-Z pressed then would be lost; held back, it
+    /// waits for `readEvent`'s wait, where ncurses' own handler suspends cleanly.
+    private static func holdSuspend(_ hold: Bool) {
+        var suspend = sigset_t()
+        sigemptyset(&suspend)
+        sigaddset(&suspend, SIGTSTP)
+        pthread_sigmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &suspend, nil)
     }
 
     /// Whether ncurses could take over the terminal on standard output: TERM names a
@@ -191,7 +202,9 @@ final class NcursesTerminal {
         wtimeout(window, 0)
         if let event = nextKey(window) { return event }
         var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        Self.holdSuspend(false)  // Ctrl-Z acts only here, while ncurses does nothing
         let ready = poll(&input, 1, Int32(max(0, timeoutMilliseconds)))
+        Self.holdSuspend(true)
         guard ready > 0 else { return nil }  // the time is up, or a signal came
         if Int32(input.revents) & (POLLHUP | POLLERR | POLLNVAL) != 0 {
             isHungUp = true
@@ -255,6 +268,7 @@ final class NcursesTerminal {
         curs_set(1)
         endwin()
         writeRaw(Self.mouseOff)
+        Self.holdSuspend(false)
         TerminalRescue.disarm()
         screen = nil
         window = nil
