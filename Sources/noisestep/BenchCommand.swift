@@ -45,7 +45,7 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps of the --dashboard-memory session. (default: 100000)")
     var memorySteps: Int?
 
-    @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
+    @Option(help: "The reference script (default: the package's Tests/Peer/noise_step_peer.py, run by $PYTHON or python3).")
     var reference: String?
 
     @Flag(help: "Do not run the PyTorch reference.")
@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         try validateModes()
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
-        try validating { () throws(LimitViolation) in try Limits.check(.threads, threads) }
+        try Setting.threads.checkOption(threads)
         if let timeTo, !(timeTo > 0 && timeTo <= 1) { throw ValidationError("--time-to: \(timeTo) is not an accuracy in (0, 1]; e.g. 0.94") }
         let steps = 1 ... Int(Limits.steps.upper)
         for (option, value) in [("--compare-steps", compareSteps), ("--dashboard-steps", dashboardSteps),
@@ -135,7 +135,7 @@ struct BenchCommand: ParsableCommand {
 
     /// Prints one bench's `result`: a JSON line with --json, else its table.
     private func emit<Result: Encodable>(_ result: Result, table: (Result) -> String) throws {
-        print(json ? try BenchJSON.line(result) : table(result))
+        print(json ? try JSONOutput.line(result) : table(result))
     }
 
     private static func progress(_ message: String) {

@@ -34,6 +34,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print exactly one JSON line: {\"accuracy\": …, \"correct\": …, \"total\": …}, plus \"per_class\", \"confusion\" and \"calibration\" when asked for.")
     var json = false
 
+    @Flag(help: "With --json: also \"predictions\", the predicted class of every test image in file order (to compare with another runtime's).")
+    var predictions = false
+
     @Option(parsing: .unconditional, help: "Worker threads (0: one per core).")
     var threads = 0
 
@@ -42,7 +45,8 @@ struct EvalCommand: ParsableCommand {
         if let file, let model, file != model {
             throw ValidationError("--model: names a second model; give one file (FILE or --model)")
         }
-        try validating { () throws(LimitViolation) in try Limits.check(.threads, threads) }
+        if predictions, !json { throw ValidationError("--predictions: goes with --json, which carries them") }
+        try Setting.threads.checkOption(threads)
     }
 
     func run() throws {
@@ -53,6 +57,10 @@ struct EvalCommand: ParsableCommand {
         let confusion = try Evaluation.confusion(of: loaded.model, on: test, encoding: loaded.options.input,
                                                  threads: threads)
         var report = EvalReport(confusion: confusion, names: ClassNames.forData(directory: data), perClass: perClass)
+        if predictions {
+            report.predictions = try Evaluation.predictions(of: loaded.model, on: test, encoding: loaded.options.input,
+                                                            threads: threads)
+        }
         if calibration {
             report.calibration = measureCalibration(loaded.model, options: loaded.options, on: test)
             // Digits drawn as on the pad, where the probabilities are shown: bundled digits only.

@@ -35,7 +35,7 @@ struct InfoCommand: ParsableCommand {
         let report = InfoReport(summary: summary, log: log, validation: try score(model, options: log.options,
                                                                                 step: log.lastStep,
                                                                                 fingerprint: log.dataFingerprint))
-        print(json ? report.json() : report.rendered())
+        print(json ? try report.json() : report.rendered())
     }
 
     /// The model's accuracy on the validation split; nil when the bundled data is not
@@ -45,7 +45,7 @@ struct InfoCommand: ParsableCommand {
         if data == nil, BundledData.locateDirectory() == nil { return nil }
         let (test, source) = try DataSource.testSplit(directory: data)
         DataSource.noteOtherData(fingerprint, file: file, directory: data)
-        let correct = try Evaluation.correctCount(of: model, on: test, encoding: options.input)
+        let correct = try Evaluation.confusion(of: model, on: test, encoding: options.input).correct
         return InfoReport.Validation(step: step, correct: correct, total: test.count, source: Printable.escaped(source))
     }
 }

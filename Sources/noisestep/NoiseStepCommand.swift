@@ -18,7 +18,7 @@ struct NoiseStepCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [DashboardCommand.self, TrainCommand.self, EvalCommand.self, ReplayCommand.self, InfoCommand.self,
-                      BenchCommand.self],
+                      ExportCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
     /// Parses and runs the command; every error is reported in the command line's words.

@@ -24,4 +24,12 @@ struct ReadingProgress {
     func finish() {
         if isShown && shownPercent >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+
+    /// `body`'s result, with a line following the reading of `path` while it runs (it
+    /// reports bytes read and the file's size to the closure it is given), wiped after.
+    static func following<Result>(_ path: String, _ body: ((Int, Int) -> Void) throws -> Result) rethrows -> Result {
+        var progress = ReadingProgress(path)
+        defer { progress.finish() }
+        return try body { progress.update($0, $1) }
+    }
 }

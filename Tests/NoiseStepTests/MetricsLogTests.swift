@@ -35,11 +35,11 @@ import Testing
         defer { StepLogFixtures.removeScratch(path) }
         let log = StepLogFormat.magic + [1, 0, 13]
         try StepLogFixtures.write(log, to: path)
-        let continuing = StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(continuing: path, afterStep: 0, run: Self.run) }
+        let continuing = StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(continuing: path, afterStep: 0, run: Self.run) }
         #expect(continuing == .io(file: path, problem: .notReplaceable(expected: .metrics)))
-        let creating = StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(creating: path, run: Self.run, existing: .replace) }
+        let creating = StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(creating: path, run: Self.run, existing: .replace) }
         #expect(creating == .io(file: path, problem: .notReplaceable(expected: .metrics)))
-        #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(creating: path, run: Self.run) }
+        #expect(StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(creating: path, run: Self.run) }
             == .io(file: path, problem: .exists(.metrics)))
         #expect(StepLogFixtures.bytes(of: path) == log)
     }
@@ -49,7 +49,7 @@ import Testing
         defer { StepLogFixtures.removeScratch(folder + "/x") }
         let log = folder + "/r.nstep"
         let apart = { (metrics: String) in
-            StepLogFixtures.error { () throws(StepLogError) in try MetricsLog.checkApart(metrics: metrics, log: log) }
+            StepLogFixtures.error { () throws(MetricsError) in try MetricsLog.checkApart(metrics: metrics, log: log) }
         }
         #expect(apart(log) == .io(file: log, problem: .sameFile(as: log)))  // before either exists
         try StepLogFixtures.write(StepLogFormat.magic, to: log)
@@ -63,10 +63,10 @@ import Testing
         let path = StepLogFixtures.scratchPath("m.jsonl")
         defer { StepLogFixtures.removeScratch(path) }
         let first = try MetricsLog(creating: path, run: Self.run)
-        #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(continuing: path, afterStep: 0, run: Self.run) }
+        #expect(StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(continuing: path, afterStep: 0, run: Self.run) }
             == .io(file: path, problem: .locked))
         first.close()
-        #expect(StepLogFixtures.error { () throws(StepLogError) in
+        #expect(StepLogFixtures.error { () throws(MetricsError) in
             try MetricsLog.checkOpenable(path, existing: .refuse, continuing: nil)
         } == .io(file: path, problem: .exists(.metrics)))
         try MetricsLog.checkOpenable(path, existing: .replace, continuing: nil)
@@ -98,12 +98,12 @@ import Testing
         for (contents, found) in [(Self.lines(1 ... 100, run: other), Optional(other)), (unnamed, nil),
                                   (Self.lines(1 ... 3) + Self.lines(4 ... 9, run: other), Optional(other))] {
             try StepLogFixtures.write(contents, to: path)
-            let refusal = StepLogError.metricsOfAnotherRun(file: path, found: found, run: Self.run)
-            #expect(StepLogFixtures.error { () throws(StepLogError) in
+            let refusal = MetricsError.otherRun(file: path, found: found, run: Self.run)
+            #expect(StepLogFixtures.error { () throws(MetricsError) in
                 _ = try MetricsLog(continuing: path, afterStep: 20, run: Self.run)
             } == refusal)
             if contents.starts(with: Self.lines(1 ... 1, run: other)) || found == nil {
-                #expect(StepLogFixtures.error { () throws(StepLogError) in
+                #expect(StepLogFixtures.error { () throws(MetricsError) in
                     try MetricsLog.checkOpenable(path, existing: .refuse, continuing: Self.run)
                 } == refusal)
             }

@@ -42,7 +42,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
     /// Runs until quit, a signal, or the terminal going away; returns the exit status:
     /// 0, 128 + the signal, or 128 + SIGHUP when input hangs up without the signal.
     mutating func run() -> Int32 {
-        let period = 1 / Double(min(max(configuration.framesPerSecond, 10), 30))
+        let period = 1 / Double(configuration.framesPerSecond)
         var nextFrame = now
         while true {
             if let signal = signals.received { return 128 + signal }

@@ -16,16 +16,16 @@ extension MetricsLog {
         let first = max(lastStep, log.startStep) + 1
         guard first <= log.lastStep else { return nil }
         let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
-        var failure: StepLogError?
+        var failure: MetricsError?
         try StepLog.replayEachStep(path: log.file) { step in
             let entry = step.entry
             guard entry.step >= first, entry.step <= log.lastStep, failure == nil else { return }
             var snapshot = Self.snapshot(entry, model: step.model, changed: step.changed, options: log.options)
             if plan.validates(after: entry.step), validation.count > 0 {
-                snapshot.validationAccuracy = Evaluation.accuracy(of: step.model, on: validation, encoding: log.options.input,
-                                                                  runner: runner)
+                snapshot.validationAccuracy = Evaluation.confusion(of: step.model, on: validation,
+                                                                   encoding: log.options.input, runner: runner).accuracy
             }
-            do throws(StepLogError) { try append(snapshot) } catch { failure = error }
+            do throws(MetricsError) { try append(snapshot) } catch { failure = error }
         }
         if let failure { throw failure }
         return first ... log.lastStep
@@ -37,7 +37,7 @@ extension MetricsLog {
         let entries = entry.perturbations(seed: options.seed, parameterCount: model.shape.parameterCount)
             .reduce(0) { $0 + $1.positions.count }
         return TrainingSnapshot(step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
-                                kept: entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }, samples: entry.samples,
+                                kept: UpdateRule.keptCount(entry.keptSigns), samples: entry.samples,
                                 perturbedEntries: entries, weightsChanged: changed, layers: model.layerStats,
                                 density: entry.density, rejectQuantile: entry.rejectQuantile, schedule: entry.schedule,
                                 alignment: options.alignment, seed: options.seed, stepSeconds: .nan)

@@ -26,10 +26,10 @@ public final class MetricsLog {
     /// - Parameter existing: a new run refuses a file already there; `--force` may
     ///   replace a metrics file (`.replace`).
     /// - Throws: `.io` when the path is taken, not a regular file, or not writable.
-    public init(creating path: String, run: RunIdentity, existing: ExistingFile = .refuse) throws(StepLogError) {
+    public init(creating path: String, run: RunIdentity, existing: ExistingFile = .refuse) throws(MetricsError) {
         self.path = path
         self.run = run
-        file = try StepLogError.io(path) { () throws(FileProblem) in try OutputFile.create(path, kind: .metrics, contents: [], existing: existing) }
+        file = try MetricsError.io(path) { () throws(FileProblem) in try OutputFile.create(path, kind: .metrics, contents: [], existing: existing) }
         size = 0
         lastStep = 0
     }
@@ -37,20 +37,19 @@ public final class MetricsLog {
     /// Continues `run`'s metrics file at `path` (created if missing) after step `step`:
     /// lines of later steps, and anything after the first line that is not a whole
     /// metrics line, are removed. Reads a 64 KiB piece at a time, however long the file.
-    /// - Throws: `.metricsOfAnotherRun` (nothing is cut) when a line names another run or
-    ///   none; `.io` with `.notReplaceable(expected: .metrics)` when the file is not a
+    /// - Throws: `.otherRun` (nothing is cut) when a line names another run or none; `.io` with `.notReplaceable(expected: .metrics)` when the file is not a
     ///   metrics file (a step log given by mistake is never cut), or when it cannot be
     ///   opened, locked or cut.
-    public init(continuing path: String, afterStep step: Int, run: RunIdentity) throws(StepLogError) {
+    public init(continuing path: String, afterStep step: Int, run: RunIdentity) throws(MetricsError) {
         self.path = path
         self.run = run
-        let file = try StepLogError.io(path) { () throws(FileProblem) in
+        let file = try MetricsError.io(path) { () throws(FileProblem) in
             let file = try OutputFile.openOrCreateLocked(path, kind: .metrics)
             guard try OutputKind.metrics.recognizes(file) else { throw .notReplaceable(expected: .metrics) }
             return file
         }
         let kept = try Self.keptLines(of: file, throughStep: step, run: run, path: path)
-        try StepLogError.io(path) { () throws(FileProblem) in
+        try MetricsError.io(path) { () throws(FileProblem) in
             if try file.size() != kept.bytes { try file.truncate(to: kept.bytes) }
         }
         self.file = file
@@ -62,33 +61,33 @@ public final class MetricsLog {
     /// or symbolic link to it): writing one would destroy the other. Call it before
     /// creating either.
     /// - Throws: `.io` naming `metrics`, with `.sameFile(as: log)`.
-    public static func checkApart(metrics: String, log: String) throws(StepLogError) {
+    public static func checkApart(metrics: String, log: String) throws(MetricsError) {
         if OutputFile.sameFile(metrics, log) { throw .io(file: metrics, problem: .sameFile(as: log)) }
     }
 
     /// Refuses now what `init(creating: path, run:, existing:)` would refuse (or, with
     /// `continuing`, `init(continuing:afterStep:run:)`, reading the first line only),
     /// creating nothing.
-    public static func checkOpenable(_ path: String, existing: ExistingFile, continuing: RunIdentity?) throws(StepLogError) {
-        try StepLogError.io(path) { () throws(FileProblem) in
+    public static func checkOpenable(_ path: String, existing: ExistingFile, continuing: RunIdentity?) throws(MetricsError) {
+        try MetricsError.io(path) { () throws(FileProblem) in
             try OutputFile.checkCreatable(path, kind: .metrics, existing: continuing != nil ? .replace : existing)
         }
         guard let run = continuing, let file = try? FileSystem.openForReading(path) else { return }
-        let first = try StepLogError.io(path) { () throws(FileProblem) in try file.read(at: 0, count: 256) }
+        let first = try MetricsError.io(path) { () throws(FileProblem) in try file.read(at: 0, count: 256) }
         guard !first.isEmpty else { return }
         let found = MetricsLine.run(of: first.prefix { $0 != 0x0A })
-        if found != run { throw .metricsOfAnotherRun(file: path, found: found, run: run) }
+        if found != run { throw .otherRun(file: path, found: found, run: run) }
     }
 
     /// The whole lines at the start of `file` whose step is at most `step`: their bytes
     /// and the last one's step.
-    /// - Throws: `.metricsOfAnotherRun` when a line read names another run than `run`.
+    /// - Throws: `.otherRun` when a line read names another run than `run`.
     static func keptLines(of file: OpenFile, throughStep step: Int, run: RunIdentity,
-                          path: String) throws(StepLogError) -> (bytes: Int, lastStep: Int) {
-        let size = try StepLogError.io(path) { () throws(FileProblem) in try file.size() }
+                          path: String) throws(MetricsError) -> (bytes: Int, lastStep: Int) {
+        let size = try MetricsError.io(path) { () throws(FileProblem) in try file.size() }
         var kept = 0, lastStep = 0, offset = 0, line = [UInt8]()
         while offset < size {
-            let chunk = try StepLogError.io(path) { () throws(FileProblem) in
+            let chunk = try MetricsError.io(path) { () throws(FileProblem) in
                 try file.read(at: offset, count: min(chunkBytes, size - offset))
             }
             if chunk.isEmpty { break }
@@ -97,7 +96,7 @@ public final class MetricsLog {
                 line += chunk[start ..< newline]
                 let found = MetricsLine.run(of: line[...])
                 if found != run, MetricsLine.step(of: line[...]) != nil {
-                    throw .metricsOfAnotherRun(file: path, found: found, run: run)
+                    throw .otherRun(file: path, found: found, run: run)
                 }
                 guard let lineStep = MetricsLine.step(of: line[...]), lineStep <= step else { return (kept, lastStep) }
                 kept += line.count + 1
@@ -113,8 +112,8 @@ public final class MetricsLog {
     }
 
     /// Appends `snapshot`'s line, whole or not at all.
-    public func append(_ snapshot: TrainingSnapshot) throws(StepLogError) {
-        guard let file else { throw .writerFailed(file: path) }
+    public func append(_ snapshot: TrainingSnapshot) throws(MetricsError) {
+        guard let file else { throw .closed(file: path) }
         let line = Array(MetricsLine.encode(snapshot, run: run).utf8)
         do throws(FileProblem) {
             try file.write(line, at: size)

@@ -6,7 +6,7 @@
 /// Two runs with one identity train the same steps (same seed, options and data), so
 /// their files hold the same lines; two runs that differ in any of those get different
 /// identities but for a chance of about 2⁻⁶⁴. Written as 16 lowercase hex digits.
-public struct RunIdentity: Sendable, Hashable, CustomStringConvertible {
+public struct RunIdentity: Sendable, Hashable, CustomStringConvertible, Encodable {
     public let value: UInt64
 
     public init(value: UInt64) { self.value = value }
@@ -33,6 +33,12 @@ public struct RunIdentity: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Encoded as its `description`, a string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     /// Reads what `description` wrote: exactly 16 lowercase hex digits.

@@ -21,6 +21,8 @@ struct LogWalk {
     /// The settings section that follows a model file's base weights (the settings its
     /// run had reached there), if any: the records after the base continue that run.
     private(set) var baseSettings: StepSettings?
+    /// What trained the opening weights, when an origin section says.
+    private(set) var origin: ModelOrigin?
 
     init(header: StepLogHeader, verifying: Bool, visit: @escaping (ReplayedStep) -> Void = { _ in }) {
         self.header = header
@@ -68,6 +70,9 @@ struct LogWalk {
         case .settings(let step, let settings):
             if step == startStep && records == 0 { baseSettings = settings }
             settingsSection = (step, settings)
+            return false
+        case .origin(let found):
+            origin = found
             return false
         case .optional:
             return false

@@ -39,23 +39,15 @@ public enum SectionProblem: Error, Sendable, Equatable {
     /// first section may start from a step of its own).
     case weightsStep(Int, stepsDone: Int)
 
+    // Origin sections.
+    /// An optimizer code this program does not know.
+    case unknownOrigin(UInt8)
+    /// Settings that are not finite, non-negative numbers.
+    case invalidOrigin
+    /// An origin section anywhere but right after the file's opening weights section.
+    case misplacedOrigin
+
     // Settings sections.
     /// The settings after step `step` where the log holds `stepsDone` steps.
     case settingsStep(Int, stepsDone: Int)
-}
-
-/// A step's recorded loss and batch accuracy, compared bit for bit (so that a NaN found
-/// in a file equals itself in a test or a message).
-public struct StepMetrics: Sendable, Equatable {
-    public var loss: Float
-    public var batchAccuracy: Float
-
-    public init(loss: Float, batchAccuracy: Float) {
-        self.loss = loss
-        self.batchAccuracy = batchAccuracy
-    }
-
-    public static func == (lhs: StepMetrics, rhs: StepMetrics) -> Bool {
-        lhs.loss.bitPattern == rhs.loss.bitPattern && lhs.batchAccuracy.bitPattern == rhs.batchAccuracy.bitPattern
-    }
 }

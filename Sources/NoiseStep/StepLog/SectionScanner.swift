@@ -26,11 +26,14 @@ struct SectionScanner {
     private(set) var tornBytes = 0
     /// Whether the walk stopped at `limit` before the end of the file.
     private(set) var stoppedAtLimit = false
+    /// Whether the first section was a weights section (a model file).
+    private var openedWithWeights = false
 
     /// What a section holds.
     enum Content {
         case step(StepLogEntry)
         case weights(step: Int, model: TernaryModel)
+        case origin(ModelOrigin)
         /// The settings the step after `step` uses (a model file's).
         case settings(step: Int, settings: StepSettings)
         case optional
@@ -97,7 +100,7 @@ struct SectionScanner {
             throw damaged(kind, at: start, .unknownKind(kind))
         }
         let length = Int(rawLength)
-        let exact = SectionKind(rawValue: kind) == .weights
+        let exact = SectionKind.hasExactLength(kind)
         guard exact ? length == cap : length <= cap else { throw damaged(kind, at: start, .length(length, cap: cap)) }
         // Lengths are capped, so this cannot overflow.
         let end = start + StepLogFormat.framePrefixBytes + length + StepLogFormat.frameSuffixBytes
@@ -126,7 +129,12 @@ struct SectionScanner {
             // Only a file's first section may start from a step of its own (a model file).
             guard step == stepsDone || sectionNumber == 1 else { throw .weightsStep(step, stepsDone: stepsDone) }
             stepsDone = step
+            openedWithWeights = sectionNumber == 1
             return .weights(step: step, model: model)
+        case .origin:
+            // It describes the opening weights, so it follows them directly.
+            guard sectionNumber == 2, openedWithWeights else { throw .misplacedOrigin }
+            return .origin(try ModelOrigin.decode(body))
         case .settings:
             // Against the header's settings, whatever records came before: a reader that
             // skips this section decodes the records after it all the same.

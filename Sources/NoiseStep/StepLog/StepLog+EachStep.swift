@@ -19,7 +19,7 @@ extension StepLog {
                 model = weights  // a model file's base: the steps start from it
             case .step(let entry):
                 if replay.add(entry) { replay.flush(on: &model, visit) }
-            case .weights, .settings, .optional:
+            case .weights, .settings, .origin, .optional:
                 break
             }
         }

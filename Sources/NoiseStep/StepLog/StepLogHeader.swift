@@ -47,13 +47,11 @@ struct StepLogHeader: Sendable {
     /// - Throws: `.invalidOptions` for options outside the rulebook's limits.
     static func optionsJSON(_ options: TrainingOptions, file: String) throws(StepLogError) -> [UInt8] {
         _ = try checkedShape(options, file: file)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         // Options inside the limits are finite numbers and short lists: they always encode.
-        guard let json = try? encoder.encode(options), json.count <= StepLogFormat.maxOptionsBytes else {
+        guard let text = try? JSONOutput.sortedLine(options), text.utf8.count <= StepLogFormat.maxOptionsBytes else {
             preconditionFailure("options within the limits encode to at most 64 KiB of JSON")
         }
-        return Array(json)
+        return Array(text.utf8)
     }
 
     /// Reads and checks the header at the start of `bytes` (at least the header's bytes,

@@ -86,14 +86,16 @@ public final class StepLogWriter: Sendable {
     ///   - visit: called after each step of the replay with its record, the weights after
     ///     it and the parameters it changed (to rebuild the run's figures in the same pass).
     ///   - progress: called now and then with the bytes read so far and the log's size.
-    /// - Throws: `.io` (missing, locked by another writer…), `.otherTrainingData`, or
-    ///   what reading finds.
+    /// - Throws: `.io` (missing, locked by another writer…), `.notResumable` for a model
+    ///   another optimizer trained (an Adam-STE model file), `.otherTrainingData`, or what
+    ///   reading finds.
     public static func resume(path: String, trainingData: DataFingerprint,
                               visit: @escaping (ReplayedStep) -> Void = { _ in },
                               progress: (Int, Int) -> Void = { _, _ in }) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
         let file = try StepLogError.io(path) { () throws(FileProblem) in try OutputFile.openLocked(path) }
         let log = try StepLog.read(StepLogError.io(path) { () throws(FileProblem) in try LogSource(file: file) },
                                    file: path, through: nil, verifying: true, visit: visit, progress: progress)
+        if let origin = log.origin { throw .notResumable(file: path, origin: origin) }
         if let recorded = log.dataFingerprint, recorded != trainingData {
             throw .otherTrainingData(file: path, recorded: recorded, given: trainingData)
         }

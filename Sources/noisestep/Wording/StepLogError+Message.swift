@@ -47,12 +47,9 @@ extension StepLogError {
         case .otherTrainingData(let file, let recorded, let given):
             return "\(Printable.escaped(file)): the run trained on other data (\(recorded.words)) than this --data"
                 + " holds (\(given.words)); pass the --data the run was started with"
-        case .metricsOfAnotherRun(let file, let found?, let run):
-            return "\(Printable.escaped(file)): holds the metrics of another run (run \(found); this run is \(run)), so it"
-                + " is kept as it is; give this run its own --metrics file"
-        case .metricsOfAnotherRun(let file, nil, _):
-            return "\(Printable.escaped(file)): its lines do not name their run (an older noisestep's metrics), so it is"
-                + " kept as it is; give this run a new --metrics file"
+        case .notResumable(let file, let origin):
+            return "\(Printable.escaped(file)): holds \(origin.words), without its fp32 latent weights and Adam moments,"
+                + " so it cannot be continued; `noisestep eval`, `info` and `export` read it as it is"
         }
     }
 }
@@ -89,5 +86,14 @@ extension DataFingerprint {
     /// "4500 examples, fingerprint 1A2B3C4D-5E6F7A8B".
     var words: String {
         "\(examples) examples, fingerprint \(Words.hex(labelsCRC).dropFirst(2))-\(Words.hex(pixelsCRC).dropFirst(2))"
+    }
+}
+
+extension ModelOrigin {
+    /// "an Adam-STE model (learning rate 0.001)".
+    var words: String {
+        switch self {
+        case .adamSTE(let settings): return "an Adam-STE model (learning rate \(NumberFormat.plain(settings.learningRate)))"
+        }
     }
 }

@@ -1,48 +1,34 @@
-extension RunHistory {
-    /// The figures of every step a step log holds, rebuilt by replaying it: what a front
-    /// end plots for a run it opens. `HistoryRebuild` says what each figure is.
-    ///
-    /// Cost: one replay of the log (regenerating each step's kept perturbations, a batch
-    /// of steps at a time on every processor) plus one evaluation of `validation` per
-    /// scored step.
-    /// - Throws: a thread count outside the rulebook's limits (`LimitViolation`), before
-    ///   any worker is made; a `StepLogError` when the log cannot be read again.
-    public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0) throws -> RunHistory {
-        let rebuild = try HistoryRebuild(input: log.options.input, validation: validation, evalEvery: evalEvery,
-                                         threads: threads)
-        try StepLog.replayEachStep(path: log.file, rebuild.visit)
-        return rebuild.finish(model: log.latestModel)
-    }
-}
-
 /// Rebuilds a run's figures as a replay visits its steps (`visit`, the visitor of
 /// `StepLog.replayEachStep` and of a verifying read), so a front end that opens a
 /// recorded run replays it once for both its weights and its figures.
 ///
 /// Loss, batch accuracy and settings are the records' own; acceptance is each record's
 /// kept signs over its samples; weights changed and sparsity come from the replay;
-/// validation accuracy is scored on `validation` after every `evalEvery` steps and after
-/// the last (never when `validation` is empty). The |α| threshold is not in a log, so it
-/// is nil. Deterministic for any thread count.
+/// validation accuracy is scored on `validation` by the run plan's rule (`RunPlan`: every
+/// `evalEvery` steps while replaying, and the last step, the target, in `finish`), never
+/// when `validation` is empty. The |α| threshold is not in a log, so it is nil.
+/// Deterministic for any thread count.
 public final class HistoryRebuild {
     private let threads: Int
     /// Made for the shape of the first model visited.
     private var runner: BatchRunner?
     private let input: InputEncoding
     private let validation: Dataset
-    private let evalEvery: Int
+    /// The interval part of the rule; the last step is scored in `finish`.
+    private let plan: RunPlan
     private var history = RunHistory()
     /// The last step visited, held back until the next one shows it was not the last.
     private var latest: StepRecord?
 
     /// - Parameter input: how the run encodes its input (its options' `input`).
-    /// - Throws: a thread count outside the rulebook's limits, before any worker is made.
+    /// - Throws: a thread count or `evalEvery` outside the rulebook's limits, before any
+    ///   worker is made.
     public init(input: InputEncoding, validation: Dataset, evalEvery: Int, threads: Int = 0) throws(LimitViolation) {
         try Limits.check(.threads, threads)
         self.threads = threads
         self.input = input
         self.validation = validation
-        self.evalEvery = evalEvery
+        plan = try RunPlan(targetStep: 0, evalEvery: evalEvery)  // no step is 0: the interval alone
     }
 
     /// Adds the figures of a replayed step.
@@ -51,10 +37,10 @@ public final class HistoryRebuild {
         let entry = step.entry
         var record = StepRecord(
             step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
-            acceptanceRate: entry.samples == 0 ? 0 : Double(entry.keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }) / Double(entry.samples),
+            acceptanceRate: UpdateRule.acceptance(kept: UpdateRule.keptCount(entry.keptSigns), samples: entry.samples),
             weightsChanged: step.changed, sparsity: Double(step.zeros) / Double(step.model.shape.parameterCount),
             settings: entry.settings)
-        if evalEvery > 0 && entry.step % evalEvery == 0 { record.validationAccuracy = score(step.model) }
+        if plan.validates(after: entry.step) { record.validationAccuracy = score(step.model) }
         latest = record
     }
 
@@ -72,6 +58,6 @@ public final class HistoryRebuild {
     private func score(_ model: TernaryModel) -> Double? {
         guard validation.count > 0 else { return nil }
         if runner?.shape != model.shape { runner = BatchRunner(shape: model.shape, threads: threads) }
-        return runner.map { Evaluation.accuracy(of: model, on: validation, encoding: input, runner: $0) }
+        return runner.map { Evaluation.confusion(of: model, on: validation, encoding: input, runner: $0).accuracy }
     }
 }

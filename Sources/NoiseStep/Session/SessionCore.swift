@@ -16,7 +16,7 @@ final class SessionCore {
     private var eventNumber = 0
     /// Why the step log (or metrics file) lacks something trained; nil once a write
     /// succeeds again.
-    private var recordingError: StepLogError?
+    private var recordingError: RunError?
     private var runningSeconds = 0.0
     /// Finish times of the last steps, for steps/s.
     private var recentFinishes: [Double] = []
@@ -142,9 +142,9 @@ final class SessionCore {
     /// Reports what stopped the driver: a write that failed, or a step the rulebook refused.
     private func handle(_ error: RunError) {
         switch error {
-        case .recording(let problem):
-            recordingError = problem
-            report(.recordingFailed(problem))
+        case .recording, .metrics:
+            recordingError = error
+            report(.recordingFailed(error))
         case .refused(let violation):
             report(.refused(violation))
         }
