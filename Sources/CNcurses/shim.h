@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <ncurses.h>
 #include <term.h>
+#include <sys/ioctl.h>
 
 // Swift cannot import function-like macros or macro-named globals; these wrappers give
 // it the same values. They hold no logic of their own.
@@ -44,10 +45,14 @@ static inline int noisestep_can_place_cursor(const char *term, int fd) {
     return usable;
 }
 
-static inline mmask_t noisestep_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t noisestep_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t noisestep_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t noisestep_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
-static inline mmask_t noisestep_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+/// The terminal's size in cells (`ioctl` is variadic, which Swift cannot call); 0 on success.
+/// (term.h makes `lines` and `columns` macros, hence the names.)
+static inline int noisestep_window_size(int fd, int *height, int *width) {
+    struct winsize size = {0};
+    int result = ioctl(fd, TIOCGWINSZ, &size);
+    *height = size.ws_row;
+    *width = size.ws_col;
+    return result;
+}
 
 #endif

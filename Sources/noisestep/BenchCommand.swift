@@ -45,6 +45,9 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps of the --dashboard-memory session. (default: 100000)")
     var memorySteps: Int?
 
+    @Option(parsing: .unconditional, help: "Batch size of the --dashboard-memory session (default: the training default); e.g. 64 with --memory-steps 2000000.")
+    var memoryBatch: Int?
+
     @Option(help: "The reference script (default: the package's Tests/Peer/noise_step_peer.py, run by $PYTHON or python3).")
     var reference: String?
 
@@ -79,6 +82,7 @@ struct BenchCommand: ParsableCommand {
                                 ("--memory-steps", memorySteps), ("--mpi-adam-steps", mpiAdamSteps)] {
             if let value, !steps.contains(value) { throw ValidationError("\(option): \(value) is outside \(steps)") }
         }
+        if let memoryBatch { try Setting.batch.checkOption(memoryBatch) }
     }
 
     /// One bench at a time, and each bench's options with it only: a flag of another
@@ -92,6 +96,7 @@ struct BenchCommand: ParsableCommand {
             ("--compare-steps", compareSteps != nil, "--compare"), ("--dashboard-steps", dashboardSteps != nil, "--dashboard"),
             ("--check-every", checkEvery != nil, "--time-to"), ("--time-to-steps", timeToSteps != nil, "--time-to"),
             ("--memory-steps", memorySteps != nil, "--dashboard-memory"),
+            ("--memory-batch", memoryBatch != nil, "--dashboard-memory"),
             ("--reference", reference != nil, "the default bench"), ("--no-reference", noReference, "the default bench")]
         for (option, given, bench) in owned where given && bench != mode && !(bench == "the default bench" && mode == "--compare") {
             throw ValidationError("\(option): belongs to \(bench), not \(mode)")
@@ -114,7 +119,8 @@ struct BenchCommand: ParsableCommand {
         request.threads = threads
         if dashboardMemory {
             return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps ?? 100_000,
-                                                     threads: request.resolvedThreads, progress: Self.progress).measure(),
+                                                     threads: request.resolvedThreads, batch: memoryBatch,
+                                                     progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
         if let timeTo {

@@ -27,14 +27,14 @@ struct NoiseStepCommand: ParsableCommand {
         guard CommandLine.argc >= 1 else {
             // The runtime could not read them (on Linux it needs /proc mounted): running
             // the default command instead of the one typed would be a guess.
-            FileHandle.standardError.write(Data("Error: cannot read the command line (is /proc mounted?)\n".utf8))
+            FileHandle.standardError.write(Data("\(ErrorMessages.prefix)cannot read the command line (is /proc mounted?)\n".utf8))
             Foundation.exit(ExitCode.failure.rawValue)
         }
         let arguments = commandLineArguments()
         if let unknown = unknownCommand(in: arguments) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-            let message = "Error: '\(Printable.escaped(unknown))' is not a command; the commands are "
-                + names.joined(separator: ", ") + " (dashboard when none is given). See noisestep --help.\n"
+            let message = ErrorMessages.prefix + "'\(Printable.escaped(unknown))' is not a command; the commands are "
+                + names.joined(separator: ", ") + " (dashboard when none is given). See \(ProgramName.command) --help.\n"
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
@@ -45,7 +45,7 @@ struct NoiseStepCommand: ParsableCommand {
             let translated = ErrorMessages.translate(error)
             if let failure = translated as? CLIError {
                 // One line, and the status that says whose the fault was.
-                FileHandle.standardError.write(Data("Error: \(failure.description)\n".utf8))
+                FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(failure.description)\n".utf8))
                 Foundation.exit(failure.status)
             }
             // --help and --version end here too, printed as ArgumentParser prints them.
@@ -58,7 +58,7 @@ struct NoiseStepCommand: ParsableCommand {
             // drive the terminal.
             let message = message(for: translated).split(whereSeparator: \.isNewline).map(Printable.escaped)
                 .joined(separator: " ")
-            if !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
+            if !message.isEmpty { FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(message)\n".utf8)) }
             Foundation.exit(status.rawValue)
         }
     }

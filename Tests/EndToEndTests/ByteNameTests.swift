@@ -38,11 +38,11 @@ import Testing
         #expect(second.status == 0 && second.stdout.contains("model: \\xFD.nstep"), "\(second.stdout) \(second.stderr)")
         #expect(Self.rawNames(in: scratch.directory.path) == [fe, [0xFD] + Array(".nstep".utf8)])
         let seeds = try scratch.shell("\"$NOISESTEP\" info --json \"$(printf '\\376.nstep')\" | grep '\"seed\"'")
-        #expect(seeds.stdout.contains("\"seed\" : 0"), "the first file is still the first run: \(seeds.stdout)")
+        #expect(seeds.stdout.contains("\"seed\": 0"), "the first file is still the first run: \(seeds.stdout)")
         // A name that repairs to the same text as a file there names another file.
         try scratch.write(Array("not a log".utf8), to: "\u{FFFD}.nstep")
         let missing = try scratch.shell("\"$NOISESTEP\" info \"$(printf '\\377.nstep')\"")
-        #expect(missing.status == 1 && missing.stderr == "Error: \\xFF.nstep: no such file or directory\n", "\(missing.stderr)")
+        #expect(missing.status == 1 && missing.stderr == "noisestep: \\xFF.nstep: no such file or directory\n", "\(missing.stderr)")
         let info = try scratch.shell("\"$NOISESTEP\" info \"$(printf '\\376.nstep')\"")
         #expect(info.status == 0 && info.stdout.hasPrefix("\\xFE.nstep: 2 steps"), "\(info.stdout)")
     }
@@ -53,7 +53,7 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let outcome = try scratch.shell("\"$NOISESTEP\" train \"$(printf -- '--\\377\\033[31m')\"")
-        #expect(outcome.status == 64 && outcome.stderr == "Error: Unknown option '--\\xFF\\u{1B}[31m'\n", "\(outcome.stderr)")
+        #expect(outcome.status == 64 && outcome.stderr == "noisestep: Unknown option '--\\xFF\\u{1B}[31m'\n", "\(outcome.stderr)")
     }
 
     /// Without /proc the runtime cannot read the command line: the command is refused,
@@ -63,7 +63,7 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let outcome = try scratch.shell("unshare -m sh -c 'umount -l /proc && exec \"$NOISESTEP\" train --steps 1 --out r.nstep'")
-        #expect(outcome.status == 1 && outcome.stderr == "Error: cannot read the command line (is /proc mounted?)\n",
+        #expect(outcome.status == 1 && outcome.stderr == "noisestep: cannot read the command line (is /proc mounted?)\n",
                 "\(outcome.status) \(outcome.stderr)")
         #expect(!scratch.exists("r.nstep") && !scratch.exists("runs"))
     }

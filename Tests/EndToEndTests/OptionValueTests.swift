@@ -8,7 +8,8 @@ import Testing
 @Suite struct OptionValueTests {
     /// Options that take a path, a name or a list of words, not a number.
     static let notNumbers: Set<String> = ["--data", "--out", "--resume", "--metrics", "--compare", "--schedule", "--input",
-                                          "--alignment", "--optimizer", "--reference", "--model", "--stats", "--help"]
+                                          "--alignment", "--optimizer", "--reference", "--model", "--stats", "--help",
+                                          "--theme"]
     /// What each command needs besides the option under test, to get as far as the option.
     static let commands: [(name: String, arguments: [String])] = [
         ("dashboard", []), ("train", []), ("eval", ["x.nstep"]), ("replay", ["x.nstep", "--out", "y.nstep"]), ("info", ["x.nstep"]),
@@ -36,7 +37,7 @@ import Testing
     @Test(arguments: commands.filter { $0.name != "info" && $0.name != "replay" })
     func aThreadCountOutOfRangeIsRefusedInWords(command: (name: String, arguments: [String])) throws {
         let outcome = try BinaryUnderTest.run([command.name] + command.arguments + ["--threads", "999"], seconds: 60)
-        #expect(outcome.status == 64 && outcome.stderr == "Error: --threads: 999 is outside 0...256\n",
+        #expect(outcome.status == 64 && outcome.stderr == "noisestep: --threads: 999 is outside 0...256\n",
                 "\(command.name): \(outcome.status) \(outcome.stderr)")
     }
 

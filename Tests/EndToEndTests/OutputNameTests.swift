@@ -91,9 +91,9 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         try scratch.write([1], to: "afile")
-        let cases = [(["--out", ""], "Error: '': an empty path names no file; give a file name"),
-                     (["--metrics", ""], "Error: '': an empty path names no file; give a file name"),
-                     (["--out", "afile/x.nstep"], "Error: afile/x.nstep: a part of its path that should be a folder is a file")]
+        let cases = [(["--out", ""], "noisestep: '': an empty path names no file; give a file name"),
+                     (["--metrics", ""], "noisestep: '': an empty path names no file; give a file name"),
+                     (["--out", "afile/x.nstep"], "noisestep: afile/x.nstep: a part of its path that should be a folder is a file")]
         for (arguments, message) in cases {
             let outcome = try scratch.run(["train", "--steps", "2"] + Self.small + arguments)
             #expect(outcome.status == 1 && outcome.stderr == message + "\n", "\(arguments): \(outcome.stderr)")

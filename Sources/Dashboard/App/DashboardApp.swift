@@ -11,11 +11,12 @@ public enum DashboardApp {
     /// Why the dashboard cannot drive this terminal (TERM unset, unknown, or one that
     /// cannot place the cursor), in one line; nil when it can. Takes nothing over, so a
     /// front end can refuse before it creates a log or anything else.
-    public static var terminalRefusal: String? {
+    /// - Parameter command: the program's name as typed, for the hint to `train` instead.
+    public static func terminalRefusal(command: String) -> String? {
         guard !NcursesTerminal.canDrive else { return nil }
         let name = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
         return "cannot drive this terminal (TERM=\(name)); set TERM to your terminal's type, e.g. xterm-256color,"
-            + " or use `noisestep train` for plain output"
+            + " or use `\(command) train` for plain output."
     }
 
     /// Runs the dashboard until the person quits or a signal arrives, then restores the
@@ -39,8 +40,9 @@ public enum DashboardApp {
                            configuration: DashboardConfiguration, frames: inout FrameStatistics) -> Int32 {
         let signals = SignalWatcher()
         defer { signals.stop() }
-        guard let terminal = NcursesTerminal(color: configuration.color) else {
-            FileHandle.standardError.write(Data("noisestep: \(terminalRefusal ?? "cannot take over this terminal")\n".utf8))
+        guard let terminal = NcursesTerminal(color: configuration.color, theme: configuration.theme) else {
+            let refusal = terminalRefusal(command: configuration.command) ?? "cannot take over this terminal"
+            FileHandle.standardError.write(Data("\(configuration.programName): \(refusal)\n".utf8))
             return 1
         }
         defer { terminal.close() }

@@ -8,8 +8,12 @@ import Foundation
 /// runtime's backtrace over the screen). The fault signals (SIGSEGV, SIGABRT…) are
 /// `TerminalRescue`'s: sent by another process, they end the session the same way.
 ///
+/// Ctrl-Z (SIGTSTP, unless the process inherited it ignored) is caught too, and only
+/// recorded (`takeSuspend()`): the main loop gives the terminal back, mouse reporting
+/// included, before it stops, and takes it again on `fg` (`NcursesTerminal.suspend()`).
+///
 /// Create it before ncurses starts: ncurses installs its own handlers only for signals
-/// still at their default action. A handler only stores the signal number (an atomic
+/// still at their default action (and then never touches SIGTSTP). A handler only stores the signal number (an atomic
 /// store, async-signal-safe); the main loop polls `received`. `stop()` puts back the
 /// actions that were there before, an inherited SIG_IGN included.
 final class SignalWatcher {
@@ -35,6 +39,21 @@ final class SignalWatcher {
             var old = sigaction()
             if sigaction(signalNumber, &action, &old) == 0 { previous.append((signalNumber, old)) }
         }
+        suspendRequested.pointee = 0
+        var old = sigaction()
+        if sigaction(SIGTSTP, nil, &old) == 0, old.__sigaction_handler.sa_handler == nil {  // SIG_DFL
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = recordSuspend
+            sigemptyset(&action.sa_mask)
+            if sigaction(SIGTSTP, &action, nil) == 0 { previous.append((SIGTSTP, old)) }
+        }
+    }
+
+    /// Whether Ctrl-Z came since the last call; clears it.
+    func takeSuspend() -> Bool {
+        guard suspendRequested.pointee != 0 else { return false }
+        suspendRequested.pointee = 0
+        return true
     }
 
     /// The signal caught since the watcher started (or a fault signal another process
@@ -64,6 +83,18 @@ nonisolated(unsafe) let caughtSignal: UnsafeMutablePointer<sig_atomic_t> = {
     flag.initialize(to: 0)
     return flag
 }()
+
+/// Whether SIGTSTP came and the main loop has not suspended yet; like `caughtSignal`.
+nonisolated(unsafe) let suspendRequested: UnsafeMutablePointer<sig_atomic_t> = {
+    let flag = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+    flag.initialize(to: 0)
+    return flag
+}()
+
+/// Records a Ctrl-Z for the main loop; async-signal-safe.
+func recordSuspend(_ signal: Int32) {
+    suspendRequested.pointee = 1
+}
 
 /// Records `signal` for the main loop; async-signal-safe.
 func recordSignal(_ signal: Int32) {

@@ -8,6 +8,9 @@
 /// `evalEvery` steps while replaying, and the last step, the target, in `finish`), never
 /// when `validation` is empty. The |α| threshold is not in a log, so it is nil.
 /// Deterministic for any thread count.
+///
+/// The history keeps only the newest records (`RunHistory.retainedRecords`); `each` sees
+/// every one, in order, as it is made.
 public final class HistoryRebuild {
     private let threads: Int
     /// Made for the shape of the first model visited.
@@ -19,21 +22,24 @@ public final class HistoryRebuild {
     private var history = RunHistory()
     /// The last step visited, held back until the next one shows it was not the last.
     private var latest: StepRecord?
+    private let each: (StepRecord) -> Void
 
     /// - Parameter input: how the run encodes its input (its options' `input`).
     /// - Throws: a thread count or `evalEvery` outside the rulebook's limits, before any
     ///   worker is made.
-    public init(input: InputEncoding, validation: Dataset, evalEvery: Int, threads: Int = 0) throws(LimitViolation) {
+    public init(input: InputEncoding, validation: Dataset, evalEvery: Int, threads: Int = 0,
+                each: @escaping (StepRecord) -> Void = { _ in }) throws(LimitViolation) {
         try Limits.check(.threads, threads)
         self.threads = threads
         self.input = input
         self.validation = validation
+        self.each = each
         plan = try RunPlan(targetStep: 0, evalEvery: evalEvery)  // no step is 0: the interval alone
     }
 
     /// Adds the figures of a replayed step.
     public func visit(_ step: ReplayedStep) {
-        if let latest { history.append(latest) }
+        if let latest { keep(latest) }
         let entry = step.entry
         var record = StepRecord(
             step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
@@ -49,10 +55,15 @@ public final class HistoryRebuild {
     public func finish(model: TernaryModel) -> RunHistory {
         if var last = latest {
             if last.validationAccuracy == nil { last.validationAccuracy = score(model) }
-            history.append(last)
+            keep(last)
             latest = nil
         }
         return history
+    }
+
+    private func keep(_ record: StepRecord) {
+        each(record)
+        history.append(record)
     }
 
     private func score(_ model: TernaryModel) -> Double? {

@@ -17,6 +17,9 @@ final class SessionCore {
     /// Why the step log (or metrics file) lacks something trained; nil once a write
     /// succeeds again.
     private var recordingError: RunError?
+    /// The most steps a second (nil: no limit), and when the last step started.
+    private(set) var pace: Double?
+    private var lastStepStart = -Double.infinity
     private var runningSeconds = 0.0
     /// Finish times of the last steps, for steps/s.
     private var recentFinishes: [Double] = []
@@ -24,10 +27,11 @@ final class SessionCore {
     private var confusion: ConfusionMatrix?
     private var confusionStep = 0
 
-    init(driver: RunDriver<Trainer>, history: RunHistory, leg: Int) {
+    init(driver: RunDriver<Trainer>, history: RunHistory, leg: Int, pace: Double? = nil) {
         self.driver = driver
         self.history = history
         self.leg = max(1, leg)
+        self.pace = pace.flatMap { $0 > 0 ? $0 : nil }
         if !history.isEmpty { measureConfusion() }
     }
 
@@ -62,6 +66,12 @@ final class SessionCore {
         return true
     }
 
+    /// Seconds to wait before the next step so the pace holds (0: none).
+    func delayBeforeNextStep() -> Double {
+        guard let pace else { return 0 }
+        return max(0, lastStepStart + 1 / pace - Self.now())
+    }
+
     /// Runs the queued step unless training stopped meanwhile; returns whether it ran.
     func runClaimedStep() -> Bool {
         stepQueued = false
@@ -72,6 +82,7 @@ final class SessionCore {
 
     private func runStep() {
         let started = Self.now()
+        lastStepStart = started
         do throws(RunError) {
             snapshot = try driver.step()
             recordingError = nil
@@ -112,6 +123,8 @@ final class SessionCore {
             do throws(LimitViolation) { try driver.extendTarget(by: steps) } catch { report(.refused(error)) }
         case .save:
             save()
+        case .pace(let stepsPerSecond):
+            pace = stepsPerSecond.flatMap { $0 > 0 ? $0 : nil }
         }
         recentFinishes.removeAll()
     }
@@ -162,12 +175,14 @@ final class SessionCore {
             rate = Double(recentFinishes.count - 1) / (last - first)
         }
         let trainer = driver.trainer
-        return SessionState(snapshot: snapshot, history: history, isPaused: !isRunning, settings: trainer.settings,
-                            targetStep: driver.plan.targetStep, stepsDone: trainer.stepsDone, model: trainer.model,
-                            input: trainer.options.input, temperature: trainer.options.temperature,
-                            recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
-                            stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
-                            confusionStep: confusionStep, recordingError: recordingError)
+        var state = SessionState(snapshot: snapshot, history: history, isPaused: !isRunning, settings: trainer.settings,
+                                 targetStep: driver.plan.targetStep, stepsDone: trainer.stepsDone, model: trainer.model,
+                                 input: trainer.options.input, temperature: trainer.options.temperature,
+                                 recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
+                                 stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
+                                 confusionStep: confusionStep, recordingError: recordingError)
+        state.pace = pace
+        return state
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
