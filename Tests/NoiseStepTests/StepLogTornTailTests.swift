@@ -51,7 +51,8 @@ import Testing
         let run = try StepLogFixtures.train(options, steps: 2)
         let records = try Self.recordBytes(options, run.entries[...])
         let full = try ModelFile.bytes(of: run.models[2], step: 2, options: options,
-                                       dataFingerprint: StepLogFixtures.fingerprint, entries: run.entries, file: "run.nstep")
+                                       dataFingerprint: StepLogFixtures.fingerprint, entries: run.entries, settings: nil,
+                                       file: "run.nstep")
         #expect(full.starts(with: records))
         for cut in stride(from: records.count, to: full.count, by: 7) {
             let log = try StepLog.decode(Array(full.prefix(cut)), file: "run.nstep")
