@@ -60,6 +60,24 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
     var mpi = false
 
+    @Flag(help: "Only run the learning protocol: train each --candidate on each fold and seed, print mean and spread of held-out accuracy.")
+    var learning = false
+
+    @Option(help: "With --learning: bundled folds to hold out, comma-separated. (default: the tuning folds, all but 7)")
+    var folds: String?
+
+    @Option(help: "With --learning: seeds, comma-separated.")
+    var seeds = "1,2"
+
+    @Option(help: "With --learning: a recipe NAME=TRAIN-OPTIONS (e.g. big=--batch 2048), or a standard one's NAME; repeatable. (default: the standard list)")
+    var candidate: [String] = []
+
+    @Flag(help: "With --learning: score the untouched fold 7 instead of the tuning folds: the final figure, taken once.")
+    var untouched = false
+
+    @Option(help: "With --learning: train on DIR's train files and score its t10k files instead of the bundled folds.")
+    var data: String?
+
     /// Set only in the mpirun children of --mpi: one rank of data-parallel Adam-STE, N steps.
     @Option(help: .hidden)
     var mpiAdamSteps: Int?
@@ -98,6 +116,8 @@ struct BenchCommand: ParsableCommand {
                                                      threads: request.resolvedThreads, progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
+        if learning { return try emit(try learningProtocol(threads: request.resolvedThreads).measure(progress: Self.progress),
+                                      table: BenchTable.render) }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery, timeToSteps, rounds)
@@ -121,5 +141,30 @@ struct BenchCommand: ParsableCommand {
 
     private static func progress(_ message: String) {
         FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+    }
+}
+
+extension BenchCommand {
+    /// The protocol --learning asks for: the candidates, on the folds (or --data) and seeds.
+    func learningProtocol(threads: Int) throws -> LearningProtocol {
+        let candidates = try candidate.isEmpty
+            ? LearningCandidates.standard.map { try LearningCandidates.candidate(name: $0.name, arguments: $0.arguments) }
+            : candidate.map(LearningCandidates.parse)
+        let seedList: [UInt64] = try LearningCandidates.list(seeds, option: "--seeds") { _ in }
+        if seedList.isEmpty { throw CLIError.usage("--seeds: needs at least one seed, e.g. 1,2") }
+        let splits: [LearningProtocol.Split]
+        if let data {
+            if untouched || folds != nil { throw CLIError.usage("--data: a directory has no folds; leave out --folds and --untouched") }
+            splits = [.directory(data)]
+        } else if untouched {
+            if folds != nil { throw CLIError.usage("--untouched: scores fold \(LearningProtocol.untouchedFold) only; leave out --folds") }
+            splits = [.fold(LearningProtocol.untouchedFold)]
+        } else {
+            let chosen: [Int] = try folds.map { text in
+                try LearningCandidates.list(text, option: "--folds") { (fold: Int) in try Limits.check(.holdoutFold, fold) }
+            } ?? LearningProtocol.tuningFolds
+            splits = chosen.map { .fold($0) }
+        }
+        return LearningProtocol(candidates: candidates, splits: splits, seeds: seedList, threads: threads)
     }
 }

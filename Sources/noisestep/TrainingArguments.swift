@@ -57,6 +57,21 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")
     var temperature: Double?
 
+    @Option(help: "Rank perturbations by magnitude (|α|) or reliability (|α| over its standard error across the batch's chunks).")
+    var keepBy = KeepRule.Ranking.magnitude
+
+    @Option(parsing: .unconditional, help: "Keep only signs whose |α| is at least this many standard errors from 0 (0: no floor).")
+    var keepReliability = 0.0
+
+    @Option(parsing: .unconditional, help: "Move the reject quantile to this value over --ramp-steps steps.")
+    var quantileTo: Double?
+
+    @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps steps.")
+    var batchFrom: Int?
+
+    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps (default: --steps).")
+    var rampSteps: Int?
+
     @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation (explicit options still win).")
     var paper = false
 
@@ -80,6 +95,10 @@ struct TrainingArguments: ParsableArguments {
                                             rotation: rotate ?? options.augmentation.rotation,
                                             scale: scale ?? options.augmentation.scale)
         if let temperature { options.temperature = temperature }
+        options.keepRule = KeepRule(ranking: keepBy, minimumReliability: keepReliability)
+        let ramp = rampSteps ?? steps
+        options.quantileRamp = quantileTo.map { Ramp(from: rejectQuantile, to: $0, steps: ramp) }
+        options.batchRamp = batchFrom.map { Ramp(from: Double($0), to: Double(batch), steps: ramp) }
         try Limits.check(options)
         return options
     }
@@ -106,3 +125,4 @@ extension DensitySchedule: ExpressibleByArgument {}
 extension InputEncoding: ExpressibleByArgument {}
 extension AlignmentEngine: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}
+extension KeepRule.Ranking: ExpressibleByArgument {}

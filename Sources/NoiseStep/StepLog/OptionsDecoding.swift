@@ -13,10 +13,12 @@ enum OptionsDecoding {
             throw .invalidOptions(file: file, problem: .notAnObject)
         }
         let defaults = defaultValues()
-        if let unknown = Set(found.keys).subtracting(defaults.keys).sorted().first {
+        if let unknown = Set(found.keys).subtracting(defaults.keys).subtracting(TrainingOptions.keysAddedLater)
+            .sorted().first {
             throw .invalidOptions(file: file, problem: .unknownOption(unknown))
         }
-        if let missing = Set(defaults.keys).subtracting(found.keys).sorted().first {
+        if let missing = Set(defaults.keys).subtracting(found.keys).subtracting(TrainingOptions.keysAddedLater)
+            .sorted().first {
             throw .invalidOptions(file: file, problem: .missingOption(missing))
         }
         if let options = try? JSONDecoder().decode(TrainingOptions.self, from: json) { return options }

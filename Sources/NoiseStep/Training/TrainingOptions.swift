@@ -64,6 +64,12 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     /// integers with a wide range; a temperature above 1 keeps the loss from saturating
     /// on the examples it already gets right, which overfits less.
     public var temperature: Double = 8
+    /// Which perturbations a step keeps, beside the quantile.
+    public var keepRule: KeepRule = .magnitude
+    /// When set, the reject quantile moves from `rejectQuantile` to `quantileRamp.to`.
+    public var quantileRamp: Ramp?
+    /// When set, the batch grows from `batchRamp.from` to `batch` (multiples of 64).
+    public var batchRamp: Ramp?
 
     public init() {}
 
@@ -75,5 +81,15 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
         options.temperature = 1
         options.augmentation = .none
         return options
+    }
+}
+
+extension TrainingOptions {
+    /// Examples of step `step`: `batch`, or on a batch ramp the ramp's value rounded to
+    /// whole chunks of 64.
+    public func batchSize(atStep step: Int) -> Int {
+        guard let ramp = batchRamp else { return batch }
+        let value = Ramp(from: ramp.from, to: Double(batch), steps: ramp.steps).value(atStep: step)
+        return max(1, min(batch, Int((value / 64).rounded()) * 64))
     }
 }
