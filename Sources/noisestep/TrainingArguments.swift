@@ -58,10 +58,10 @@ struct TrainingArguments: ParsableArguments {
     var temperature: Double?
 
     @Option(help: "Rank perturbations by magnitude (|α|) or reliability (|α| over its standard error across the batch's chunks).")
-    var keepBy = KeepRule.Ranking.magnitude
+    var keepBy = TrainingOptions().keepBy
 
     @Option(parsing: .unconditional, help: "Keep only signs whose |α| is at least this many standard errors from 0 (0: no floor).")
-    var keepReliability = 0.0
+    var keepFloor = TrainingOptions().keepFloor
 
     @Option(parsing: .unconditional, help: "Move the reject quantile to this value over --ramp-steps steps.")
     var quantileTo: Double?
@@ -95,10 +95,11 @@ struct TrainingArguments: ParsableArguments {
                                             rotation: rotate ?? options.augmentation.rotation,
                                             scale: scale ?? options.augmentation.scale)
         if let temperature { options.temperature = temperature }
-        options.keepRule = KeepRule(ranking: keepBy, minimumReliability: keepReliability)
-        let ramp = rampSteps ?? steps
-        options.quantileRamp = quantileTo.map { Ramp(from: rejectQuantile, to: $0, steps: ramp) }
-        options.batchRamp = batchFrom.map { Ramp(from: Double($0), to: Double(batch), steps: ramp) }
+        options.keepBy = keepBy
+        options.keepFloor = keepFloor
+        if quantileTo != nil || batchFrom != nil {
+            options.ramp = Ramp(steps: rampSteps ?? steps, quantileTo: quantileTo, batchFrom: batchFrom)
+        }
         try Limits.check(options)
         return options
     }
@@ -125,4 +126,4 @@ extension DensitySchedule: ExpressibleByArgument {}
 extension InputEncoding: ExpressibleByArgument {}
 extension AlignmentEngine: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}
-extension KeepRule.Ranking: ExpressibleByArgument {}
+extension KeepRanking: ExpressibleByArgument {}

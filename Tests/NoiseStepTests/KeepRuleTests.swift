@@ -30,7 +30,7 @@ import Testing
 
     @Test func magnitudeRankingIsThePapersRule() {
         let estimate = AlignmentEstimate(means: [0.3, -0.1, -0.4, 0.2, 0], standardErrors: [1, 1, 1, 1, 1])
-        let decision = KeepRule.magnitude.decide(estimate, quantile: 0.5)
+        let decision = KeepRule(quantile: 0.5).decide(estimate)
         #expect(decision.keptSigns == UpdateRule.keptSigns(alignments: estimate.means, quantile: 0.5))
         #expect(decision.threshold == 0.2)
     }
@@ -39,25 +39,25 @@ import Testing
     @Test func reliabilityRankingKeepsTheSignsFarthestFromZeroInStandardErrors() {
         let estimate = AlignmentEstimate(means: [0.9, -0.2, 0.1, -0.3], standardErrors: [1, 0.05, 0.1, 0.1])
         // Reliabilities 0.9, 4, 1, 3: the upper half is 4 and 3.
-        let decision = KeepRule(ranking: .reliability).decide(estimate, quantile: 0.5)
+        let decision = KeepRule(ranking: .reliability, quantile: 0.5).decide(estimate)
         #expect(decision.keptSigns == [0, -1, 1, -1])
         #expect(decision.threshold == 1)
-        #expect(KeepRule(ranking: .reliability).decide(estimate, quantile: 0.7).keptSigns == [0, -1, 0, -1])
+        #expect(KeepRule(ranking: .reliability, quantile: 0.7).decide(estimate).keptSigns == [0, -1, 0, -1])
     }
 
     @Test func aReliabilityFloorRejectsSignsTheQuantileWouldKeep() {
         let estimate = AlignmentEstimate(means: [0.9, -0.2, 0.1, -0.3, 0], standardErrors: [1, 0.05, 0.1, 0.1, 0])
-        let rule = KeepRule(ranking: .magnitude, minimumReliability: 2)
-        #expect(rule.decide(estimate, quantile: 0).keptSigns == [0, -1, 0, -1, 0])
+        let rule = KeepRule(ranking: .magnitude, quantile: 0, minimumReliability: 2)
+        #expect(rule.decide(estimate).keptSigns == [0, -1, 0, -1, 0])
     }
 
     @Test func aRampMovesSmoothlyThenHolds() {
-        let ramp = Ramp(from: 0.5, to: 0.9, steps: 101)
-        #expect(ramp.value(atStep: 1) == 0.5)
-        #expect(abs(ramp.value(atStep: 51) - 0.7) < 1e-12)
-        #expect(ramp.value(atStep: 101) == 0.9)
-        #expect(ramp.value(atStep: 5000) == 0.9)
-        #expect(ramp.value(atStep: 26) < 0.6)  // slow at the start: smoothstep(0.25) = 0.156
-        #expect(Ramp(from: 2, to: 3, steps: 1).value(atStep: 1) == 3)
+        let ramp = Ramp(steps: 101)
+        #expect(ramp.value(from: 0.5, to: 0.9, atStep: 1) == 0.5)
+        #expect(abs(ramp.value(from: 0.5, to: 0.9, atStep: 51) - 0.7) < 1e-12)
+        #expect(ramp.value(from: 0.5, to: 0.9, atStep: 101) == 0.9)
+        #expect(ramp.value(from: 0.5, to: 0.9, atStep: 5000) == 0.9)
+        #expect(ramp.value(from: 0.5, to: 0.9, atStep: 26) < 0.6)  // slow at the start: smoothstep(0.25) = 0.156
+        #expect(Ramp(steps: 1).value(from: 2, to: 3, atStep: 1) == 3)
     }
 }

@@ -24,6 +24,14 @@ public enum Setting: String, Sendable, CaseIterable {
     case learningRate
     /// The fold of the bundled subset held out for validation.
     case holdoutFold
+    /// The keep rule's reliability floor, in standard errors.
+    case keepFloor
+    /// Steps over which the run's ramps move.
+    case rampSteps
+    /// The reject quantile the ramp ends at.
+    case quantileTo
+    /// The batch the ramp starts from (at most the run's batch).
+    case batchFrom
 }
 
 /// A run asked for more than the rulebook (`Limits`) allows. Carries the values, never

@@ -69,7 +69,9 @@ struct ChangedSettings: OptionSet {
     static let samples = ChangedSettings(rawValue: 1 << 1)
     static let rejectQuantile = ChangedSettings(rawValue: 1 << 2)
     static let schedule = ChangedSettings(rawValue: 1 << 3)
-    static let all: ChangedSettings = [.density, .samples, .rejectQuantile, .schedule]
+    static let quantileSchedule = ChangedSettings(rawValue: 1 << 4)
+    static let keepBy = ChangedSettings(rawValue: 1 << 5)
+    static let all: ChangedSettings = [.density, .samples, .rejectQuantile, .schedule, .quantileSchedule, .keepBy]
 }
 
 extension DensitySchedule {
@@ -85,6 +87,42 @@ extension DensitySchedule {
         switch formatCode {
         case 0: self = .paper
         case 1: self = .fixed
+        default: return nil
+        }
+    }
+}
+
+extension QuantileSchedule {
+    /// The quantile schedule's code in a step record. Stable: never renumber.
+    var formatCode: UInt8 {
+        switch self {
+        case .fixed: return 0
+        case .ramp: return 1
+        }
+    }
+
+    init?(formatCode: UInt8) {
+        switch formatCode {
+        case 0: self = .fixed
+        case 1: self = .ramp
+        default: return nil
+        }
+    }
+}
+
+extension KeepRanking {
+    /// The ranking's code in a step record. Stable: never renumber.
+    var formatCode: UInt8 {
+        switch self {
+        case .magnitude: return 0
+        case .reliability: return 1
+        }
+    }
+
+    init?(formatCode: UInt8) {
+        switch formatCode {
+        case 0: self = .magnitude
+        case 1: self = .reliability
         default: return nil
         }
     }

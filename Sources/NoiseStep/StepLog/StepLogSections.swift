@@ -31,6 +31,8 @@ enum StepLogSection {
         if changed.contains(.samples) { body.appendLittleEndian(UInt32(entry.samples)) }
         if changed.contains(.rejectQuantile) { body.appendLittleEndian(entry.rejectQuantile) }
         if changed.contains(.schedule) { body.append(entry.schedule.formatCode) }
+        if changed.contains(.quantileSchedule) { body.append(entry.settings.quantileSchedule.formatCode) }
+        if changed.contains(.keepBy) { body.append(entry.settings.keepBy.formatCode) }
         body.appendLittleEndian(entry.loss)
         body.appendLittleEndian(entry.batchAccuracy)
         TritCodec.append(entry.keptSigns, to: &body)
@@ -64,6 +66,16 @@ enum StepLogSection {
             guard let code = reader.uint8() else { throw tooShort }
             guard let schedule = DensitySchedule(formatCode: code) else { throw .unknownSchedule(code) }
             settings.schedule = schedule
+        }
+        if changed.contains(.quantileSchedule) {
+            guard let code = reader.uint8() else { throw tooShort }
+            guard let schedule = QuantileSchedule(formatCode: code) else { throw .unknownQuantileSchedule(code) }
+            settings.quantileSchedule = schedule
+        }
+        if changed.contains(.keepBy) {
+            guard let code = reader.uint8() else { throw tooShort }
+            guard let ranking = KeepRanking(formatCode: code) else { throw .unknownKeepRanking(code) }
+            settings.keepBy = ranking
         }
         do throws(LimitViolation) {
             try Limits.check(settings, parameterCount: parameterCount)
@@ -123,6 +135,8 @@ extension StepSettings {
         if samples != previous.samples { changed.insert(.samples) }
         if rejectQuantile.bitPattern != previous.rejectQuantile.bitPattern { changed.insert(.rejectQuantile) }
         if schedule != previous.schedule { changed.insert(.schedule) }
+        if quantileSchedule != previous.quantileSchedule { changed.insert(.quantileSchedule) }
+        if keepBy != previous.keepBy { changed.insert(.keepBy) }
         return changed
     }
 }

@@ -15,6 +15,7 @@ extension Trainer {
         options.threads = threads
         var settings = log.lastEntry?.settings ?? StepSettings(options)
         if let last = log.lastEntry { settings.density = last.nextDensity }
+        settings = settings.ramped(toStep: log.lastStep + 1, options: options)
         self.init(options: options, training: training, model: log.latestModel, stepsDone: log.lastStep,
                   settings: settings, sharing: sharing)
     }

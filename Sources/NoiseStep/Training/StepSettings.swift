@@ -10,17 +10,25 @@ public struct StepSettings: Sendable, Equatable {
     public var rejectQuantile: Double
     /// How the density changes after each step.
     public var schedule: DensitySchedule
+    /// How the reject quantile changes from step to step.
+    public var quantileSchedule: QuantileSchedule
+    /// What the quantile ranks: |α| or its reliability.
+    public var keepBy: KeepRanking
 
-    public init(density: Double, samples: Int, rejectQuantile: Double, schedule: DensitySchedule) {
+    public init(density: Double, samples: Int, rejectQuantile: Double, schedule: DensitySchedule,
+                quantileSchedule: QuantileSchedule = .fixed, keepBy: KeepRanking = .magnitude) {
         self.density = density
         self.samples = samples
         self.rejectQuantile = rejectQuantile
         self.schedule = schedule
+        self.quantileSchedule = quantileSchedule
+        self.keepBy = keepBy
     }
 
-    /// The settings a run starts with.
+    /// The settings a run starts with: on its quantile ramp when it has one.
     public init(_ options: TrainingOptions) {
         self.init(density: options.density, samples: options.samples, rejectQuantile: options.rejectQuantile,
-                  schedule: options.schedule)
+                  schedule: options.schedule, quantileSchedule: options.ramp?.quantileTo == nil ? .fixed : .ramp,
+                  keepBy: options.keepBy)
     }
 }

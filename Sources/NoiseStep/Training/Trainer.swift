@@ -66,7 +66,7 @@ public final class Trainer {
                          parameterCount: parameterCount)
         }
         let measured = measure(step: stepNumber, perturbations: perturbations)
-        let decision = options.keepRule.decide(measured.estimate, quantile: settings.rejectQuantile)
+        let decision = KeepRule(settings, options: options).decide(measured.estimate)
         let kept = decision.keptSigns
         let changed = UpdateRule.apply(perturbations, keptSigns: kept, to: &model)
         let entry = StepLogEntry(step: stepNumber, settings: settings, keptSigns: kept, loss: Float(measured.loss),
@@ -82,7 +82,7 @@ public final class Trainer {
             alignmentSpread: AlignmentSpread(alignments: decision.scores, threshold: decision.threshold))
         stepsDone = stepNumber
         settings.density = entry.nextDensity
-        if let ramp = options.quantileRamp { settings.rejectQuantile = ramp.value(atStep: stepNumber + 1) }
+        settings = settings.ramped(toStep: stepNumber + 1, options: options)
         return (snapshot, entry)
     }
 

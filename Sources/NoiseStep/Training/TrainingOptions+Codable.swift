@@ -4,11 +4,11 @@ extension TrainingOptions {
     enum CodingKeys: String, CodingKey {
         case hidden, input, batch, samples, density, schedule, rejectQuantile, alignment, seed, threads
         case augmentation, temperature
-        case keepRule, quantileRamp, batchRamp
+        case keepBy, keepFloor, ramp
     }
 
     /// Options a log may lack: written by an older program, which trained without them.
-    static let keysAddedLater: Set<String> = [CodingKeys.keepRule, .quantileRamp, .batchRamp].map(\.stringValue)
+    static let keysAddedLater: Set<String> = [CodingKeys.keepBy, .keepFloor, .ramp].map(\.stringValue)
         .reduce(into: []) { $0.insert($1) }
 
     public init(from decoder: any Decoder) throws {
@@ -27,8 +27,8 @@ extension TrainingOptions {
         // Files written before these existed trained without them.
         augmentation = try container.decodeIfPresent(Augmentation.self, forKey: .augmentation) ?? .none
         temperature = try container.decodeIfPresent(Double.self, forKey: .temperature) ?? 1
-        keepRule = try container.decodeIfPresent(KeepRule.self, forKey: .keepRule) ?? .magnitude
-        quantileRamp = try container.decodeIfPresent(Ramp.self, forKey: .quantileRamp)
-        batchRamp = try container.decodeIfPresent(Ramp.self, forKey: .batchRamp)
+        keepBy = try container.decodeIfPresent(KeepRanking.self, forKey: .keepBy) ?? .magnitude
+        keepFloor = try container.decodeIfPresent(Double.self, forKey: .keepFloor) ?? 0
+        ramp = try container.decodeIfPresent(Ramp.self, forKey: .ramp)
     }
 }

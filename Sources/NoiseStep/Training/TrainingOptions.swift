@@ -64,12 +64,12 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     /// integers with a wide range; a temperature above 1 keeps the loss from saturating
     /// on the examples it already gets right, which overfits less.
     public var temperature: Double = 8
-    /// Which perturbations a step keeps, beside the quantile.
-    public var keepRule: KeepRule = .magnitude
-    /// When set, the reject quantile moves from `rejectQuantile` to `quantileRamp.to`.
-    public var quantileRamp: Ramp?
-    /// When set, the batch grows from `batchRamp.from` to `batch` (multiples of 64).
-    public var batchRamp: Ramp?
+    /// What the first step ranks perturbations by (later steps: `StepSettings.keepBy`).
+    public var keepBy: KeepRanking = .magnitude
+    /// Keep only signs whose α lies at least this many standard errors from 0; 0: no floor.
+    public var keepFloor: Double = 0
+    /// Settings that move over the first steps of the run: the quantile, the batch.
+    public var ramp: Ramp?
 
     public init() {}
 
@@ -85,11 +85,10 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
 }
 
 extension TrainingOptions {
-    /// Examples of step `step`: `batch`, or on a batch ramp the ramp's value rounded to
-    /// whole chunks of 64.
+    /// Examples of step `step`: `batch`, or on a batch ramp the ramp's value rounded to a
+    /// whole number (`ramp.batchFrom` at step 1, `batch` from the ramp's last step on).
     public func batchSize(atStep step: Int) -> Int {
-        guard let ramp = batchRamp else { return batch }
-        let value = Ramp(from: ramp.from, to: Double(batch), steps: ramp.steps).value(atStep: step)
-        return max(1, min(batch, Int((value / 64).rounded()) * 64))
+        guard let ramp, let from = ramp.batchFrom else { return batch }
+        return min(batch, max(1, Int(ramp.value(from: Double(from), to: Double(batch), atStep: step).rounded())))
     }
 }
