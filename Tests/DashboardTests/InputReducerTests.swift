@@ -131,8 +131,8 @@ import Testing
         #expect(ui.notice?.text == "x acts on the pad: Tab to the pad first")
         _ = Self.run([.up], ui: &ui)
         #expect(ui.notice?.text == "arrows move the pad cursor: Tab to the pad first")
-        _ = Self.run([.character("z")], ui: &ui)
-        #expect(ui.notice?.text == "z does nothing: ? lists the keys")
+        _ = Self.run([.character("w")], ui: &ui)
+        #expect(ui.notice?.text == "w does nothing: ? lists the keys")
         ui.notice = nil
         _ = Self.run([.character("\u{1b}")], ui: &ui)
         #expect(ui.notice == nil, "Escape passes silently")

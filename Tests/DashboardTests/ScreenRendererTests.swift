@@ -308,10 +308,10 @@ import Testing
         │ │ space         pause / resume; at the target, run 1,500 more steps       │──┐
         │ │ n             one step while paused                                     │4 │
         │ │ t             move the target 1,500 steps on                            │  │
-        │ │ [  ]          reject quantile − / + 0.05                                │s │
+        │ │ [  ]          reject quantile − / + 0.05 (takes it off its ramp)        │s │
         │ │ -  =          density ÷ / × 1.25 (turns the paper schedule off)         │──┘
         │ │ <  >          samples ÷ / × 2                                           │──┐
-        └─│ a             density schedule: paper or fixed                          │  │
+        └─│ a  z          density schedule paper / fixed; keep by |α| or |α| ÷ se   │  │
         ┌▸│ l  e          log-scale loss; smooth the curves (moving average)        │  │
         │ │ s             save: complete the step log up to now                     │  │
         │ │ mouse         press and drag on the pad to draw; click to focus         │  │
@@ -339,13 +339,13 @@ import Testing
         │ │ sparsity      share of weights that are 0 (history: ≥ 10-point scale)   │──┘
         │ │ kept          perturbations whose |α| reached the threshold             │──┐
         └─│ |α| ≥         the threshold: quantile q of the step's |α| (α = grad·ν)  │  │
-        ┌▸│ spread        the last step's |α| in bins a factor of 2 apart           │  │
+        ┌▸│ |α|/se ≥      the same, kept by reliability: se from the batch's chunks │  │
+        │ │ spread        the last step's |α| in bins a factor of 2 apart           │  │
         │ │ changed       weights the step moved one notch                          │  │
         │ │ prediction    softmax of logits ÷ the training temperature              │  │
         │ │ model sees    the 28×28 image the model reads from the pad              │  │
         │ │ ▴             a step where density, quantile or samples changed         │  │
         │ │ by class      validation split: rows true class, columns predicted      │  │
-        │ │                                                                         │  │
         │ └─────────────────────────────────────────────────────────────────────────┘  │
         │       └1                                step 40││                            │
         └────────────────────────────────────────────────┘└────────────────────────────┘

@@ -17,6 +17,8 @@ enum AcceptancePanel {
         var kept: Int?
         var samples: Int?
         var quantile: Double
+        var keepBy: KeepRanking
+        var ramped: Bool
         var threshold: Double?
         /// log10 of the threshold per step, fitted to the sparkline.
         var thresholdHistory: [Double?]
@@ -34,6 +36,8 @@ enum AcceptancePanel {
         let kept = state.snapshot?.kept ?? last.map { Int(($0.acceptanceRate * Double($0.settings.samples)).rounded()) }
         return Content(kept: kept, samples: samples,
                        quantile: state.snapshot?.rejectQuantile ?? state.settings.rejectQuantile,
+                       keepBy: state.snapshot?.keepBy ?? state.settings.keepBy,
+                       ramped: (state.snapshot?.quantileSchedule ?? state.settings.quantileSchedule) == .ramp,
                        threshold: state.snapshot?.alignmentSpread?.threshold,
                        thresholdHistory: series.thresholdLog.fitted(to: sparkline),
                        spread: state.snapshot?.alignmentSpread, changed: series.weightsChanged.fitted(to: sparkline),
@@ -46,10 +50,11 @@ enum AcceptancePanel {
             title.add(" \(NumberFormat.grouped(kept))/\(NumberFormat.grouped(samples)) kept", CellStyle(.acceptance, bold: true))
         }
         title.add(" at quantile " + NumberFormat.fixed(content.quantile, 2), .muted, priority: 1)
+        if content.ramped { title.add(" (ramp)", .muted, priority: 1) }
         canvas.box(rect, title: title, focused: focused)
         let inside = rect.inset(by: 1)
         guard inside.height >= 3 else { return }
-        drawRow("|α| ≥", content.thresholdHistory, value: content.threshold.map(NumberFormat.significant) ?? "–",
+        drawRow(content.keepBy == .reliability ? "|α|/se ≥" : "|α| ≥", content.thresholdHistory, value: content.threshold.map(NumberFormat.significant) ?? "–",
                 style: CellStyle(.acceptance), in: &canvas, row: inside.row, inside: inside)
         drawSpread(content, in: &canvas, area: Rect(column: inside.column, row: inside.row + 1, width: inside.width,
                                                      height: inside.height - 2))

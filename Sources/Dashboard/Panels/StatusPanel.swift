@@ -94,7 +94,8 @@ enum StatusPanel {
         }
         line.add([("density ", .muted), (NumberFormat.scientific(settings.density), value), schedule])
         line.add([("  samples ", .muted), (NumberFormat.grouped(settings.samples), value)], priority: 6)
-        line.add([("  quantile ", .muted), (NumberFormat.fixed(settings.rejectQuantile, 2), value)], priority: 6)
+        line.add([("  quantile ", .muted), (NumberFormat.fixed(settings.rejectQuantile, 2), value),
+                  (settings.quantileSchedule == .ramp ? " ramp" : "", .muted)], priority: 6)
         line.add([("  alignment ", .muted), (content.alignment.rawValue, value)], priority: 2)
         line.add([("  seed ", .muted), (String(content.seed), value)], priority: 1)
         if let ghost = content.ghostName {
@@ -124,10 +125,10 @@ enum StatusPanel {
             items = ["drag or hjkl to draw", "space paint", "x erase", "c clear", "r validation image", "Tab training"]
         } else if content.atTarget && content.isPaused {
             items = ["space continue +\(leg)", "t target +\(leg)", "n one step", "[ ] quantile", "- = density",
-                     "< > samples", "a schedule", "Tab pad"]
+                     "< > samples", "a schedule", "z keep rule", "Tab pad"]
         } else {
             items = [content.isPaused ? "space resume" : "space pause", "n one step", "[ ] quantile", "- = density",
-                     "< > samples", "a schedule", "t target +\(leg)", "Tab pad"]
+                     "< > samples", "a schedule", "z keep rule", "t target +\(leg)", "Tab pad"]
         }
         var line = TextLine()
         for (index, item) in items.enumerated() {

@@ -74,56 +74,29 @@ struct ChangedSettings: OptionSet {
     static let all: ChangedSettings = [.density, .samples, .rejectQuantile, .schedule, .quantileSchedule, .keepBy]
 }
 
-extension DensitySchedule {
-    /// The schedule's code in a step record. Stable: never renumber.
-    var formatCode: UInt8 {
-        switch self {
-        case .paper: return 0
-        case .fixed: return 1
-        }
-    }
+/// A setting stored in a step record as a one-byte code: its index in `formatCodes`.
+protocol StepRecordCode: Equatable {
+    /// Every value, in code order. Stable: append new values, never reorder.
+    static var formatCodes: [Self] { get }
+}
+
+extension StepRecordCode {
+    var formatCode: UInt8 { UInt8(Self.formatCodes.firstIndex(of: self)!) }
 
     init?(formatCode: UInt8) {
-        switch formatCode {
-        case 0: self = .paper
-        case 1: self = .fixed
-        default: return nil
-        }
+        guard Int(formatCode) < Self.formatCodes.count else { return nil }
+        self = Self.formatCodes[Int(formatCode)]
     }
 }
 
-extension QuantileSchedule {
-    /// The quantile schedule's code in a step record. Stable: never renumber.
-    var formatCode: UInt8 {
-        switch self {
-        case .fixed: return 0
-        case .ramp: return 1
-        }
-    }
-
-    init?(formatCode: UInt8) {
-        switch formatCode {
-        case 0: self = .fixed
-        case 1: self = .ramp
-        default: return nil
-        }
-    }
+extension DensitySchedule: StepRecordCode {
+    static let formatCodes: [DensitySchedule] = [.paper, .fixed]
 }
 
-extension KeepRanking {
-    /// The ranking's code in a step record. Stable: never renumber.
-    var formatCode: UInt8 {
-        switch self {
-        case .magnitude: return 0
-        case .reliability: return 1
-        }
-    }
+extension QuantileSchedule: StepRecordCode {
+    static let formatCodes: [QuantileSchedule] = [.fixed, .ramp]
+}
 
-    init?(formatCode: UInt8) {
-        switch formatCode {
-        case 0: self = .magnitude
-        case 1: self = .reliability
-        default: return nil
-        }
-    }
+extension KeepRanking: StepRecordCode {
+    static let formatCodes: [KeepRanking] = [.magnitude, .reliability]
 }

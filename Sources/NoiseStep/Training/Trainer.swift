@@ -79,7 +79,8 @@ public final class Trainer {
             schedule: settings.schedule,
             alignment: options.alignment, seed: options.seed,
             stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
-            alignmentSpread: AlignmentSpread(alignments: decision.scores, threshold: decision.threshold))
+            alignmentSpread: AlignmentSpread(alignments: decision.scores, threshold: decision.threshold),
+            keepBy: settings.keepBy, quantileSchedule: settings.quantileSchedule)
         stepsDone = stepNumber
         settings.density = entry.nextDensity
         settings = settings.ramped(toStep: stepNumber + 1, options: options)
