@@ -57,19 +57,22 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")
     var temperature: Double?
 
-    @Option(help: "Rank perturbations by magnitude (|α|) or reliability (|α| over its standard error across the batch's chunks).")
-    var keepBy = TrainingOptions().keepBy
+    @Option(help: "What the reject quantile ranks: magnitude (|α|, the paper's) or reliability (|α| over its standard error across the batch's chunks of 64). (default: \(TrainingOptions().keepBy.rawValue); --paper: magnitude)")
+    var keepBy: KeepRanking?
 
-    @Option(parsing: .unconditional, help: "Keep only signs whose |α| is at least this many standard errors from 0 (0: no floor).")
+    @Option(parsing: .unconditional, help: "Also keep only signs whose α is at least this many standard errors from 0 (0: no floor).")
     var keepFloor = TrainingOptions().keepFloor
 
-    @Option(parsing: .unconditional, help: "Move the reject quantile to this value over --ramp-steps steps.")
+    @Option(help: "Quantile schedule: ramp (from --reject-quantile to --quantile-to over --ramp-steps) or fixed. (default: \(Self.defaultQuantileSchedule(paper: false).rawValue); --paper: fixed)")
+    var quantileSchedule: QuantileSchedule?
+
+    @Option(parsing: .unconditional, help: "The reject quantile at the end of its ramp. (default: \(Self.defaultQuantileTo))")
     var quantileTo: Double?
 
-    @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps steps.")
+    @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps. (default: \(Self.defaultBatchFrom.map(String.init) ?? "--batch, no ramp"))")
     var batchFrom: Int?
 
-    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps (default: --steps).")
+    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps. (default: --steps)")
     var rampSteps: Int?
 
     @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation (explicit options still win).")
@@ -95,14 +98,35 @@ struct TrainingArguments: ParsableArguments {
                                             rotation: rotate ?? options.augmentation.rotation,
                                             scale: scale ?? options.augmentation.scale)
         if let temperature { options.temperature = temperature }
-        options.keepBy = keepBy
+        if let keepBy { options.keepBy = keepBy }
         options.keepFloor = keepFloor
-        if quantileTo != nil || batchFrom != nil {
-            options.ramp = Ramp(steps: rampSteps ?? steps, quantileTo: quantileTo, batchFrom: batchFrom)
-        }
+        options.ramp = try ramp()
         try Limits.check(options)
         return options
     }
+
+    /// The run's ramp: the quantile's unless --quantile-schedule fixes it (or --paper, unless
+    /// it asks for one), the batch's when --batch-from (or the default) starts it lower.
+    private func ramp() throws -> Ramp? {
+        if let rampSteps { try Limits.check(.rampSteps, rampSteps) }
+        if quantileSchedule == .fixed, quantileTo != nil {
+            throw CLIError.usage("--quantile-to: the quantile ramps only with --quantile-schedule ramp")
+        }
+        let ramped = quantileSchedule.map { $0 == .ramp } ?? (quantileTo != nil || Self.defaultQuantileSchedule(paper: paper) == .ramp)
+        let end = ramped ? quantileTo ?? Self.defaultQuantileTo : nil
+        // The default start never exceeds a smaller --batch; an explicit one is checked.
+        let from = batchFrom ?? (paper ? nil : Self.defaultBatchFrom.map { min($0, batch) })
+        guard end != nil || (from != nil && from != batch) else { return nil }
+        return Ramp(steps: rampSteps ?? steps, quantileTo: end, batchFrom: from == batch ? nil : from)
+    }
+
+    static func defaultQuantileSchedule(paper: Bool) -> QuantileSchedule {
+        (paper ? TrainingOptions.paper : TrainingOptions()).ramp?.quantileTo == nil ? .fixed : .ramp
+    }
+
+    /// Where the quantile ramps to unless --quantile-to says: the default run's end.
+    static var defaultQuantileTo: Double { TrainingOptions().ramp?.quantileTo ?? 0.95 }
+    static var defaultBatchFrom: Int? { TrainingOptions().ramp?.batchFrom }
 
     /// How far the run goes and when it is scored.
     func plan() throws -> RunPlan {
@@ -127,3 +151,4 @@ extension InputEncoding: ExpressibleByArgument {}
 extension AlignmentEngine: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}
 extension KeepRanking: ExpressibleByArgument {}
+extension QuantileSchedule: ExpressibleByArgument {}

@@ -33,9 +33,12 @@ enum OptionsDecoding {
         throw .invalidOptions(file: file, problem: .notAnObject)
     }
 
-    /// The default options as JSON values, by key.
+    /// The default options as JSON values, by key, with an example for each option the
+    /// defaults leave out.
     private static func defaultValues() -> [String: JSONValue] {
-        guard let data = try? JSONEncoder().encode(TrainingOptions()),
+        var example = TrainingOptions()
+        if example.ramp == nil { example.ramp = Ramp(steps: 1500, quantileTo: 0.95) }
+        guard let data = try? JSONEncoder().encode(example),
               let values = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
             preconditionFailure("the default options round-trip through JSON")
         }

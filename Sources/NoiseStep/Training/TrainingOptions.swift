@@ -73,13 +73,17 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
 
     public init() {}
 
-    /// The paper's setup: 128 perturbations, binarized inputs, plain softmax, no augmentation.
+    /// The paper's setup: 128 perturbations, binarized inputs, plain softmax, no
+    /// augmentation, the stronger half of |α| kept at every step.
     public static var paper: TrainingOptions {
         var options = TrainingOptions()
         options.samples = 128
         options.input = .binary
         options.temperature = 1
         options.augmentation = .none
+        options.keepBy = .magnitude
+        options.keepFloor = 0
+        options.ramp = nil
         return options
     }
 }
