@@ -105,19 +105,20 @@ struct BenchCommand: ParsableCommand {
         if let steps = mpiAdamSteps { return try MPIBench.adamRank(steps: steps, threads: threads) }
         guard let executable = ChildProcess.currentExecutable() else { throw BenchError.executableNotFound }
         if mpi { return try MPIBench.report(executable: executable, rounds: rounds, json: json, progress: Self.progress) }
-        #if DEBUG
-        Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
-        #endif
         var request = BenchRequest(executable: executable)
         request.rounds = rounds
         request.threads = threads
+        // A bad --learning request is refused before anything is said or run.
+        let learningRun = learning ? try learningProtocol(threads: request.resolvedThreads) : nil
+        #if DEBUG
+        Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
+        #endif
         if dashboardMemory {
             return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps,
                                                      threads: request.resolvedThreads, progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
-        if learning { return try emit(try learningProtocol(threads: request.resolvedThreads).measure(progress: Self.progress),
-                                      table: BenchTable.render) }
+        if let learningRun { return try emit(try learningRun.measure(progress: Self.progress), table: BenchTable.render) }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery, timeToSteps, rounds)
@@ -161,7 +162,11 @@ extension BenchCommand {
             splits = [.fold(LearningProtocol.untouchedFold)]
         } else {
             let chosen: [Int] = try folds.map { text in
-                try LearningCandidates.list(text, option: "--folds") { (fold: Int) in try Limits.check(.holdoutFold, fold) }
+                try LearningCandidates.list(text, option: "--folds") { (fold: Int) in
+                    guard Limits.holdoutFold.contains(fold) else {
+                        throw CLIError.usage("--folds: \(fold) is outside \(Limits.holdoutFold)")
+                    }
+                }
             } ?? LearningProtocol.tuningFolds
             splits = chosen.map { .fold($0) }
         }
