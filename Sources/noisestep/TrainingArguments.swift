@@ -11,7 +11,7 @@ struct TrainingArguments: ParsableArguments {
     var data: String?
 
     @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all).")
-    var steps = 1500
+    var steps = RunPlan.defaultTargetStep
 
     @Option(parsing: .unconditional, help: "Examples per step.")
     var batch = TrainingOptions().batch
@@ -72,7 +72,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps. (default: \(Self.defaultBatchFrom.map(String.init) ?? "--batch, no ramp"))")
     var batchFrom: Int?
 
-    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps. (default: --steps)")
+    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps; past them both hold their end values. (default: \(Self.defaultRampSteps), whatever --steps)")
     var rampSteps: Int?
 
     @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation (explicit options still win).")
@@ -117,7 +117,7 @@ struct TrainingArguments: ParsableArguments {
         // The default start never exceeds a smaller --batch; an explicit one is checked.
         let from = batchFrom ?? (paper ? nil : Self.defaultBatchFrom.map { min($0, batch) })
         guard end != nil || (from != nil && from != batch) else { return nil }
-        return Ramp(steps: rampSteps ?? steps, quantileTo: end, batchFrom: from == batch ? nil : from)
+        return Ramp(steps: rampSteps ?? Self.defaultRampSteps, quantileTo: end, batchFrom: from == batch ? nil : from)
     }
 
     static func defaultQuantileSchedule(paper: Bool) -> QuantileSchedule {
@@ -127,6 +127,9 @@ struct TrainingArguments: ParsableArguments {
     /// Where the quantile ramps to unless --quantile-to says: the default run's end.
     static var defaultQuantileTo: Double { TrainingOptions().ramp?.quantileTo ?? 0.95 }
     static var defaultBatchFrom: Int? { TrainingOptions().ramp?.batchFrom }
+    /// A fixed length, not --steps: a run continued to more steps is the run it would
+    /// have been uninterrupted.
+    static var defaultRampSteps: Int { TrainingOptions().ramp?.steps ?? RunPlan.defaultTargetStep }
 
     /// How far the run goes and when it is scored.
     func plan() throws -> RunPlan {

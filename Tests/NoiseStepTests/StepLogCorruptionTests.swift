@@ -122,13 +122,13 @@ import Testing
         ("\"batch\":100,", "", .missingOption("batch")),
         // Valid JSON of the wrong type or range: the option and its value are named.
         ("\"input\":\"gray\"", "\"input\":\"sepia\"", .invalidValue(option: "input", found: "\"sepia\"", example: "\"gray\"")),
-        ("\"batch\":100", "\"batch\":\"100\"", .invalidValue(option: "batch", found: "\"100\"", example: "1024")),
+        ("\"batch\":100", "\"batch\":\"100\"", .invalidValue(option: "batch", found: "\"100\"", example: "\(TrainingOptions().batch)")),
         ("\"hidden\":[16,12]", "\"hidden\":[16.5]", .invalidValue(option: "hidden", found: "[16.5]", example: "[256,256]")),
         ("\"seed\":11", "\"seed\":-1", .invalidValue(option: "seed", found: "-1", example: "0")),
         ("\"seed\":11", "\"seed\":1e30", .invalidValue(option: "seed", found: "1e+30", example: "0")),
-        ("\"batch\":100", "\"batch\":null", .invalidValue(option: "batch", found: "null", example: "1024")),
+        ("\"batch\":100", "\"batch\":null", .invalidValue(option: "batch", found: "null", example: "\(TrainingOptions().batch)")),
         // The keep rule and the ramp.
-        ("\"keepBy\":\"magnitude\"", "\"keepBy\":\"sideways\"",
+        ("\"keepBy\":\"\(TrainingOptions().keepBy.rawValue)\"", "\"keepBy\":\"sideways\"",
          .invalidValue(option: "keepBy", found: "\"sideways\"", example: "\"\(TrainingOptions().keepBy.rawValue)\"")),
         ("\"keepFloor\":0", "\"keepFloor\":-1", .limit(.outOfRange(.keepFloor, value: -1, allowed: Limits.keepFloor))),
         ("\"batch\":100", "\"batch\":100,\"ramp\":{\"steps\":0,\"quantileTo\":0.9}",
@@ -287,7 +287,8 @@ import Testing
         let settings = StepSettings(density: 1e-3, samples: 5, rejectQuantile: 0.25, schedule: .paper,
                                     quantileSchedule: .ramp, keepBy: .reliability)
         let entry = StepLogEntry(step: 4, settings: settings, keptSigns: [1, -1, 0, 0, 1], loss: 0.5, batchAccuracy: 0.75)
-        #expect(StepLogSection.stepBody(entry, previous: StepSettings(Self.options)) == body)
+        let previous = StepSettings(density: 2e-3, samples: 32, rejectQuantile: 0.5, schedule: .fixed)
+        #expect(StepLogSection.stepBody(entry, previous: previous) == body)
         let log = try StepLog.decode(good + StepLogSection.frame(kind: .step, body: body), file: Self.file)
         #expect(log.lastEntry == entry)
     }

@@ -6,8 +6,9 @@
 /// The path is smoothstep, 3p² − 2p³ of the progress p = (step − 1) / (steps − 1): slow at
 /// both ends, within 0.01 of half a cosine. A pure function of the step number in basic
 /// IEEE arithmetic (no libm), so a replayed, resumed or distributed run computes the same
-/// bits for the same step on any machine. The horizon is the run's own: resuming a run
-/// with more `--steps` keeps it.
+/// bits for the same step on any machine. The length is the run's own, recorded with its
+/// options and independent of how far the run trains, so a run resumed to more steps is
+/// the run it would have been uninterrupted.
 public struct Ramp: Sendable, Equatable, Codable {
     /// Steps over which the settings move; step 1 has the start values, step `steps` and
     /// later the end values.
