@@ -21,6 +21,11 @@ public struct LearningProtocol {
     public static let untouchedFold = 7
     /// The folds tuning may score: all but the untouched one.
     public static let tuningFolds = (0 ..< Dataset.holdoutFolds).filter { $0 != untouchedFold }
+    /// The folds and seeds a comparison runs on unless told otherwise: 8 runs a candidate.
+    public static let screeningFolds = [0, 1, 2, 3]
+    public static let tuningSeeds: [UInt64] = [1, 2]
+    /// The seeds of the final figure on the untouched fold.
+    public static let untouchedSeeds: [UInt64] = [0, 1, 2]
 
     /// One recipe to measure.
     public struct Candidate: Sendable {

@@ -63,11 +63,11 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only run the learning protocol: train each --candidate on each fold and seed, print mean and spread of held-out accuracy.")
     var learning = false
 
-    @Option(help: "With --learning: bundled folds to hold out, comma-separated. (default: the tuning folds, all but 7)")
+    @Option(help: "With --learning: bundled folds to hold out, comma-separated: any but the untouched 7. (default: 0,1,2,3)")
     var folds: String?
 
-    @Option(help: "With --learning: seeds, comma-separated.")
-    var seeds = "1,2"
+    @Option(help: "With --learning: seeds, comma-separated. (default: 1,2; with --untouched: 0,1,2)")
+    var seeds: String?
 
     @Option(help: "With --learning: a recipe NAME=TRAIN-OPTIONS (e.g. big=--batch 2048), or a standard one's NAME; repeatable. (default: the standard list)")
     var candidate: [String] = []
@@ -145,31 +145,3 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-extension BenchCommand {
-    /// The protocol --learning asks for: the candidates, on the folds (or --data) and seeds.
-    func learningProtocol(threads: Int) throws -> LearningProtocol {
-        let candidates = try candidate.isEmpty
-            ? LearningCandidates.standard.map { try LearningCandidates.candidate(name: $0.name, arguments: $0.arguments) }
-            : candidate.map(LearningCandidates.parse)
-        let seedList: [UInt64] = try LearningCandidates.list(seeds, option: "--seeds") { _ in }
-        if seedList.isEmpty { throw CLIError.usage("--seeds: needs at least one seed, e.g. 1,2") }
-        let splits: [LearningProtocol.Split]
-        if let data {
-            if untouched || folds != nil { throw CLIError.usage("--data: a directory has no folds; leave out --folds and --untouched") }
-            splits = [.directory(data)]
-        } else if untouched {
-            if folds != nil { throw CLIError.usage("--untouched: scores fold \(LearningProtocol.untouchedFold) only; leave out --folds") }
-            splits = [.fold(LearningProtocol.untouchedFold)]
-        } else {
-            let chosen: [Int] = try folds.map { text in
-                try LearningCandidates.list(text, option: "--folds") { (fold: Int) in
-                    guard Limits.holdoutFold.contains(fold) else {
-                        throw CLIError.usage("--folds: \(fold) is outside \(Limits.holdoutFold)")
-                    }
-                }
-            } ?? LearningProtocol.tuningFolds
-            splits = chosen.map { .fold($0) }
-        }
-        return LearningProtocol(candidates: candidates, splits: splits, seeds: seedList, threads: threads)
-    }
-}

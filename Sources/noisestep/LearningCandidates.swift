@@ -5,9 +5,22 @@ import NoiseStepBench
 /// The recipes `bench --learning` compares, each written as the `train` options that ask
 /// for it, and how a `--candidate NAME=OPTIONS` becomes one.
 enum LearningCandidates {
-    /// What the protocol measures unless told otherwise: the defaults, the defaults before
-    /// issue 18, each candidate alone, and Adam-STE at the same budget.
+    /// The defaults before issue 18: batch 1024, 1500 steps, the stronger half of |α| kept.
+    static let before = "--batch 1024 --steps 1500 --keep-by magnitude --quantile-schedule fixed"
+
+    /// What the protocol measures unless told otherwise: the defaults before issue 18, each
+    /// candidate alone on top of them, the candidates together at the old cost, today's
+    /// defaults, and Adam-STE at today's budget (its batch and steps).
     static let standard: [(name: String, arguments: String)] = [
+        ("before", before),
+        ("ramp", "--batch 1024 --steps 1500 --keep-by magnitude --ramp-steps 1500"),
+        ("reliability", "--batch 1024 --steps 1500 --keep-by reliability --quantile-schedule fixed"),
+        ("floor-2", before + " --reject-quantile 0 --keep-floor 2"),
+        ("samples-1024", before + " --samples 1024 --reject-quantile 0.75"),
+        ("batch-2048", "--batch 2048 --steps 1500 --keep-by magnitude --quantile-schedule fixed"),
+        ("batch-ramp", "--batch 4096 --batch-from 1024 --ramp-steps 1500 --steps 1500 --keep-by magnitude --quantile-schedule fixed"),
+        ("steps-2000", "--batch 1024 --steps 2000 --keep-by magnitude --quantile-schedule fixed"),
+        ("reliability+ramp", "--batch 1024 --steps 1500 --ramp-steps 1500"),
         ("default", ""),
         ("adam-ste", "--optimizer adam-ste"),
     ]

@@ -19,6 +19,7 @@ import Testing
 
     @Test(arguments: [
         (["--folds", "12"], "--folds: 12 is outside 0...9"),
+        (["--folds", "3,7"], "--folds: fold 7 is the untouched one"),
         (["--folds", "0,x"], "--folds: 'x' is not a whole number"),
         (["--seeds", ""], "--seeds: needs at least one seed"),
         (["--candidate", "odd=--bogus 1"], "--candidate odd: Unknown option '--bogus'"),

@@ -15,6 +15,7 @@ import NoiseStep
     @Test func theUntouchedFoldIsNeverATuningFold() {
         #expect(!LearningProtocol.tuningFolds.contains(LearningProtocol.untouchedFold))
         #expect(LearningProtocol.tuningFolds.count == Dataset.holdoutFolds - 1)
+        #expect(Set(LearningProtocol.screeningFolds).isSubset(of: LearningProtocol.tuningFolds))
     }
 
     /// Every candidate trains on every split and seed, in that order, scored on the split's
