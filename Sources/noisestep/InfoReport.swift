@@ -44,6 +44,20 @@ struct InfoReport: Encodable {
                 "--alignment " + options.alignment.rawValue, "--seed \(options.seed)",
                 "--temperature " + Numbers.plain(options.temperature), "--shift " + Numbers.plain(augmentation.shift),
                 "--rotate " + Numbers.plain(augmentation.rotation), "--scale " + Numbers.plain(augmentation.scale)]
+            + keepRule
+    }
+
+    /// The keep rule and the ramp, spelled out whatever today's defaults are.
+    private var keepRule: [String] {
+        var words = ["--keep-by " + options.keepBy.rawValue, "--keep-floor " + Numbers.plain(options.keepFloor)]
+        if let to = options.ramp?.quantileTo {
+            words += ["--quantile-schedule ramp", "--quantile-to " + Numbers.plain(to)]
+        } else {
+            words.append("--quantile-schedule fixed")
+        }
+        if let ramp = options.ramp { words.append("--ramp-steps \(ramp.steps)") }
+        words.append("--batch-from \(options.ramp?.batchFrom ?? options.batch)")
+        return words
     }
 
     func rendered() -> String {
@@ -63,7 +77,7 @@ struct InfoReport: Encodable {
         if let settings = lastSettings {
             lines.append("  settings   density " + NumberFormat.scientific(settings.density) + " (" + settings.schedule.rawValue
                 + " schedule), samples \(settings.samples), reject quantile " + Numbers.plain(settings.rejectQuantile)
-                + " at the last step")
+                + " (\(settings.quantileSchedule.rawValue)), kept by \(settings.keepBy.rawValue) at the last step")
         }
         if let validation {
             lines.append("  validation \(NumberFormat.percent(validation.accuracy)) (\(validation.correct)/\(validation.total))"

@@ -13,7 +13,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all).")
     var steps = RunPlan.defaultTargetStep
 
-    @Option(parsing: .unconditional, help: "Examples per step.")
+    @Option(parsing: .unconditional, help: "Examples per step (with --batch-from: at the end of its ramp).")
     var batch = TrainingOptions().batch
 
     @Option(parsing: .unconditional, help: "Perturbations drawn per step. (default: 512; --paper: 128)")
@@ -26,7 +26,7 @@ struct TrainingArguments: ParsableArguments {
     var schedule = TrainingOptions().schedule
 
     @Option(parsing: .unconditional,
-            help: "Keep a perturbation's sign only if |α| reaches this quantile of the step's |α|, in [0, 1).")
+            help: "Keep a perturbation's sign only if its score (see --keep-by) reaches this quantile of the step's scores, in [0, 1); the quantile's ramp starts here.")
     var rejectQuantile = TrainingOptions().rejectQuantile
 
     @Option(parsing: .unconditional, help: "Hidden layer widths, comma-separated.")
@@ -75,7 +75,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps; past them both hold their end values. (default: \(Self.defaultRampSteps), whatever --steps)")
     var rampSteps: Int?
 
-    @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation (explicit options still win).")
+    @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation, the stronger half of |α| kept at every step (explicit options still win).")
     var paper = false
 
     @Option(parsing: .unconditional, help: "Score the validation split every N steps and at the last (0: only at the last).")
