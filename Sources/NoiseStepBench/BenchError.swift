@@ -25,7 +25,7 @@ public enum BenchError: Error, CustomStringConvertible {
             return "\(command) \(ending). Its last output:\n\(tail)\nRun that command by hand to see the whole error."
         case let .unreadableOutput(command, tail):
             return "\(command) printed no result line. Its last output:\n\(tail)\n" +
-                "Is the script the project's ref_noise_step.py? Pass another with --reference PATH, or --no-reference."
+                "Is the script the project's Tests/Peer/noise_step_peer.py? Pass another with --reference PATH, or --no-reference."
         case .executableNotFound:
             return "cannot find the running noisestep executable (/proc/self/exe); run the bench from the built binary."
         case let .cannotPrepareData(path, reason):
@@ -33,7 +33,7 @@ public enum BenchError: Error, CustomStringConvertible {
         case let .dashboardTimedOut(steps):
             return "the dashboard in tmux did not reach step \(steps) and write its figures within 5 minutes; run `noisestep` by hand to see why."
         case let .referenceNotFound(path):
-            return "the reference script \(path) does not exist; pass the project's ref_noise_step.py with --reference PATH, or --no-reference."
+            return "the reference script \(path) does not exist; pass the project's Tests/Peer/noise_step_peer.py with --reference PATH, or --no-reference."
         case .tmuxMissing:
             return "--dashboard runs the dashboard inside tmux; install tmux (apt-get install tmux)."
         }

@@ -47,7 +47,9 @@ public struct DashboardBench {
         let options = ["--steps", "\(steps)", "--eval-every", "0", "--threads", "\(threads)"]
         for round in 1 ... rounds {
             progress("round \(round)/\(rounds): headless train, \(steps) steps")
-            headless.append(try headlessRate(options, metrics: directory.appendingPathComponent("metrics.jsonl").path))
+            // A metrics file of its own each round: train never writes over one.
+            let metrics = directory.appendingPathComponent("metrics-\(round).jsonl").path
+            headless.append(try headlessRate(options, metrics: metrics))
             progress("round \(round)/\(rounds): dashboard in tmux, \(steps) steps")
             let (rate, frames) = try dashboardRates(options, directory: directory)
             dashboard.append(rate)
@@ -78,7 +80,7 @@ public struct DashboardBench {
         _ = try run.start(options)
         try run.wait(forSteps: steps, timeout: 300, every: 0.2)
         let figures = try run.quit()
-        let trained = figures["steps"] as? Int ?? 0, seconds = figures["training_seconds"] as? Double ?? 0
-        return (seconds > 0 ? Double(trained) / seconds : 0, figures["fps"] as? Double ?? 0)
+        let seconds = figures.trainingSeconds
+        return (seconds > 0 ? Double(figures.steps) / seconds : 0, figures.fps)
     }
 }

@@ -1,33 +1,36 @@
 import Foundation
 import NoiseStep
 
-/// One timed run of the PyTorch reference.
-struct ReferenceRun: Sendable {
-    /// The reference's own median wall time per step (its summary's median_ms_per_step).
-    var medianMilliseconds: Double
-    var peakResidentBytes: Int
-}
-
-/// The PyTorch reference (`ref_noise_step.py`) run as a child process on the bundled
-/// data at the default configuration, so that its step time can be set beside ours.
+/// The PyTorch peer (`Tests/Peer/noise_step_peer.py`, or any script with its command
+/// line) run as a child process on the bundled data, so that its step time can be set
+/// beside ours. It runs under `$PYTHON` (default python3), which must import torch and
+/// numpy (Tests/Peer/requirements.txt).
 ///
 /// The script wants MNIST-named train and t10k files; a temporary folder links both
 /// names to the bundled training files (only the timing matters). Call `cleanUp()` when done.
 struct ReferenceRunner {
-    static let scriptName = "ref_noise_step.py"
+    static let scriptName = "noise_step_peer.py"
+    /// Where the peer lives inside the package.
+    static let packagePath = "Tests/Peer/noise_step_peer.py"
+    static let requirementsPath = "Tests/Peer/requirements.txt"
     let script: String
     let threads: Int
     let dataDirectory: String
 
-    /// `explicit` if given, else `shared/bench/ref_noise_step.py` under an ancestor of the
-    /// current directory or of the executable (the repository's `../shared`).
+    /// The interpreter the peer runs under: `$PYTHON`, else python3 from the PATH.
+    static var python: String { ProcessInfo.processInfo.environment["PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3" }
+
+    /// `explicit` if it exists, else the package's own peer (`packagePath`) under an
+    /// ancestor of the executable, of the current directory, or of the source tree this
+    /// was built from: found from a fresh clone, with nothing beside it.
     static func locate(explicit: String?) -> String? {
         if let explicit { return FileManager.default.fileExists(atPath: explicit) ? explicit : nil }
-        let starts = [FileManager.default.currentDirectoryPath, ChildProcess.currentExecutable()].compactMap { $0 }
+        let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+        let starts = [ChildProcess.currentExecutable(), FileManager.default.currentDirectoryPath, sourceTree].compactMap { $0 }
         for start in starts {
             var directory = URL(fileURLWithPath: start).standardizedFileURL
             while true {
-                let candidate = directory.appendingPathComponent("shared/bench/\(scriptName)").path
+                let candidate = directory.appendingPathComponent(packagePath).path
                 if FileManager.default.fileExists(atPath: candidate) { return candidate }
                 let parent = directory.deletingLastPathComponent()
                 if parent.path == directory.path { break }
@@ -37,12 +40,19 @@ struct ReferenceRunner {
         return nil
     }
 
-    /// Nil when `python3` can import torch; otherwise why the reference is skipped.
-    static func unavailableReason() -> String? {
-        guard let result = try? ChildProcess.run(["python3", "-c", "import torch"]) else {
-            return "python3 cannot be started"
+    /// Nil when `python` can import torch and numpy; otherwise one line saying why the
+    /// peer is skipped and how to install what it needs. `script` names the requirements
+    /// file beside the peer.
+    static func unavailableReason(script: String, python: String = python) -> String? {
+        let requirements = URL(fileURLWithPath: script).deletingLastPathComponent()
+            .appendingPathComponent("requirements.txt").path
+        let install = FileManager.default.fileExists(atPath: requirements)
+            ? "pip install -r \(requirements)" : "pip install torch==2.13.0+cpu numpy"
+        guard let result = try? ChildProcess.run([python, "-c", "import torch, numpy"]) else {
+            return "\(python) cannot be started; install Python 3 (then \(install)), or set PYTHON to one that has torch"
         }
-        return result.succeeded ? nil : "python3 cannot import torch"
+        return result.succeeded ? nil
+            : "\(python) cannot import torch and numpy; install them with `\(install)`, or set PYTHON to a Python that has them"
     }
 
     /// Prepares the data folder from the bundled MNIST files in `bundledDirectory`.
@@ -71,7 +81,7 @@ struct ReferenceRunner {
 
     /// Runs the reference for `steps` steps of `mode` (reverse or jvp) and reads its summary.
     func run(mode: String, steps: Int) throws(BenchError) -> ReferenceRun {
-        let command = ["python3", script, "--train", dataDirectory, "--test", dataDirectory, "--mode", mode,
+        let command = [Self.python, script, "--train", dataDirectory, "--test", dataDirectory, "--mode", mode,
                        "--steps", "\(steps)", "--log-every", "\(steps + 1)", "--threads", "\(threads)", "--seed", "0"]
         let result = try ChildProcess.run(command)
         try BenchError.check(result, command: command)

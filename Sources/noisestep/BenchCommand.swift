@@ -45,7 +45,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Steps of the --dashboard-memory session.")
     var memorySteps = 100_000
 
-    @Option(help: "The reference script (default: shared/bench/ref_noise_step.py above the current directory or the executable).")
+    @Option(help: "Batch size of the --dashboard-memory session (default: the training default); e.g. 64 with --memory-steps 2000000.")
+    var memoryBatch: Int?
+
+    @Option(help: "The reference script (default: the package's Tests/Peer/noise_step_peer.py, run by $PYTHON or python3).")
     var reference: String?
 
     @Flag(help: "Do not run the PyTorch reference.")
@@ -89,9 +92,10 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
         if compareSteps < 1 { throw ValidationError("--compare-steps: \(compareSteps) must be at least 1") }
-        try Limits.check(.threads, threads)
+        try Setting.threads.checkOption(threads)
         if let timeTo, !(timeTo > 0 && timeTo <= 1) { throw ValidationError("--time-to: \(timeTo) is not an accuracy in (0, 1]; e.g. 0.94") }
         if checkEvery < 1 { throw ValidationError("--check-every: \(checkEvery) must be at least 1") }
+        if let memoryBatch { try Setting.batch.checkOption(memoryBatch) }
         if timeToSteps < 1 || !Limits.steps.contains(timeToSteps) {
             throw ValidationError("--time-to-steps: \(timeToSteps) is outside 1...\(Int(Limits.steps.upper))")
         }
@@ -115,7 +119,8 @@ struct BenchCommand: ParsableCommand {
         #endif
         if dashboardMemory {
             return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps,
-                                                     threads: request.resolvedThreads, progress: Self.progress).measure(),
+                                                     threads: request.resolvedThreads, batch: memoryBatch,
+                                                     progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
         if let learningRun { return try emit(try learningRun.measure(progress: Self.progress), table: BenchTable.render) }
@@ -137,7 +142,7 @@ struct BenchCommand: ParsableCommand {
 
     /// Prints one bench's `result`: a JSON line with --json, else its table.
     private func emit<Result: Encodable>(_ result: Result, table: (Result) -> String) throws {
-        print(json ? try BenchJSON.line(result) : table(result))
+        print(json ? try JSONOutput.line(result) : table(result))
     }
 
     private static func progress(_ message: String) {

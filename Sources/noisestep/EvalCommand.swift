@@ -34,19 +34,19 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print exactly one JSON line: {\"accuracy\": …, \"correct\": …, \"total\": …}, plus \"per_class\", \"confusion\" and \"calibration\" when asked for.")
     var json = false
 
+    @Flag(help: "With --json: also \"predictions\", the predicted class of every test image in file order (to compare with another runtime's).")
+    var predictions = false
+
     @Option(parsing: .unconditional, help: "Worker threads (0: one per core).")
     var threads = 0
 
     func validate() throws {
-        if file == nil && model == nil { throw ValidationError("give the model file: noisestep eval FILE") }
+        if file == nil && model == nil { throw ValidationError("give the model file: \(ProgramName.command) eval FILE") }
         if let file, let model, file != model {
             throw ValidationError("--model: names a second model; give one file (FILE or --model)")
         }
-        do throws(LimitViolation) {
-            try Limits.check(.threads, threads)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        if predictions, !json { throw ValidationError("--predictions: goes with --json, which carries them") }
+        try Setting.threads.checkOption(threads)
     }
 
     func run() throws {
@@ -56,12 +56,20 @@ struct EvalCommand: ParsableCommand {
         let confusion = try Evaluation.confusion(of: loaded.model, on: test, encoding: loaded.options.input,
                                                  threads: threads)
         var report = EvalReport(confusion: confusion, names: ClassNames.forData(directory: data), perClass: perClass)
+        if predictions {
+            report.predictions = try Evaluation.predictions(of: loaded.model, on: test, encoding: loaded.options.input,
+                                                            threads: threads)
+        }
         if calibration {
             report.calibration = measureCalibration(loaded.model, options: loaded.options, on: test)
             // Digits drawn as on the pad, where the probabilities are shown: bundled digits only.
             if data == nil {
-                report.padCalibration = measureCalibration(loaded.model, options: loaded.options,
-                                                           on: DrawnDigits.dataset(from: test))
+                let drawn = DrawnDigits.dataset(from: test), others = NonDigits.dataset(count: NonDigits.checkCount, seed: 1)
+                report.padCalibration = measureCalibration(loaded.model, options: loaded.options, on: drawn)
+                report.padCheck = PadCalibration.check(loaded.model, clean: test, drawn: drawn, nonDigits: others,
+                                                       encoding: loaded.options.input)
+                report.nonDigitConfidence = CalibrationReport.measure(loaded.model, on: others, encoding: loaded.options.input,
+                                                                      temperatures: [loaded.options.temperature])[0].meanConfidence
             }
         }
         print(json ? try report.jsonLine() : report.rendered(file: Printable.escaped(path), source: Printable.escaped(source)))

@@ -29,6 +29,13 @@ struct EvalReport: Encodable {
     var calibration: Calibration?
     /// The same on the test digits redrawn as on the pad (bundled data only).
     var padCalibration: Calibration?
+    /// The pad's own confidence (a temperature per input kind and "unsure"), checked on
+    /// digits it was not fitted on and on drawings that are no digit (bundled data only).
+    var padCheck: PadCalibrationCheck?
+    /// The mean top probability at the training temperature on those non-digit drawings.
+    var nonDigitConfidence: Double?
+    /// The predicted class of each test image, in file order (`--predictions`).
+    var predictions: [Int]?
 
     init(confusion matrix: ConfusionMatrix, names: ClassNames, perClass: Bool) {
         accuracy = matrix.accuracy
@@ -42,12 +49,7 @@ struct EvalReport: Encodable {
         confusion = (0 ..< matrix.classes).map { truth in (0 ..< matrix.classes).map { matrix[truth, $0] } }
     }
 
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func jsonLine() throws -> String { try JSONOutput.line(self) }
 
     /// The report as text: a summary line, then the tables asked for.
     func rendered(file: String, source: String) -> String {
@@ -55,6 +57,7 @@ struct EvalReport: Encodable {
         if let perClass, let confusion { lines += classTable(perClass, confusion: confusion) }
         if let calibration { lines.append("calibration: " + Self.describe(calibration)) }
         if let padCalibration { lines.append("  drawn as on the pad: " + Self.describe(padCalibration)) }
+        if let padCheck { lines += Self.describe(padCheck, trainingConfidence: nonDigitConfidence) }
         return lines.joined(separator: "\n")
     }
 
@@ -62,7 +65,21 @@ struct EvalReport: Encodable {
     private static func describe(_ calibration: Calibration) -> String {
         "expected calibration error (\(calibration.bins) bins) " + NumberFormat.fixed(calibration.plain, 3)
             + " with softmax(logits), " + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
-            + Numbers.plain(calibration.temperature) + "), the training temperature"
+            + NumberFormat.plain(calibration.temperature) + "), the training temperature"
+    }
+
+    /// The pad's confidence, as checked: ECE and unsure share per kind, then non-digits.
+    private static func describe(_ check: PadCalibrationCheck, trainingConfidence: Double?) -> [String] {
+        let percent = { (value: Double) in NumberFormat.percent(value, digits: 0) }
+        let digits = { (name: String, result: PadCalibrationCheck.Digits) in
+            "\(name) \(NumberFormat.fixed(result.expectedCalibrationError, 3)) (unsure \(percent(result.unsureShare)))"
+        }
+        let others = check.nonDigits
+        let training = trainingConfidence.map { "; at the training temperature every one of them shows \(percent($0)) on average" } ?? ""
+        return ["  the pad's confidence (a temperature per kind, fitted on half the digits, checked on the other half): "
+                    + digits("clean", check.clean) + ", " + digits("drawn", check.drawn),
+                "  \(NonDigits.checkCount) drawings that are no digit: \(percent(others.unsureShare)) unsure, the rest shown at "
+                    + percent(others.meanConfidenceShown) + " on average" + training]
     }
 
     /// One row per true class: its name, accuracy, and what it was predicted as.

@@ -35,6 +35,10 @@ struct ReplayCommand: ParsableCommand {
         let started = Date()
         // Reading only through --to lets the steps before a damaged part of a log be recovered.
         let stepLog = try StepLog.read(path: log, through: to, verifying: true)
+        if let origin = stepLog.origin {
+            throw CLIError("\(Printable.escaped(log)): holds \(origin.words), not noise_step steps: there is nothing to"
+                + " replay; `noisestep eval`, `info` and `export` read its weights as they are")
+        }
         let target = to ?? stepLog.lastStep
         guard target >= stepLog.startStep && target <= stepLog.lastStep else {
             throw CLIError.usage("\(Printable.escaped(log)): --to \(target) is outside the steps it holds,"
@@ -44,7 +48,7 @@ struct ReplayCommand: ParsableCommand {
                             dataFingerprint: stepLog.dataFingerprint, to: out)
         let seconds = Date().timeIntervalSince(started)
         let torn = stepLog.tornBytes > 0 ? "; ignored a torn last record of \(stepLog.tornBytes) bytes" : ""
-        print("replayed \(target - stepLog.startStep) steps in \(String(format: "%.2f", seconds)) s"
+        print("replayed \(target - stepLog.startStep) steps in \(NumberFormat.fixed(seconds, 2)) s"
             + (stepLog.checkedWeights > 0 ? ", \(stepLog.checkedWeights) saved weights matched" : "")
             + "; wrote the weights after step \(target) to \(Printable.escaped(out))\(torn)")
     }

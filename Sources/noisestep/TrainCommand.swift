@@ -22,7 +22,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "When stdout is not a terminal, print one line every N steps.")
     var logEvery = 50
 
-    @Option(help: "Write the run here as it trains: a new .nstep step log.")
+    @Option(help: "Write the run here as it trains: a new .nstep step log (with --optimizer adam-ste: a model file, written at the end).")
     var out: String?
 
     @Option(help: "Continue the run in this .nstep step log, appending to it.")
@@ -31,8 +31,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write one JSON object per step to this .jsonl file (with --resume: continue it).")
     var metrics: String?
 
-    @Flag(help: "Replace an existing --out step log or --metrics file (never another kind of file, nor one being written).")
+    @Flag(help: "Replace an existing --out step log (an Adam-STE model file with --optimizer adam-ste) or --metrics file (never another kind of file, nor one being written).")
     var force = false
+
+    @Flag(help: "Keep no step log (as without --out; taken for the dashboard's sake, where recording is the default).")
+    var noRecord = false
 
     @Option(help: "The optimizer: noise-step, or adam-ste (the paper's baseline: fp32 latent weights, Adam, straight-through ternarization).")
     var optimizer = Optimizer.noiseStep
@@ -44,10 +47,13 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if logEvery < 1 { throw ValidationError("--log-every: \(logEvery) must be at least 1") }
+        if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
+        if noRecord, resume != nil { throw ValidationError("--no-record: a resumed run records into the --resume log") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed run appends to the --resume log itself") }
         if resume != nil, force { throw ValidationError("--force: a resumed run continues its files; nothing is replaced") }
-        if optimizer == .adamSTE, resume != nil || out != nil {
-            throw ValidationError("--optimizer adam-ste: its fp32 state does not fit a step log; use it without --out/--resume")
+        if optimizer == .adamSTE, resume != nil {
+            throw ValidationError("--optimizer adam-ste: its fp32 latent weights and Adam moments are not saved, so a run"
+                + " cannot be resumed; train it again with the --steps you want")
         }
     }
 
@@ -65,15 +71,7 @@ struct TrainCommand: ParsableCommand {
         case .noiseStep:
             try trainNoiseStep(data, options: options, plan: plan, team: team)
         case .adamSTE:
-            if team.size > 1 {
-                throw CLIError("--optimizer adam-ste: trains on one process; run it without mpirun"
-                    + " (`noisestep bench --mpi` measures its data-parallel cost)")
-            }
-            // validate() refuses adam-ste with --resume, so there are options.
-            let trainer = try AdamSTETrainer(options: options ?? arguments.trainingOptions(), training: data.training)
-            let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
-            try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan,
-                                metrics: metrics), data: data)
+            try trainAdamSTE(data, options: options, plan: plan, team: team)
         }
     }
 
@@ -83,12 +81,18 @@ struct TrainCommand: ParsableCommand {
     private func checkOutputs() throws {
         if let resume { try StepLogWriter.checkResumable(resume) }
         if let metrics, let log = out ?? resume { try MetricsLog.checkApart(metrics: metrics, log: log) }
-        if let out { try StepLogWriter.checkCreatable(out, existing: existing) }
+        if let out {
+            if optimizer == .adamSTE {
+                try ModelFile.checkWritable(out, existing: existing)
+            } else {
+                try StepLogWriter.checkCreatable(out, existing: existing)
+            }
+        }
         if let metrics { try MetricsLog.checkOpenable(metrics, existing: existing, continuing: resume != nil) }
     }
 
     /// What --force allows.
-    private var existing: ExistingFile { force ? .replace : .refuse }
+    var existing: ExistingFile { force ? .replace : .refuse }
 
     /// noise_step alone, or as rank 0 of an MPI job: sends the followers the run, trains,
     /// releases them; if mpirun ends the job meanwhile, says how to resume.
@@ -96,7 +100,7 @@ struct TrainCommand: ParsableCommand {
         let driver = try noiseStepDriver(data, options: options, plan: plan, sharing: team.sharing)
         try team.sharing.start(driver.trainer)
         if team.size > 1 {
-            StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
+            StopNotice.install(log: driver.log?.path, resume: "\(ProgramName.command) train --steps \(driver.plan.targetStep)"
                 + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
         }
         try train(driver, data: data, ranks: team.size)
@@ -105,50 +109,36 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// A fresh run, or the `--resume` log's run continued, its steps shared through
-    /// `sharing`. The metrics file is opened last, once everything else was accepted.
+    /// `sharing`; the engine opens the metrics file last, once everything else was accepted.
     private func noiseStepDriver(_ data: DataSource, options: TrainingOptions?, plan: RunPlan,
                                  sharing: StepSharing) throws -> RunDriver<Trainer> {
         if let resume {
-            let (writer, _, trainer) = try Self.resumeRun(resume, training: data.training, threads: arguments.threads,
-                                                          sharing: sharing)
-            let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
-            return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
+            let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
+                                                 threads: arguments.threads, steps: plan.targetStep,
+                                                 evalEvery: plan.evalEvery, sharing: sharing, metrics: metrics)
+            if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
+            return resumed.driver
         }
-        let fingerprint = DataFingerprint(data.training)
-        let options = try options ?? arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
-        let log = try out.map { path throws(StepLogError) in
-            try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint, existing: existing)
-        }
-        let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
-        return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
-    }
-
-    /// The `--resume` log at `path` opened to record on, and its run continued on
-    /// `training` with `threads` workers: what `train` and the dashboard both do. A log
-    /// written before step logs recorded their training data cannot be checked against
-    /// --data; stderr says so.
-    static func resumeRun(_ path: String, training: Dataset, threads: Int,
-                          sharing: StepSharing) throws -> (writer: StepLogWriter, log: StepLog, trainer: Trainer) {
-        let (writer, log) = try StepLogWriter.resume(path: path, trainingData: DataFingerprint(training))
-        if log.dataFingerprint == nil {
-            FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
-                + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
-        }
-        let trainer = try Trainer(resuming: log, training: training, threads: threads, sharing: sharing)
-        return (writer, log, trainer)
+        let existing = existing, out = out
+        return try RunDriver.fresh(options: options ?? arguments.trainingOptions(), training: data.training,
+                                   validation: data.validation, plan: plan, sharing: sharing,
+                                   log: { options, fingerprint in
+                                       try out.map { try StepLogWriter(creating: $0, options: options,
+                                                                       dataFingerprint: fingerprint, existing: existing) }
+                                   },
+                                   metrics: metrics.map { ($0, existing) })
     }
 
     /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
     /// processes share the steps.
-    private func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
+    func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
         print("training \(driver.trainer.model.shape.widths.map(String.init).joined(separator: "→")) ternary MLP " +
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), " +
               (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"
-                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(driver.plan.targetStep)") +
+                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.steps)") +
               (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
               (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
@@ -160,18 +150,18 @@ struct TrainCommand: ParsableCommand {
             ?? ValidationScore(step: driver.stepsDone, correct: driver.trainer.correctCount(on: data.validation),
                                total: data.validation.count)
         let stepsRun = driver.stepsRun
-        let timing = stepsRun == 0 ? "" : " (\(Format.fixed(1000 * seconds / Double(stepsRun), 2)) ms/step)"
-        print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s\(timing), " +
-              "validation accuracy \(Format.percent(score.accuracy)) (\(score.correct)/\(score.total))")
+        let timing = stepsRun == 0 ? "" : " (\(NumberFormat.fixed(1000 * seconds / Double(stepsRun), 2)) ms/step)"
+        print("done: \(stepsRun) steps in \(NumberFormat.fixed(seconds, 1)) s\(timing), " +
+              "validation accuracy \(NumberFormat.percent(score.accuracy)) (\(score.correct)/\(score.total))")
         if data.isBundled {
             let drawn = DrawnDigits.dataset(from: data.validation)
             let drawnCorrect = driver.trainer.correctCount(on: drawn)
-            print("pad check: \(Format.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
+            print("pad check: \(NumberFormat.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
                   "redrawn with the pad's brush at random sizes and places (\(drawnCorrect)/\(drawn.count))")
         }
         if let path = driver.log?.path {
             print("model: \(Printable.escaped(path)) (\(driver.stepsDone) steps)")
-        } else {
+        } else if out == nil {
             print("nothing was saved: pass --out FILE.nstep to keep the run")
         }
     }

@@ -40,14 +40,14 @@ import Testing
         #expect(ui.notice?.text == "reject quantile 0.40 from the next step")
     }
 
-    /// `z` switches what the quantile ranks, and back.
-    @Test func zSwitchesTheKeepRanking() {
+    /// `m` switches what the quantile ranks, and back.
+    @Test func mSwitchesTheKeepRanking() {
         var ui = DashboardUIState()
         var reliability = InputReducerTests.settings
         reliability.keepBy = .reliability
-        #expect(effects("z", ui: &ui) == [.send(.change(reliability))])
+        #expect(effects("m", ui: &ui) == [.send(.change(reliability))])
         #expect(ui.notice?.text == "keep by reliability: the quantile ranks |α| / its standard error")
-        #expect(effects("z", ui: &ui) == [.send(.change(InputReducerTests.settings))])
+        #expect(effects("m", ui: &ui) == [.send(.change(InputReducerTests.settings))])
         #expect(ui.notice?.text == "keep by magnitude: the quantile ranks |α|")
     }
 

@@ -22,7 +22,7 @@ struct MPIDashboardTests {
             pane.close()
         }
         _ = try pane.waitFor("RUNNING")
-        pane.send(keys: ["]", "-", "z"])
+        pane.send(keys: ["]", "-", "m"])
         let changed = try pane.waitUntil("the three settings") {
             $0.contains("quantile 0.55") && $0.contains("density 4.80e-05") && $0.contains("|α| ≥")
         }

@@ -27,11 +27,11 @@ public enum DashboardApp {
                            configuration: DashboardConfiguration, frames: inout FrameStatistics) -> Int32 {
         let signals = SignalWatcher()
         defer { signals.stop() }
-        guard let terminal = NcursesTerminal(color: configuration.color) else {
+        guard let terminal = NcursesTerminal(color: configuration.color, theme: configuration.theme) else {
             let name = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
             FileHandle.standardError.write(Data("""
-                noisestep: cannot drive this terminal (TERM=\(name)); set TERM to your terminal's \
-                type, e.g. xterm-256color, or use `noisestep train` for plain output.\n
+                \(configuration.programName): cannot drive this terminal (TERM=\(name)); set TERM to your \
+                terminal's type, e.g. xterm-256color, or use `\(configuration.command) train` for plain output.\n
                 """.utf8))
             return 1
         }
@@ -44,16 +44,4 @@ public enum DashboardApp {
         frames = loop.frames
         return status
     }
-}
-
-/// Frames drawn by a dashboard run and the seconds it ran, for the frame-rate benchmark.
-public struct FrameStatistics: Sendable, Equatable {
-    public var frames = 0
-    public var seconds = 0.0
-    public init(frames: Int = 0, seconds: Double = 0) {
-        self.frames = frames
-        self.seconds = seconds
-    }
-    /// Frames per second over the run; 0 before any time passed.
-    public var framesPerSecond: Double { seconds > 0 ? Double(frames) / seconds : 0 }
 }

@@ -9,65 +9,6 @@ public enum InputEvent: Equatable, Sendable {
     /// The terminal changed size; the next frame is laid out afresh.
     case resize
     case mouse(MouseEvent)
-}
-
-/// A left-button mouse event at a screen cell.
-public struct MouseEvent: Equatable, Sendable {
-    public enum Action: Equatable, Sendable {
-        case press
-        /// The pointer moved while the button was held.
-        case drag
-        case release
-    }
-
-    public var action: Action
-    public var column: Int
-    public var row: Int
-
-    public init(_ action: Action, column: Int, row: Int) {
-        self.action = action
-        self.column = column
-        self.row = row
-    }
-}
-
-/// What handling an input asks of the world outside the dashboard's own state.
-public enum DashboardEffect: Equatable, Sendable {
-    case send(TrainingCommand)
-    /// Put a random validation image on the pad (the app owns the images and the generator).
-    case loadRandomValidationImage
-    case quit
-}
-
-/// What the reducer may read besides the dashboard state.
-public struct InputContext: Sendable {
-    /// The settings the session last published.
-    public var published: StepSettings
-    /// Parameters of the model, which the rulebook needs to check a step's settings.
-    public var parameterCount: Int
-    public var isPaused: Bool
-    /// The current screen's layout; nil while the screen is too small.
-    public var layout: ScreenLayout?
-    /// Seconds on a monotonic clock, for pending settings and notices.
-    public var now: Double
-    /// Steps finished and the step training pauses after.
-    public var stepsDone: Int
-    public var targetStep: Int
-    /// Steps `t` adds to the target (and space at the target).
-    public var leg: Int
-
-    public init(published: StepSettings, parameterCount: Int, isPaused: Bool, layout: ScreenLayout?, now: Double,
-                stepsDone: Int = 0, targetStep: Int = 0, leg: Int = 1) {
-        self.published = published
-        self.parameterCount = parameterCount
-        self.isPaused = isPaused
-        self.layout = layout
-        self.now = now
-        self.stepsDone = stepsDone
-        self.targetStep = targetStep
-        self.leg = leg
-    }
-
-    /// Rows of the screen (for help pages); 0 while it is too small.
-    var screenHeight: Int { layout.map { $0.message.row + 1 } ?? 0 }
+    /// A terminal's answer to a query (an OSC string, e.g. "11;rgb:ffff/ffff/ffff"), not a key.
+    case report(String)
 }

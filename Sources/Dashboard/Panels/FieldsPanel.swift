@@ -23,7 +23,7 @@ enum FieldsPanel {
         }
         let inside = rect.inset(by: 1)
         let perRow = max(0, (inside.width + 1) / (fieldColumns + 1))
-        let rows = max(0, (inside.height + 1) / (fieldRows + 1))
+        let rows = max(0, inside.height / (fieldRows + 1))
         let count = min(layer.outputs, perRow * rows)
         return Content(fields: (0 ..< count).map { field(of: layer.weights, unit: $0) }, units: layer.outputs)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Trains the same ternary MLP with Adam and the straight-through estimator: the
 /// comparison baseline of the noise_step paper, matching
-/// `ref_noise_step.py --mode adam-ste`.
+/// `Tests/Peer/noise_step_peer.py --mode adam-ste`.
 ///
 /// Latent fp32 weights θ start at the ternary init of `options.seed`. The forward pass
 /// uses q = round(clamp(θ, −1, 1)); the gradient of the mean batch loss with respect to
@@ -74,12 +74,7 @@ public final class AdamSTETrainer {
             stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
-    /// Fraction of `dataset` the current ternary model classifies correctly.
-    public func accuracy(on dataset: Dataset) -> Double {
-        Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
-    }
-
-    /// How many examples of `dataset` the current model classifies correctly.
+    /// What the current ternary model predicts for each class of `dataset`.
     public func confusion(on dataset: Dataset) -> ConfusionMatrix {
         Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)
     }

@@ -44,6 +44,9 @@ public enum Limits {
     public static let keepFloor = LimitRange(real: 0, 1000, includesLower: true, includesUpper: true)
     /// Ramps end within the 32-bit step range.
     public static let rampSteps = LimitRange(1 ... Int(UInt32.max))
+    /// Redraws per second of a live front end: fewer look broken, more cost a training
+    /// step's worth of time every frame on two cores.
+    public static let framesPerSecond = LimitRange(10 ... 30)
     /// Floats of Adam-STE's batch activations (1 GiB).
     public static let maxBatchActivationFloats = 1 << 28
 
@@ -69,6 +72,7 @@ public enum Limits {
         case .rampSteps: return rampSteps
         case .quantileTo: return rejectQuantile
         case .batchFrom: return batch
+        case .framesPerSecond: return framesPerSecond
         }
     }
 

@@ -13,6 +13,8 @@ struct LogWalk {
     private(set) var recordBytes = 0
     private(set) var weightsSteps: [Int] = []
     private(set) var checkedWeights = 0
+    /// What trained the opening weights, when an origin section says.
+    private(set) var origin: ModelOrigin?
 
     init(header: StepLogHeader, verifying: Bool) {
         self.header = header
@@ -48,6 +50,9 @@ struct LogWalk {
                 latestWeights = weights
             }
             return true
+        case .origin(let found):
+            origin = found
+            return false
         case .optional:
             return false
         }

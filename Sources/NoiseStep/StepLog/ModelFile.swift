@@ -20,19 +20,35 @@ public enum ModelFile {
     /// 1...`step`) the file is a complete, verifiable step log; without, it only holds
     /// the model.
     ///
-    /// The file appears whole or not at all. A file already at `path` is replaced only if
-    /// it is a model file itself (no step records: replacing a run's log would lose it)
-    /// that no process is writing.
+    /// With `origin` (and no entries), the weights are marked as another optimizer's: the
+    /// file can be evaluated and exported, never replayed or continued.
+    ///
+    /// The file appears whole or not at all. A file already at `path` is replaced only with
+    /// `.replace`, and only if it is a model file itself (no step records: replacing a
+    /// run's log would lose it) that no process is writing.
     /// - Throws: `.architectureMismatch` when `model` is not the shape of `options.hidden`;
-    ///   `.cannotAppend` when the entries are not steps 1...`step`; `.io` when the path
-    ///   holds something else or cannot be written.
+    ///   `.cannotAppend` when the entries are not steps 1...`step`, or come with an
+    ///   origin; `.io` when the path is taken or holds something else, or cannot be written.
     public static func write(_ model: TernaryModel, step: Int, options: TrainingOptions,
                              dataFingerprint: DataFingerprint? = nil, entries: [StepLogEntry] = [],
-                             to path: String) throws(StepLogError) {
-        let contents = try bytes(of: model, step: step, options: options, dataFingerprint: dataFingerprint,
+                             origin: ModelOrigin? = nil, to path: String,
+                             existing: ExistingFile = .replace) throws(StepLogError) {
+        var contents = try bytes(of: model, step: step, options: options, dataFingerprint: dataFingerprint,
                                  entries: entries, file: path)
+        if let origin {
+            guard entries.isEmpty else { throw .cannotAppend(file: path, problem: .misplacedOrigin) }
+            contents += StepLogSection.frame(kind: .origin, body: origin.body)
+        }
         _ = try StepLogError.io(path) { () throws(FileProblem) in
-            try OutputFile.create(path, kind: .modelFile, contents: contents, existing: .replace)
+            try OutputFile.create(path, kind: .modelFile, contents: contents, existing: existing)
+        }
+    }
+
+    /// Refuses now what `write(…, to: path, existing:)` would refuse for the file,
+    /// creating nothing: so a run is not trained for a path it cannot be saved to.
+    public static func checkWritable(_ path: String, existing: ExistingFile) throws(StepLogError) {
+        try StepLogError.io(path) { () throws(FileProblem) in
+            try OutputFile.checkCreatable(path, kind: .modelFile, existing: existing)
         }
     }
 

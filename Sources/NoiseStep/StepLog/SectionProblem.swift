@@ -40,20 +40,12 @@ public enum SectionProblem: Error, Sendable, Equatable {
     /// The weights of step `step` where the log holds `stepsDone` steps (only a file's
     /// first section may start from a step of its own).
     case weightsStep(Int, stepsDone: Int)
-}
 
-/// A step's recorded loss and batch accuracy, compared bit for bit (so that a NaN found
-/// in a file equals itself in a test or a message).
-public struct StepMetrics: Sendable, Equatable {
-    public var loss: Float
-    public var batchAccuracy: Float
-
-    public init(loss: Float, batchAccuracy: Float) {
-        self.loss = loss
-        self.batchAccuracy = batchAccuracy
-    }
-
-    public static func == (lhs: StepMetrics, rhs: StepMetrics) -> Bool {
-        lhs.loss.bitPattern == rhs.loss.bitPattern && lhs.batchAccuracy.bitPattern == rhs.batchAccuracy.bitPattern
-    }
+    // Origin sections.
+    /// An optimizer code this program does not know.
+    case unknownOrigin(UInt8)
+    /// Settings that are not finite, non-negative numbers.
+    case invalidOrigin
+    /// An origin section anywhere but right after the file's opening weights section.
+    case misplacedOrigin
 }

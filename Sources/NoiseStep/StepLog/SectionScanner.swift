@@ -26,11 +26,14 @@ struct SectionScanner {
     private(set) var tornBytes = 0
     /// Whether the walk stopped at `limit` before the end of the file.
     private(set) var stoppedAtLimit = false
+    /// Whether the first section was a weights section (a model file).
+    private var openedWithWeights = false
 
     /// What a section holds.
     enum Content {
         case step(StepLogEntry)
         case weights(step: Int, model: TernaryModel)
+        case origin(ModelOrigin)
         case optional
     }
 
@@ -95,7 +98,7 @@ struct SectionScanner {
             throw damaged(kind, at: start, .unknownKind(kind))
         }
         let length = Int(rawLength)
-        let exact = SectionKind(rawValue: kind) == .weights
+        let exact = SectionKind.hasExactLength(kind)
         guard exact ? length == cap : length <= cap else { throw damaged(kind, at: start, .length(length, cap: cap)) }
         // Lengths are capped, so this cannot overflow.
         let end = start + StepLogFormat.framePrefixBytes + length + StepLogFormat.frameSuffixBytes
@@ -124,7 +127,12 @@ struct SectionScanner {
             // Only a file's first section may start from a step of its own (a model file).
             guard step == stepsDone || sectionNumber == 1 else { throw .weightsStep(step, stepsDone: stepsDone) }
             stepsDone = step
+            openedWithWeights = sectionNumber == 1
             return .weights(step: step, model: model)
+        case .origin:
+            // It describes the opening weights, so it follows them directly.
+            guard sectionNumber == 2, openedWithWeights else { throw .misplacedOrigin }
+            return .origin(try ModelOrigin.decode(body))
         case nil:
             return .optional  // its CRC is all there is to check
         }

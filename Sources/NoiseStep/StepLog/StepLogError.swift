@@ -34,42 +34,14 @@ public enum StepLogError: Error, Equatable, Sendable {
     case writerFailed(file: String)
     /// The log was written training on other data than the data given to continue it.
     case otherTrainingData(file: String, recorded: DataFingerprint, given: DataFingerprint)
-}
-
-/// What is wrong with a header whose magic and version are right.
-public enum HeaderDamage: Sendable, Equatable {
-    /// The generator name's length is outside 1...`StepLogFormat.maxGeneratorBytes`.
-    case generatorLength(Int)
-    /// The options' length is outside 1...`StepLogFormat.maxOptionsBytes`.
-    case optionsLength(Int)
-    /// The data fingerprint's length is neither 0 nor `DataFingerprint.byteCount`.
-    case fingerprintLength(Int)
-    case crcMismatch
-}
-
-/// What is wrong with the options in a header.
-public enum OptionsProblem: Sendable, Equatable {
-    /// Valid options, but outside the rulebook's limits.
-    case limit(LimitViolation)
-    /// A top-level option this program does not know (a newer program's option would
-    /// change what a replay must do).
-    case unknownOption(String)
-    /// A required option is absent.
-    case missingOption(String)
-    /// `option` holds `found` (as JSON), which is not a value it takes; `example` is a
-    /// valid one (the default, as JSON).
-    case invalidValue(option: String, found: String, example: String)
-    /// The options are not a JSON object.
-    case notAnObject
+    /// The file's model was trained by another optimizer (`origin`), whose state the file
+    /// does not hold, so it cannot be continued.
+    case notResumable(file: String, origin: ModelOrigin)
 }
 
 extension StepLogError {
     /// `body`'s result, or its `FileProblem` as `.io` naming `file`.
     static func io<Result>(_ file: String, _ body: () throws(FileProblem) -> Result) throws(StepLogError) -> Result {
-        do throws(FileProblem) {
-            return try body()
-        } catch {
-            throw .io(file: file, problem: error)
-        }
+        try FileProblem.wrapping({ Self.io(file: file, problem: $0) }, body)
     }
 }

@@ -82,12 +82,14 @@ public final class StepLogWriter: Sendable {
     /// - Parameter trainingData: the fingerprint of the data the run goes on with; a log
     ///   that recorded another is refused, one that recorded none is accepted (its
     ///   `dataFingerprint` is nil: the caller should say that it could not check).
-    /// - Throws: `.io` (missing, locked by another writer…), `.otherTrainingData`, or
-    ///   what reading finds.
+    /// - Throws: `.io` (missing, locked by another writer…), `.notResumable` for a model
+    ///   another optimizer trained (an Adam-STE model file), `.otherTrainingData`, or what
+    ///   reading finds.
     public static func resume(path: String, trainingData: DataFingerprint) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
         let file = try StepLogError.io(path) { () throws(FileProblem) in try OutputFile.openLocked(path) }
         let log = try StepLog.read(StepLogError.io(path) { () throws(FileProblem) in try LogSource(file: file) },
                                    file: path, through: nil, verifying: true)
+        if let origin = log.origin { throw .notResumable(file: path, origin: origin) }
         if let recorded = log.dataFingerprint, recorded != trainingData {
             throw .otherTrainingData(file: path, recorded: recorded, given: trainingData)
         }

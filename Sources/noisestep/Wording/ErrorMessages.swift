@@ -6,6 +6,9 @@ import NoiseStepMPI
 
 /// The command line's words for the engine's errors, which carry values only.
 enum ErrorMessages {
+    /// What every error line starts with: the program's name, as Unix tools do.
+    static let prefix = "noisestep: "
+
     /// `error` as ArgumentParser should report it: engine errors become one-line
     /// `CLIError`s, anything else passes through.
     static func translate(_ error: any Error) -> any Error {
@@ -13,6 +16,7 @@ enum ErrorMessages {
         case let violation as LimitViolation: return CLIError.usage(violation.message)
         case let run as RunError: return CLIError(run.message)
         case let log as StepLogError: return CLIError(log.message)
+        case let metrics as MetricsError: return CLIError(metrics.message)
         case let data as DataError: return CLIError(data.message)
         case let distributed as DistributedError: return CLIError(distributed.message)
         default: return mpiError(error) ?? error
@@ -29,13 +33,5 @@ enum ErrorMessages {
     /// One line for any error, for front ends that show it themselves (the dashboard).
     static func describe(_ error: any Error) -> String {
         String(describing: translate(error))
-    }
-}
-
-extension RunError {
-    var message: String {
-        switch self {
-        case .recording(let problem): return problem.message
-        }
     }
 }

@@ -87,7 +87,10 @@ extension OutputKind {
         case .stepLog: return "a noisestep step log"
         case .modelFile: return "a noisestep model file (one that holds no run's steps)"
         case .metrics: return "a noisestep metrics file"
-        case .statistics: return "a noisestep statistics file"
+        case .report: return "a noisestep report"
+        case .onnxModel: return "an ONNX model written by noisestep export"
+        case .safetensors: return "a safetensors file written by noisestep export"
+        case .history: return "a dashboard history export"
         }
     }
 
@@ -96,7 +99,9 @@ extension OutputKind {
         switch self {
         case .stepLog: return "continue its run with --resume \(file), or pass --force to replace it"
         case .metrics: return "pass --force to replace it (a resumed run continues its metrics file)"
-        case .modelFile, .statistics: return "choose another path"
+        case .onnxModel, .safetensors: return "pass --force to replace it, or choose another --out"
+        case .modelFile: return "pass --force to replace a model file, or choose another path"
+        case .report, .history: return "choose another path"
         }
     }
 }

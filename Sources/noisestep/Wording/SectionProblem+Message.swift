@@ -32,6 +32,9 @@ extension SectionProblem {
         case .parameterCount(let found, let expected, let widths):
             return "holds \(found) parameters but the header's architecture \(Words.architecture(widths)) has \(expected)"
         case .weightsStep(let step, let stepsDone): return "holds the weights of step \(step) but follows step \(stepsDone)"
+        case .unknownOrigin(let code): return "names optimizer \(code), which this noisestep does not know"
+        case .invalidOrigin: return "holds optimizer settings that are not finite, non-negative numbers"
+        case .misplacedOrigin: return "is not right after the file's opening weights, which it describes"
         }
     }
 
@@ -50,22 +53,8 @@ extension SectionProblem {
         switch SectionKind(rawValue: kind) {
         case .step: return "step record"
         case .weights: return "weights section"
+        case .origin: return "origin section"
         case nil: return SectionKind.isOptional(kind) ? "optional section" : "unknown section"
         }
     }
-}
-
-/// Small pieces of wording shared by the messages.
-enum Words {
-    /// "784→16→12→10".
-    static func architecture(_ widths: [Int]) -> String { widths.map(String.init).joined(separator: "→") }
-
-    /// `0x00000803` style, always eight digits.
-    static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-    }
-
-    /// `text` cut to 60 characters with an ellipsis, for values quoted from a file.
-    static func shortened(_ text: String) -> String { text.count <= 60 ? text : text.prefix(57) + "…" }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import NoiseStep
 
 extension Setting {
@@ -22,6 +23,17 @@ extension Setting {
         case .rampSteps: return "--ramp-steps"
         case .quantileTo: return "--quantile-to"
         case .batchFrom: return "--batch-from"
+        case .framesPerSecond: return "--fps"
+        }
+    }
+
+    /// A command's own option checked against the rulebook in `validate()`, refused in the
+    /// option's words as ArgumentParser refuses a malformed value (status 64).
+    func checkOption(_ value: Int) throws(ValidationError) {
+        do throws(LimitViolation) {
+            try Limits.check(self, value)
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 }

@@ -8,7 +8,7 @@ extension StepLogError {
             return problem.message(path: file)
         case .badMagic(let file):
             return "\(Printable.escaped(file)): not a noisestep step log (bad magic); pass a .nstep file written by"
-                + " `noisestep train`"
+                + " `\(ProgramName.command) train`"
         case .unsupportedVersion(let file, let found, let supported) where found > supported:
             return "\(Printable.escaped(file)): format version \(found) is newer than this program's \(supported);"
                 + " update noisestep to read it"
@@ -29,12 +29,12 @@ extension StepLogError {
         case .damagedSection(let file, let section, let kind, let offset, let problem, let intactSteps):
             let name = SectionProblem.name(kind: kind, problem: problem), path = Printable.escaped(file)
             return "\(path): section \(section) (\(name)) at byte \(offset): \(problem.message(kind: kind)) (file damaged);"
-                + " the steps up to \(intactSteps) are intact: `noisestep replay \(path) --to \(intactSteps)"
+                + " the steps up to \(intactSteps) are intact: `\(ProgramName.command) replay \(path) --to \(intactSteps)"
                 + " --out MODEL.nstep` rebuilds their weights"
         case .weightsMismatch(let file, let step):
             let path = Printable.escaped(file)
             return "\(path): the weights saved at step \(step) differ from the weights its steps replay to; the file"
-                + " was damaged or edited. The steps alone rebuild the weights: `noisestep replay \(path) --to \(step)"
+                + " was damaged or edited. The steps alone rebuild the weights: `\(ProgramName.command) replay \(path) --to \(step)"
                 + " --out MODEL.nstep`"
         case .cannotAppend(let file, let problem):
             return "\(Printable.escaped(file)): cannot append: \(problem.appendMessage)"
@@ -47,6 +47,9 @@ extension StepLogError {
         case .otherTrainingData(let file, let recorded, let given):
             return "\(Printable.escaped(file)): the run trained on other data (\(recorded.words)) than this --data"
                 + " holds (\(given.words)); pass the --data the run was started with"
+        case .notResumable(let file, let origin):
+            return "\(Printable.escaped(file)): holds \(origin.words), without its fp32 latent weights and Adam moments,"
+                + " so it cannot be continued; `noisestep eval`, `info` and `export` read it as it is"
         }
     }
 }
@@ -83,5 +86,14 @@ extension DataFingerprint {
     /// "4500 examples, fingerprint 1A2B3C4D-5E6F7A8B".
     var words: String {
         "\(examples) examples, fingerprint \(Words.hex(labelsCRC).dropFirst(2))-\(Words.hex(pixelsCRC).dropFirst(2))"
+    }
+}
+
+extension ModelOrigin {
+    /// "an Adam-STE model (learning rate 0.001)".
+    var words: String {
+        switch self {
+        case .adamSTE(let settings): return "an Adam-STE model (learning rate \(NumberFormat.plain(settings.learningRate)))"
+        }
     }
 }
