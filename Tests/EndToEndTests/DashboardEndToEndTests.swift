@@ -26,7 +26,7 @@ struct DashboardEndToEndTests {
         #expect(stats.hasPrefix("{\"report\":\"dashboard statistics\",") && stats.hasSuffix("}\n"))
         #expect(figures["steps"] as? Int == 30 && figures["frames"] as? Int ?? 0 > 0)
         #expect(Set(figures.keys) == ["report", "frames", "seconds", "fps", "steps", "training_seconds", "peak_rss_bytes",
-                                          "strokes", "stroke_points"])
+                                        "strokes", "stroke_points"])
     }
 
     /// A whole session in the terminal most people have: it trains, a digit drawn with the
