@@ -137,7 +137,7 @@ extension DashboardCommand {
         configuration.describeFileProblem = { $0.message(path: $1) }
         configuration.leg = arguments.steps
         configuration.evalEvery = arguments.evalEvery
-        configuration.runOptions = Self.runOptions(options, data: data, evalEvery: arguments.evalEvery)
+        configuration.runOptions = try Self.runOptions(options, data: data, evalEvery: arguments.evalEvery)
         let classes = ClassNames.forData(directory: arguments.data)
         configuration.classNames = classes.names
         configuration.classNoun = classes.noun
@@ -156,10 +156,10 @@ extension DashboardCommand {
     }
 
     /// The run's options as the help's last page lists them: what it started with.
-    static func runOptions(_ options: TrainingOptions, data: DataSource, evalEvery: Int) -> [(String, String)] {
+    static func runOptions(_ options: TrainingOptions, data: DataSource, evalEvery: Int) throws -> [(String, String)] {
         let augmentation = options.augmentation
         return [
-            ("model", (["784"] + options.hidden.map(String.init) + ["10"]).joined(separator: "→")),
+            ("model", try Limits.shape(of: options).summary),
             ("data", data.isBundled ? "the bundled MNIST subset" : "--data's files"),
             ("batch", NumberFormat.grouped(options.batch)), ("input", options.input.rawValue),
             ("started at", "density \(NumberFormat.scientific(options.density)) \(options.schedule.rawValue), "

@@ -26,7 +26,7 @@ struct DashboardEndToEndTests {
         #expect(stats.hasPrefix("{\"report\":\"dashboard statistics\",") && stats.hasSuffix("}\n"))
         #expect(figures["steps"] as? Int == 30 && figures["frames"] as? Int ?? 0 > 0)
         #expect(Set(figures.keys) == ["report", "frames", "seconds", "fps", "steps", "training_seconds", "peak_rss_bytes",
-                                        "strokes", "stroke_points"])
+                                      "strokes", "stroke_points"])
     }
 
     /// A whole session in the terminal most people have: it trains, a digit drawn with the
@@ -227,6 +227,26 @@ struct DashboardEndToEndTests {
         try pane.expectTerminalRestored()
         let after = try pane.screen()
         #expect(!after.contains("Error"), "an interrupted session is not an error:\n\(after)")
+    }
+
+    /// The help's last page names a model given as `--layers` by its widths (`ModelShape.summary`).
+    @Test func theHelpNamesAListOfLayers() throws {
+        let arguments = ["dashboard", "--steps", "30", "--batch", "64", "--samples", "16", "--layers", "dense 24, dense 10",
+                         "--eval-every", "10"]
+        let pane = try TmuxPane(arguments: arguments)
+        defer { pane.close() }
+        _ = try pane.waitFor("AT TARGET")
+        var screen = ""
+        for _ in 0 ..< 8 where !screen.contains("784→24→10") {
+            pane.send(keys: ["?"])
+            Thread.sleep(forTimeInterval: 0.5)
+            screen = try pane.screen()
+        }
+        #expect(screen.contains("784→24→10"), "\(screen)")
+        pane.send(keys: ["q"])
+        _ = try pane.waitUntil("help closed") { !$0.contains("? next page") }
+        pane.send(keys: ["q"])
+        #expect(try pane.waitForExit() == 0)
     }
 
     @Test func sigtermRestoresTheTerminal() throws {

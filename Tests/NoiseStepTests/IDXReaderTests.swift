@@ -166,6 +166,16 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         #expect(error == .labelOutOfRange(file: path, index: 2, label: 10))
     }
 
+    /// The edge alone: 10 is the first label refused, 9 the last taken.
+    @Test func labelTenIsRefusedWhenItIsTheLargest() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 3), labels: IDXFixtures.labels([9, 0, 10]))
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .labelOutOfRange(file: directory.path + "/train-labels-idx1-ubyte", index: 2, label: 10))
+    }
+
     @Test func corruptGzipFile() throws {
         let directory = try DataTestDirectory()
         var damaged = IDXFixtures.gzip(IDXFixtures.images(count: 2))

@@ -3,9 +3,13 @@
 extension TrainingOptions {
     enum CodingKeys: String, CodingKey {
         case hidden, input, batch, samples, density, schedule, rejectQuantile, alignment, seed, threads
-        case augmentation, temperature
+        case augmentation, temperature, layers
         case keepBy, keepFloor, ramp
     }
+
+    /// Options a header may leave out, and what leaving them out means: `layers` absent is
+    /// the MLP of `hidden`.
+    static let optionalKeys = [CodingKeys.layers.rawValue]
 
     /// Options a log may lack: written by an older program, which trained without them.
     static let keysAddedLater: Set<String> = [CodingKeys.keepBy, .keepFloor, .ramp].map(\.stringValue)
@@ -30,5 +34,6 @@ extension TrainingOptions {
         keepBy = try container.decodeIfPresent(KeepRanking.self, forKey: .keepBy) ?? .magnitude
         keepFloor = try container.decodeIfPresent(Double.self, forKey: .keepFloor) ?? 0
         ramp = try container.decodeIfPresent(Ramp.self, forKey: .ramp)
+        layers = try container.decodeIfPresent(LayerList.self, forKey: .layers)
     }
 }
