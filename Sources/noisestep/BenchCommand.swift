@@ -63,6 +63,24 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
     var mpi = false
 
+    @Flag(help: "Only run the learning protocol: train each --candidate on each fold and seed, print mean and spread of held-out accuracy.")
+    var learning = false
+
+    @Option(parsing: .unconditional, help: "With --learning: bundled folds to hold out, comma-separated: any but the untouched 7. (default: 0,1,2,3)")
+    var folds: String?
+
+    @Option(parsing: .unconditional, help: "With --learning: seeds, comma-separated. (default: 1,2; with --untouched: 0,1,2)")
+    var seeds: String?
+
+    @Option(help: "With --learning: a recipe NAME=TRAIN-OPTIONS (e.g. big=--batch 2048), or a standard one's NAME; repeatable. (default: the standard list)")
+    var candidate: [String] = []
+
+    @Flag(help: "With --learning: score the untouched fold 7 instead of the tuning folds: the final figure, taken once.")
+    var untouched = false
+
+    @Option(help: "With --learning: train on DIR's train files and score its t10k files instead of the bundled folds.")
+    var data: String?
+
     /// Set only in the mpirun children of --mpi: one rank of data-parallel Adam-STE, N steps.
     @Option(parsing: .unconditional, help: .hidden)
     var mpiAdamSteps: Int?
@@ -89,7 +107,7 @@ struct BenchCommand: ParsableCommand {
     /// bench would otherwise be dropped without a word.
     private func validateModes() throws {
         let modes = [("--mpi", mpi), ("--dashboard", dashboard), ("--dashboard-memory", dashboardMemory),
-                     ("--time-to", timeTo != nil), ("--compare", compare)].filter(\.1).map(\.0)
+                     ("--time-to", timeTo != nil), ("--compare", compare), ("--learning", learning)].filter(\.1).map(\.0)
         if modes.count > 1 { throw ValidationError("\(modes[0]) and \(modes[1]) are separate benches; run one at a time") }
         let mode = modes.first ?? (measureRun != nil ? "--compare" : "the default bench")
         let owned: [(option: String, given: Bool, bench: String)] = [
@@ -97,6 +115,8 @@ struct BenchCommand: ParsableCommand {
             ("--check-every", checkEvery != nil, "--time-to"), ("--time-to-steps", timeToSteps != nil, "--time-to"),
             ("--memory-steps", memorySteps != nil, "--dashboard-memory"),
             ("--memory-batch", memoryBatch != nil, "--dashboard-memory"),
+            ("--folds", folds != nil, "--learning"), ("--seeds", seeds != nil, "--learning"),
+            ("--candidate", !candidate.isEmpty, "--learning"), ("--untouched", untouched, "--learning"),
             ("--reference", reference != nil, "the default bench"), ("--no-reference", noReference, "the default bench")]
         for (option, given, bench) in owned where given && bench != mode && !(bench == "the default bench" && mode == "--compare") {
             throw ValidationError("\(option): belongs to \(bench), not \(mode)")
@@ -111,18 +131,21 @@ struct BenchCommand: ParsableCommand {
         if let steps = mpiAdamSteps { return try MPIBench.adamRank(steps: steps, threads: threads) }
         guard let executable = ChildProcess.currentExecutable() else { throw BenchError.executableNotFound }
         if mpi { return try MPIBench.report(executable: executable, rounds: rounds, json: json, progress: Self.progress) }
-        #if DEBUG
-        Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
-        #endif
         var request = BenchRequest(executable: executable)
         request.rounds = rounds
         request.threads = threads
+        // A bad --learning request is refused before anything is said or run.
+        let learningRun = learning ? try learningProtocol(threads: request.resolvedThreads) : nil
+        #if DEBUG
+        Self.progress("this is a debug build, so its timings mean little; build with swift build -c release")
+        #endif
         if dashboardMemory {
             return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps ?? 100_000,
                                                      threads: request.resolvedThreads, batch: memoryBatch,
                                                      progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
+        if let learningRun { return try emit(try learningRun.measure(progress: Self.progress), table: BenchTable.render) }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery ?? 10, timeToSteps ?? 6000, rounds)
@@ -148,3 +171,4 @@ struct BenchCommand: ParsableCommand {
         FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
     }
 }
+

@@ -29,7 +29,9 @@ struct InfoReport: Encodable {
             (step, from, to) = change
         }
 
-        enum CodingKeys: String, CodingKey { case step, density, samples, rejectQuantile, schedule, bySchedule }
+        enum CodingKeys: String, CodingKey {
+            case step, density, samples, rejectQuantile, schedule, quantileSchedule, keepBy, bySchedule
+        }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(step, forKey: .step)
@@ -37,6 +39,8 @@ struct InfoReport: Encodable {
             try container.encode(to.samples, forKey: .samples)
             try container.encode(to.rejectQuantile, forKey: .rejectQuantile)
             try container.encode(to.schedule.rawValue, forKey: .schedule)
+            try container.encode(to.quantileSchedule.rawValue, forKey: .quantileSchedule)
+            try container.encode(to.keepBy.rawValue, forKey: .keepBy)
             try container.encode(bySchedule, forKey: .bySchedule)
         }
 
@@ -51,6 +55,10 @@ struct InfoReport: Encodable {
                 parts.append("reject quantile \(NumberFormat.plain(from.rejectQuantile)) → \(NumberFormat.plain(to.rejectQuantile))")
             }
             if from.schedule != to.schedule { parts.append("schedule \(to.schedule.rawValue)") }
+            if from.quantileSchedule != to.quantileSchedule {
+                parts.append(to.quantileSchedule == .ramp ? "quantile on its ramp" : "quantile off its ramp")
+            }
+            if from.keepBy != to.keepBy { parts.append("keep by \(to.keepBy.rawValue)") }
             return "step \(step): " + parts.joined(separator: ", ") + (bySchedule ? " (by the paper schedule)" : "")
         }
     }
@@ -87,6 +95,20 @@ struct InfoReport: Encodable {
                 "--alignment " + options.alignment.rawValue, "--seed \(options.seed)",
                 "--temperature " + NumberFormat.plain(options.temperature), "--shift " + NumberFormat.plain(augmentation.shift),
                 "--rotate " + NumberFormat.plain(augmentation.rotation), "--scale " + NumberFormat.plain(augmentation.scale)]
+            + keepRule
+    }
+
+    /// The keep rule and the ramp, spelled out whatever today's defaults are.
+    private var keepRule: [String] {
+        var words = ["--keep-by " + options.keepBy.rawValue, "--keep-floor " + NumberFormat.plain(options.keepFloor)]
+        if let to = options.ramp?.quantileTo {
+            words += ["--quantile-schedule ramp", "--quantile-to " + NumberFormat.plain(to)]
+        } else {
+            words.append("--quantile-schedule fixed")
+        }
+        if let ramp = options.ramp { words.append("--ramp-steps \(ramp.steps)") }
+        words.append("--batch-from \(options.ramp?.batchFrom ?? options.batch)")
+        return words
     }
 
     func rendered() -> String {
@@ -112,7 +134,7 @@ struct InfoReport: Encodable {
         if let settings = lastSettings {
             lines.append("  settings   density " + NumberFormat.scientific(settings.density) + " (" + settings.schedule.rawValue
                 + " schedule), samples \(settings.samples), reject quantile " + NumberFormat.plain(settings.rejectQuantile)
-                + " at the last step")
+                + " (\(settings.quantileSchedule.rawValue)), kept by \(settings.keepBy.rawValue) at the last step")
         }
         lines += changeLines()
         if let validation {

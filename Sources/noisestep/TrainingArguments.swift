@@ -11,9 +11,9 @@ struct TrainingArguments: ParsableArguments {
     var data: String?
 
     @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all).")
-    var steps = 1500
+    var steps = RunPlan.defaultTargetStep
 
-    @Option(parsing: .unconditional, help: "Examples per step.")
+    @Option(parsing: .unconditional, help: "Examples per step (with --batch-from: at the end of its ramp).")
     var batch = TrainingOptions().batch
 
     @Option(parsing: .unconditional, help: "Perturbations drawn per step. (default: 512; --paper: 128)")
@@ -26,7 +26,7 @@ struct TrainingArguments: ParsableArguments {
     var schedule = TrainingOptions().schedule
 
     @Option(parsing: .unconditional,
-            help: "Keep a perturbation's sign only if |α| reaches this quantile of the step's |α|, in [0, 1).")
+            help: "Keep a perturbation's sign only if its score (see --keep-by) reaches this quantile of the step's scores, in [0, 1); the quantile's ramp starts here.")
     var rejectQuantile = TrainingOptions().rejectQuantile
 
     @Option(parsing: .unconditional, help: "Hidden layer widths of the MLP, comma-separated. (default: 256,256)")
@@ -61,7 +61,25 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")
     var temperature: Double?
 
-    @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation (explicit options still win).")
+    @Option(help: "What the reject quantile ranks: magnitude (|α|, the paper's) or reliability (|α| over its standard error across the batch's chunks of 64). (default: \(TrainingOptions().keepBy.rawValue); --paper: magnitude)")
+    var keepBy: KeepRanking?
+
+    @Option(parsing: .unconditional, help: "Also keep only signs whose α is at least this many standard errors from 0 (0: no floor).")
+    var keepFloor = TrainingOptions().keepFloor
+
+    @Option(help: "Quantile schedule: ramp (from --reject-quantile to --quantile-to over --ramp-steps) or fixed. (default: \(Self.defaultQuantileSchedule(paper: false).rawValue); --paper: fixed)")
+    var quantileSchedule: QuantileSchedule?
+
+    @Option(parsing: .unconditional, help: "The reject quantile at the end of its ramp. (default: \(Self.defaultQuantileTo))")
+    var quantileTo: Double?
+
+    @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps. (default: \(Self.defaultBatchFrom.map(String.init) ?? "--batch, no ramp"))")
+    var batchFrom: Int?
+
+    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps; past them both hold their end values. (default: \(Self.defaultRampSteps), whatever --steps)")
+    var rampSteps: Int?
+
+    @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation, the stronger half of |α| kept at every step (explicit options still win).")
     var paper = false
 
     @Option(parsing: .unconditional, help: "Score the validation split every N steps and at the last (0: only at the last).")
@@ -89,9 +107,38 @@ struct TrainingArguments: ParsableArguments {
                                             rotation: rotate ?? options.augmentation.rotation,
                                             scale: scale ?? options.augmentation.scale)
         if let temperature { options.temperature = temperature }
+        if let keepBy { options.keepBy = keepBy }
+        options.keepFloor = keepFloor
+        options.ramp = try ramp()
         try Limits.check(options)
         return options
     }
+
+    /// The run's ramp: the quantile's unless --quantile-schedule fixes it (or --paper, unless
+    /// it asks for one), the batch's when --batch-from (or the default) starts it lower.
+    private func ramp() throws -> Ramp? {
+        if let rampSteps { try Limits.check(.rampSteps, rampSteps) }
+        if quantileSchedule == .fixed, quantileTo != nil {
+            throw CLIError.usage("--quantile-to: the quantile ramps only with --quantile-schedule ramp")
+        }
+        let ramped = quantileSchedule.map { $0 == .ramp } ?? (quantileTo != nil || Self.defaultQuantileSchedule(paper: paper) == .ramp)
+        let end = ramped ? quantileTo ?? Self.defaultQuantileTo : nil
+        // The default start never exceeds a smaller --batch; an explicit one is checked.
+        let from = batchFrom ?? (paper ? nil : Self.defaultBatchFrom.map { min($0, batch) })
+        guard end != nil || (from != nil && from != batch) else { return nil }
+        return Ramp(steps: rampSteps ?? Self.defaultRampSteps, quantileTo: end, batchFrom: from == batch ? nil : from)
+    }
+
+    static func defaultQuantileSchedule(paper: Bool) -> QuantileSchedule {
+        (paper ? TrainingOptions.paper : TrainingOptions()).ramp?.quantileTo == nil ? .fixed : .ramp
+    }
+
+    /// Where the quantile ramps to unless --quantile-to says: the default run's end.
+    static var defaultQuantileTo: Double { TrainingOptions().ramp?.quantileTo ?? 0.95 }
+    static var defaultBatchFrom: Int? { TrainingOptions().ramp?.batchFrom }
+    /// A fixed length, not --steps: a run continued to more steps is the run it would
+    /// have been uninterrupted.
+    static var defaultRampSteps: Int { TrainingOptions().ramp?.steps ?? RunPlan.defaultTargetStep }
 
     /// How far the run goes and when it is scored.
     func plan() throws -> RunPlan {
@@ -136,3 +183,5 @@ extension DensitySchedule: ExpressibleByArgument {}
 extension InputEncoding: ExpressibleByArgument {}
 extension AlignmentEngine: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}
+extension KeepRanking: ExpressibleByArgument {}
+extension QuantileSchedule: ExpressibleByArgument {}

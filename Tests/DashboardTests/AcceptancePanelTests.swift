@@ -47,4 +47,20 @@ import Testing
             └────────────────────────────────────────────┘
             """#)
     }
+
+    /// Kept by reliability on the quantile's ramp: the row names the score, the title the ramp.
+    @Test func reliabilityOnARampSaysSo() {
+        var state = Fixtures.state(steps: 40)
+        state.snapshot?.keepBy = .reliability
+        state.snapshot?.quantileSchedule = .ramp
+        state.snapshot?.rejectQuantile = 0.9
+        #expect(render(state, width: 52, height: 6) == #"""
+            ┌ acceptance, quantile 0.90 (ramp) · kept 64/128 ──┐
+            │ |α|/se ≥ ███▇▇▇▇▆▆▆▅▅▅▅▄▄▄▃▃▃▂▂▁▁         5.0e-4 │
+            │ ▁▁ ▁▁ ▂▂ ▂▂ │██ ▅▅ ▃▃ ▁▁  α = 0: 44              │
+            │ changed  ▁▁▂▂▂▃▃▃▃▄▄▄▅▅▅▆▆▆▆▇▇▇██  1,234 weights │
+            │ zeros    ▁▁▂▂▂▃▃▃▃▄▄▄▅▅▅▆▆▆▆▇▇▇██     34.0% +1.0 │
+            └──────────────────────────────────────────────────┘
+            """#)
+    }
 }

@@ -90,6 +90,26 @@ import Testing
         #expect(series.stepSpan == 40)
     }
 
+    /// The quantile ramp moves the quantile at every step: no change of anyone's making,
+    /// so the timeline lists none of those moves, but a key on the ramp, and a paper
+    /// schedule drop at a step the ramp moved too (by the schedule), it does.
+    @Test func theQuantileRampsMovesAreNoChanges() {
+        func ramped(_ quantile: Double, density: Double = 6e-5) -> StepSettings {
+            StepSettings(density: density, samples: 128, rejectQuantile: quantile, schedule: .paper,
+                         quantileSchedule: .ramp, keepBy: .reliability)
+        }
+        var timeline = SettingsTimeline()
+        for step in 1 ... 10 { timeline.record(step: step, settings: ramped(0.5 + 0.01 * Double(step))) }
+        #expect(timeline.changes.isEmpty)
+        timeline.record(step: 11, settings: ramped(0.61, density: 4.8e-5))
+        var byKey = ramped(0.62, density: 4.8e-5)
+        byKey.keepBy = .magnitude
+        timeline.record(step: 12, settings: byKey)
+        #expect(timeline.changes.map(\.step) == [11, 12])
+        #expect(timeline.changes.map(\.isSchedule) == [true, false])
+        #expect(SettingsChangeText.describe(timeline.changes[1])[0] == "quantile 0.61→0.62, keep by magnitude")
+    }
+
     /// Smoothing is a bias-corrected moving average over steps: a constant stays itself,
     /// and a column of many steps weighs as many.
     @Test func smoothingLevels() {

@@ -26,6 +26,31 @@ import Testing
         #expect(fresh.notice?.text == "reject quantile stays within [0, 1): unchanged")
     }
 
+    /// On the run's quantile ramp, a quantile key would be undone at the next step, so it
+    /// takes the quantile off the ramp, and says so once.
+    @Test func quantileKeysTakeTheQuantileOffItsRamp() {
+        var ramped = InputReducerTests.settings
+        ramped.quantileSchedule = .ramp
+        let context = InputContext(published: ramped, parameterCount: InputReducerTests.parameterCount, isPaused: false,
+                                   layout: InputReducerTests.layout, now: 100, stepsDone: 40, targetStep: 1500, leg: 1500)
+        var ui = DashboardUIState()
+        #expect(effects("[", ui: &ui, context: context) == [change(quantile: 0.45)])
+        #expect(ui.notice?.text == "reject quantile 0.45 from the next step; its ramp is off")
+        #expect(effects("[", ui: &ui, context: context) == [change(quantile: 0.4)])
+        #expect(ui.notice?.text == "reject quantile 0.40 from the next step")
+    }
+
+    /// `m` switches what the quantile ranks, and back.
+    @Test func mSwitchesTheKeepRanking() {
+        var ui = DashboardUIState()
+        var reliability = InputReducerTests.settings
+        reliability.keepBy = .reliability
+        #expect(effects("m", ui: &ui) == [.send(.change(reliability))])
+        #expect(ui.notice?.text == "keep by reliability: the quantile ranks |α| / its standard error")
+        #expect(effects("m", ui: &ui) == [.send(.change(InputReducerTests.settings))])
+        #expect(ui.notice?.text == "keep by magnitude: the quantile ranks |α|")
+    }
+
     /// Under the paper schedule the schedule would undo a density key at the next step,
     /// so the key fixes the schedule too, and says so.
     @Test func densityKeysFixTheScheduleUntilATurnsItBackOn() {

@@ -19,7 +19,7 @@ import Testing
     @Test func tuningKeysWaitForTheTrainingPanels() {
         var ui = DashboardUIState()
         ui.focus = .pad
-        for key: Character in ["]", "[", "-", "=", "<", ">", "a", "u", "U", "n", "t", "z"] {
+        for key: Character in ["]", "[", "-", "=", "<", ">", "a", "u", "U", "n", "t", "z", "m"] {
             #expect(InputReducerTests.run([.character(key)], ui: &ui, context: Self.context()).isEmpty, "\(key)")
             #expect(ui.notice?.text == "\(key) acts on the training panels: Tab back to them first")
         }

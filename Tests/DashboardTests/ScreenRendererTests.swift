@@ -307,10 +307,10 @@ import Testing
         │ │ n             one step while paused (at the target too)                 │  │
         │ │ t             move the target 1,500 steps on                            │  │
         │ │ p             train at a pace to watch, or as fast as it can (--pace)   │  │
-        │ │ [  ]          reject quantile − / + 0.05                                │  │
+        │ │ [  ]          reject quantile − / + 0.05 (takes it off its ramp)        │  │
         │ │ -  =          density down / up 1.25× (turns the paper schedule off)    │──┘
         │ │ <  >          samples halved / doubled                                  │0 ┐
-        │ │ a             density schedule: paper or fixed                          │4 │
+        │ │ a  m          density schedule paper / fixed; keep by |α| or |α| ÷ se   │4 │
         └─│ u  U          undo the last settings key; back to the launch settings   │  │
         ┌▸│ z  Z  ↑ ↓     zoom the plots in / out: the last steps, following        │s │
         │ │ arrows ← →    move a zoomed window back / toward now                    │8 │

@@ -94,6 +94,25 @@ struct CommandLineTests {
         #expect(changes.allSatisfy { $0["by_schedule"] as? Bool == true && $0["step"] is Int }, "\(changes)")
     }
 
+    /// `info`'s options line, given back to `train`, repeats the run byte for byte,
+    /// keep rule and ramps included.
+    @Test(arguments: [[String](), ["--keep-by", "magnitude", "--quantile-schedule", "fixed", "--keep-floor", "0.5"],
+                      ["--quantile-to", "0.8", "--ramp-steps", "12", "--batch-from", "70"]])
+    func infosOptionsRepeatTheRun(keep: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let first = try scratch.run(["train"] + Self.small + keep + ["--out", "first.nstep"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let info = try scratch.run(["info", "first.nstep"])
+        let options = info.stdout.split(separator: "\n").drop { !$0.hasPrefix("  options") }
+            .prefix { $0.hasPrefix("  options") || $0.hasPrefix("            ") }
+            .joined(separator: " ").split(separator: " ").dropFirst().map(String.init)
+        #expect(options.contains("--keep-by") && options.contains("--ramp-steps") == !keep.contains("fixed"), "\(info.stdout)")
+        let again = try scratch.run(["train", "--steps", "20", "--eval-every", "10"] + options + ["--out", "again.nstep"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(scratch.bytes("again.nstep") == scratch.bytes("first.nstep"))
+    }
+
     @Test func versionAndUnknownCommands() throws {
         let version = try BinaryUnderTest.run(["--version"])
         #expect(version.status == 0 && version.stdout.firstMatch(of: /^\d+\.\d+\.\d+\n$/) != nil, "\(version.stdout)")

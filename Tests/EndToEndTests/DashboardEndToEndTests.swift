@@ -116,7 +116,9 @@ struct DashboardEndToEndTests {
 
     /// The walk-through of a new user: watch it train, pause, tune, draw with the keyboard.
     @Test func pausesTunesAndDrawsWithTheKeyboard() throws {
-        let pane = try TmuxPane(arguments: Self.small + ["--steps", "100000", "--schedule", "fixed"])
+        // Both schedules fixed, so that `]` and `-` land on round values.
+        let pane = try TmuxPane(arguments: Self.small + ["--steps", "100000", "--schedule", "fixed",
+                                                         "--quantile-schedule", "fixed"])
         defer { pane.close() }
         let first = try Self.step(on: pane.waitFor("RUNNING"))
         let running = try pane.waitUntil("the step counter to advance") { (Self.step(on: $0) ?? 0) > (first ?? 0) + 5 }

@@ -7,10 +7,12 @@ import Testing
 struct DashboardTuningTests {
     static let small = DashboardEndToEndTests.small
 
-    /// Pauses a long run and returns the pane.
+    /// Pauses a long run and returns the pane. Both schedules are fixed, so that the
+    /// settings keys land on round values.
     static func pausedRun(_ extra: [String] = [], environment: String = "", columns: Int = 80, rows: Int = 24,
                           record: Bool = true) throws -> TmuxPane {
-        let pane = try TmuxPane(arguments: small + ["--steps", "100000", "--schedule", "fixed", "--pace", "0"] + extra,
+        let pane = try TmuxPane(arguments: small + ["--steps", "100000", "--schedule", "fixed", "--quantile-schedule", "fixed",
+                                                    "--pace", "0"] + extra,
                                 environment: environment, columns: columns, rows: rows, record: record)
         _ = try pane.waitFor("RUNNING")
         pane.send(keys: ["Space"])

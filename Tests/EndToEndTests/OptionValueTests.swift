@@ -9,7 +9,7 @@ import Testing
     /// Options that take a path, a name or a list of words, not a number.
     static let notNumbers: Set<String> = ["--data", "--out", "--resume", "--metrics", "--compare", "--schedule", "--input",
                                           "--alignment", "--optimizer", "--reference", "--model", "--stats", "--help",
-                                          "--theme", "--layers"]
+                                          "--theme", "--layers", "--keep-by", "--quantile-schedule", "--candidate"]
     /// What each command needs besides the option under test, to get as far as the option.
     static let commands: [(name: String, arguments: [String])] = [
         ("dashboard", []), ("train", []), ("eval", ["x.nstep"]), ("replay", ["x.nstep", "--out", "y.nstep"]), ("info", ["x.nstep"]),

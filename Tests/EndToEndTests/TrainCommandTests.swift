@@ -94,6 +94,15 @@ import Testing
         (["--density", "1e-300"], "--density: 1e-300 is outside"),
         (["--temperature", "1e-300"], "--temperature: 1e-300 is outside"),
         (["--hidden", "-5"], "--hidden: a layer width of -5 is outside 1...65536"),
+        // The keep rule and the ramp.
+        (["--keep-by", "sideways"], "--keep-by"),
+        (["--keep-floor", "-1"], "--keep-floor: -1 is negative"),
+        (["--quantile-schedule", "cosine"], "--quantile-schedule"),
+        (["--quantile-to", "1"], "--quantile-to: 1 is outside [0, 1)"),
+        (["--ramp-steps", "0"], "--ramp-steps: 0 is outside 1...4294967295"),
+        (["--batch-from", "129"], "--batch-from: 129 is outside 1...128"),
+        (["--quantile-schedule", "fixed", "--quantile-to", "0.9"], "--quantile-to: the quantile ramps only with"),
+        (["--batch-from", "0"], "--batch-from: 0 is outside 1...1048576"),
     ])
     func badInputGetsOneLineAndNoTraining(arguments: [String], named: String) throws {
         let outcome = try BinaryUnderTest.run(["train"] + small + arguments)

@@ -12,7 +12,8 @@ import Testing
         #expect(AlignmentSpread(alignments: [0, 1e-9], threshold: 0).bins == [0, 0, 0, 0, 0, 0, 0, 1])
     }
 
-    /// A trained step publishes its spread: the kept side holds exactly the kept signs.
+    /// A trained step publishes its spread: the kept side holds exactly the kept signs; the
+    /// history's record of it keeps the step's whole settings.
     @Test func aStepPublishesItsSpread() throws {
         var options = TrainingOptions()
         options.hidden = [16]
@@ -27,5 +28,8 @@ import Testing
         #expect(spread.bins[AlignmentSpread.firstKeptBin...].reduce(0, +) == snapshot.kept)
         #expect(spread.threshold > 0)
         #expect(StepRecord(snapshot).alignmentThreshold == spread.threshold)
+        let settings = StepRecord(snapshot).settings
+        #expect(settings.keepBy == .reliability && settings.quantileSchedule == .ramp,
+                "the history's record carries the keep rule, so the ramp's moves are told from keys")
     }
 }

@@ -34,9 +34,9 @@ import NoiseStepKernels
         let a = reverse.measure(step: 1, perturbations: nus)
         let b = forward.measure(step: 1, perturbations: nus)
         #expect(a.loss == b.loss)
-        let scale = a.alignments.map(abs).max()!
+        let scale = a.estimate.means.map(abs).max()!
         #expect(scale > 0)
-        for (x, y) in zip(a.alignments, b.alignments) {
+        for (x, y) in zip(a.estimate.means, b.estimate.means) {
             #expect(abs(x - y) <= 1e-4 * scale, "reverse \(x) vs forward \(y)")
         }
     }
@@ -55,8 +55,8 @@ import NoiseStepKernels
         let theta = trainer.model.flatParameters.map(Double.init)
         let indices = trainer.batchIndices(step: 1)
         let epsilon = 1e-4
-        let scale = measured.alignments.map(abs).max()!
-        for (nu, alpha) in zip(nus, measured.alignments) {
+        let scale = measured.estimate.means.map(abs).max()!
+        for (nu, alpha) in zip(nus, measured.estimate.means) {
             var plus = theta, minus = theta
             for (position, sign) in zip(nu.positions, nu.signs) {
                 plus[position] += epsilon * Double(sign)
@@ -80,7 +80,7 @@ import NoiseStepKernels
             let three = try trainer(alignment, batch: 300, threads: 3)
             let nus = perturbations(count: 20, parameterCount: one.model.shape.parameterCount)
             let a = one.measure(step: 2, perturbations: nus), b = three.measure(step: 2, perturbations: nus)
-            #expect(a.alignments == b.alignments)
+            #expect(a.estimate.means == b.estimate.means)
             #expect(a.loss == b.loss)
         }
     }

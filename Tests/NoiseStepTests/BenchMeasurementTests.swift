@@ -40,15 +40,15 @@ import Testing
         // + ⌈256/5⌉ + ⌈2560/5⌉ + ⌈10/5⌉.
         let bytes = 40_141 + 52 + 13_108 + 52 + 512 + 2
         #expect(TernaryModel(shape: shape).packedBytes == bytes)
-        #expect(footprint.stateBytes == bytes + 33)
+        #expect(footprint.stateBytes == bytes + 35)
         #expect(footprint.parameters == 269_322)
         #expect(footprint.stateBytesPerParameter > 0.2 && footprint.stateBytesPerParameter < 0.201)
     }
 
     @Test func scratchCountsEveryWorkspaceBuffer() {
         let shape = ModelShape(hidden: [256, 256])
-        let one = TrainingFootprint.noiseStep(shape: shape, threads: 1).scratchBytes
-        let two = TrainingFootprint.noiseStep(shape: shape, threads: 2).scratchBytes
+        let one = TrainingFootprint.noiseStep(shape: shape, threads: 1, batch: 1024).scratchBytes
+        let two = TrainingFootprint.noiseStep(shape: shape, threads: 2, batch: 1024).scratchBytes
         // Float matrices of layers 1, 2, both plain and transposed, and the biases; the input
         // layer's 16-bit weights; the table of the five Floats of each packed byte; the copy
         // of the packed bytes last expanded.
@@ -59,7 +59,7 @@ import Testing
         // At least the inputs (twice) and their ink lists, z, normalized, rectified and deltas of one chunk.
         #expect(workspace > 4 * 64 * (3 * 784 + 522 + 2 * 512 + 522))
         // One workspace per chunk at most: 256 threads on a 1024 batch use 16.
-        let many = TrainingFootprint.noiseStep(shape: shape, threads: 256).scratchBytes
+        let many = TrainingFootprint.noiseStep(shape: shape, threads: 256, batch: 1024).scratchBytes
         #expect(many == expanded + 16 * workspace)
     }
 }

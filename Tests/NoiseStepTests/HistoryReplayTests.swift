@@ -14,7 +14,7 @@ import Testing
         let trainer = try Trainer(options: options, training: StepLogFixtures.data)
         var snapshots: [TrainingSnapshot] = [], scores: [Int: Double] = [:]
         for step in 1 ... 9 {
-            if step == 4 { try trainer.adjust { $0.rejectQuantile = 0.75 } }
+            if step == 4 { try trainer.adjust { ($0.rejectQuantile, $0.quantileSchedule) = (0.75, .fixed) } }
             let (snapshot, entry) = trainer.step()
             try writer.append(entry)
             snapshots.append(snapshot)
@@ -41,7 +41,9 @@ import Testing
             #expect(record.validationAccuracy == scores[record.step])
             #expect(record.alignmentThreshold == nil)
         }
-        #expect(history[4].settings.rejectQuantile == 0.75 && history[2].settings.rejectQuantile == 0.5)
+        // Up the default ramp from 0.5 until the change at step 4 fixed it at 0.75.
+        #expect(history[4].settings.rejectQuantile == 0.75 && history[4].settings.quantileSchedule == .fixed)
+        #expect(history[2].settings.rejectQuantile > 0.5 && history[2].settings.rejectQuantile < 0.51)
     }
 
     /// The replay scores by the run plan's one rule: every `evalEvery` steps and the last

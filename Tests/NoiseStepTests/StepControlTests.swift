@@ -5,6 +5,8 @@ import Testing
     @Test(arguments: [
         StepControl.step(1, StepSettings(density: 6e-5, samples: 128, rejectQuantile: 0.5, schedule: .paper)),
         StepControl.step(4_000_000_000, StepSettings(density: 0.3, samples: 65_536, rejectQuantile: 0, schedule: .fixed)),
+        StepControl.step(7, StepSettings(density: 3.7e-6, samples: 512, rejectQuantile: 0.73, schedule: .paper,
+                                         quantileSchedule: .ramp, keepBy: .reliability)),
         StepControl.stop(stepsDone: 0, weights: 0),
         StepControl.stop(stepsDone: 1500, weights: 0xDEAD_BEEF),
     ])
@@ -18,9 +20,12 @@ import Testing
         let good = StepControl.step(3, StepSettings(density: 1e-3, samples: 8, rejectQuantile: 0.5, schedule: .paper)).encoded
         #expect(StepControl(decoding: Array(good.dropLast())) == nil, "short")
         #expect(StepControl(decoding: [0] + good.dropFirst()) == nil, "unknown kind")
-        var badSchedule = good
-        badSchedule[StepControl.byteCount - 1] = 9
-        #expect(StepControl(decoding: badSchedule) == nil, "unknown schedule")
+        // The density schedule, the quantile schedule and the keep ranking: the last three bytes.
+        for (offset, name) in [(3, "density schedule"), (2, "quantile schedule"), (1, "keep ranking")] {
+            var bad = good
+            bad[StepControl.byteCount - offset] = 9
+            #expect(StepControl(decoding: bad) == nil, "unknown \(name)")
+        }
     }
 
     @Test func theStartMessageCarriesTheRunAndTheDataFingerprint() throws {

@@ -122,11 +122,21 @@ import Testing
         ("\"batch\":100,", "", .missingOption("batch")),
         // Valid JSON of the wrong type or range: the option and its value are named.
         ("\"input\":\"gray\"", "\"input\":\"sepia\"", .invalidValue(option: "input", found: "\"sepia\"", example: "\"gray\"")),
-        ("\"batch\":100", "\"batch\":\"100\"", .invalidValue(option: "batch", found: "\"100\"", example: "1024")),
+        ("\"batch\":100", "\"batch\":\"100\"", .invalidValue(option: "batch", found: "\"100\"", example: "\(TrainingOptions().batch)")),
         ("\"hidden\":[16,12]", "\"hidden\":[16.5]", .invalidValue(option: "hidden", found: "[16.5]", example: "[256,256]")),
         ("\"seed\":11", "\"seed\":-1", .invalidValue(option: "seed", found: "-1", example: "0")),
         ("\"seed\":11", "\"seed\":1e30", .invalidValue(option: "seed", found: "1e+30", example: "0")),
-        ("\"batch\":100", "\"batch\":null", .invalidValue(option: "batch", found: "null", example: "1024")),
+        ("\"batch\":100", "\"batch\":null", .invalidValue(option: "batch", found: "null", example: "\(TrainingOptions().batch)")),
+        // The keep rule and the ramp.
+        ("\"keepBy\":\"\(TrainingOptions().keepBy.rawValue)\"", "\"keepBy\":\"sideways\"",
+         .invalidValue(option: "keepBy", found: "\"sideways\"", example: "\"\(TrainingOptions().keepBy.rawValue)\"")),
+        ("\"keepFloor\":0", "\"keepFloor\":-1", .limit(.outOfRange(.keepFloor, value: -1, allowed: Limits.keepFloor))),
+        ("\"batch\":100", "\"batch\":100,\"ramp\":{\"steps\":0,\"quantileTo\":0.9}",
+         .limit(.outOfRange(.rampSteps, value: 0, allowed: Limits.rampSteps))),
+        ("\"batch\":100", "\"batch\":100,\"ramp\":{\"steps\":9,\"quantileTo\":1}",
+         .limit(.outOfRange(.quantileTo, value: 1, allowed: Limits.rejectQuantile))),
+        ("\"batch\":100", "\"batch\":100,\"ramp\":{\"steps\":9,\"batchFrom\":101}",
+         .limit(.outOfRange(.batchFrom, value: 101, allowed: LimitRange(1 ... 100)))),
     ])
     func invalidOptions(original: String, replacement: String, problem: OptionsProblem) throws {
         let json = try Self.optionsJSON().replacingOccurrences(of: original, with: replacement)
@@ -241,13 +251,16 @@ import Testing
         func refused(_ body: [UInt8], _ problem: SectionProblem) -> Bool {
             Self.decodeError(append(Self.step, body)) == Self.damaged(4, Self.step, at: end, problem, intact: 3)
         }
-        #expect(refused(step4 + [0x10] + metrics, .unknownFlags(0x10)))
+        #expect(refused(step4 + [0x40] + metrics, .unknownFlags(0x40)))
+        #expect(refused(step4 + [0x80] + metrics, .unknownFlags(0x80)))
         #expect(refused(step4 + [0x02, 0, 0, 0, 0] + metrics, .limit(.outOfRange(.samples, value: 0, allowed: Limits.samples))))
         var heavy = step4 + [0x03]
         heavy.appendLittleEndian(0.5 as Double)
         heavy.appendLittleEndian(UInt32(4096))
         #expect(refused(heavy, .limit(.tooManyPerturbationEntries(samples: 4096, density: 0.5, parameters: 12894, limit: 1 << 20))))
         #expect(refused(step4 + [0x08, 7] + metrics, .unknownSchedule(7)))
+        #expect(refused(step4 + [0x10, 2] + metrics, .unknownQuantileSchedule(2)))
+        #expect(refused(step4 + [0x20, 2] + metrics, .unknownKeepRanking(2)))
         #expect(refused(step4 + [0] + metrics + [UInt8](repeating: 250, count: 7), .invalidTrits))
         #expect(refused(step4 + [0] + metrics + [0], .bodyLength(14, samples: 32)))
         #expect(refused(step4, .bodyLength(4, samples: nil)))
@@ -257,6 +270,27 @@ import Testing
         overCap.append(Checksum.crc8(overCap))
         #expect(Self.decodeError(good + overCap) == Self.damaged(4, Self.step, at: end,
             .length(StepLogFormat.maxStepBodyBytes + 1, cap: StepLogFormat.maxStepBodyBytes), intact: 3))
+    }
+
+    /// A record laid out by hand from FORMAT.md's table with every setting spelled out,
+    /// the quantile schedule (bit 4) and the keep ranking (bit 5) among them.
+    @Test func aRecordWithEverySettingSpelledOut() throws {
+        let (good, _) = try Self.threeSteps()
+        var body: [UInt8] = [4, 0, 0, 0, 0x3F]
+        body.appendLittleEndian(1e-3 as Double)
+        body.appendLittleEndian(UInt32(5))
+        body.appendLittleEndian(0.25 as Double)
+        body += [0, 1, 1]  // paper schedule, quantile on its ramp, kept by reliability
+        body.appendLittleEndian(Float(0.5))
+        body.appendLittleEndian(Float(0.75))
+        body += [88]  // [+1, −1, 0, 0, +1]
+        let settings = StepSettings(density: 1e-3, samples: 5, rejectQuantile: 0.25, schedule: .paper,
+                                    quantileSchedule: .ramp, keepBy: .reliability)
+        let entry = StepLogEntry(step: 4, settings: settings, keptSigns: [1, -1, 0, 0, 1], loss: 0.5, batchAccuracy: 0.75)
+        let previous = StepSettings(density: 2e-3, samples: 32, rejectQuantile: 0.5, schedule: .fixed)
+        #expect(StepLogSection.stepBody(entry, previous: previous) == body)
+        let log = try StepLog.decode(good + StepLogSection.frame(kind: .step, body: body), file: Self.file)
+        #expect(log.lastEntry == entry)
     }
 
     @Test func weightsThatDoNotFitTheArchitecture() throws {

@@ -133,4 +133,27 @@ import Testing
         let bytes = try StepLogHeader.encode(options: options, dataFingerprint: nil, file: "x.nstep")
         #expect(try StepLog.decode(bytes, file: "x.nstep").options == options)
     }
+
+    /// The quantile ramp moves the quantile at every step, which the options decide: the
+    /// log's changes are a person's and the density schedule's only, not the ramp's.
+    @Test func theRampsMovesAreNoSettingsChanges() throws {
+        var options = StepLogFixtures.options()
+        options.ramp = Ramp(steps: 20, quantileTo: 0.9)
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        let writer = try StepLogFixtures.writer(path, options)
+        let trainer = try Trainer(options: options, training: StepLogFixtures.data)
+        for step in 1 ... 8 {
+            if step == 5 {
+                var bySamples = trainer.settings
+                bySamples.samples = 16
+                try trainer.change(bySamples)
+            }
+            try writer.append(trainer.step().entry)
+        }
+        writer.close()
+        let changes = try StepLog.settingsChanges(path: path)
+        #expect(changes.map(\.step) == [5] && changes.first?.to.samples == 16)
+        #expect(changes.first.map { $0.from.rejectQuantile < $0.to.rejectQuantile } == true, "the key's step is on the ramp")
+    }
 }

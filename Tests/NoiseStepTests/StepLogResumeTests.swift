@@ -7,10 +7,16 @@ import Testing
 @Suite struct StepLogResumeTests {
     static let steps = 10
 
-    @Test(arguments: [DensitySchedule.fixed, .paper])
-    func aResumedRunEqualsAnUninterruptedOne(schedule: DensitySchedule) throws {
+    /// The density schedules, and a run resumed halfway up its quantile and batch ramps,
+    /// keeping by reliability above a floor.
+    @Test(arguments: [(DensitySchedule.fixed, false), (.paper, false), (.fixed, true)])
+    func aResumedRunEqualsAnUninterruptedOne(schedule: DensitySchedule, ramped: Bool) throws {
         var options = StepLogFixtures.options()
         options.schedule = schedule
+        if ramped {
+            (options.keepBy, options.keepFloor) = (.reliability, 0.3)
+            options.ramp = Ramp(steps: 9, quantileTo: 0.85, batchFrom: 40)
+        }
         let uninterrupted = try StepLogFixtures.train(options, steps: Self.steps)
 
         let path = StepLogFixtures.scratchPath()
@@ -194,12 +200,15 @@ import Testing
     /// Samples, quantile and schedule changed during a run (as the dashboard's keys do)
     /// are in force again after a resume, so the resumed run equals one never stopped.
     @Test func settingsChangedDuringARunSurviveAResume() throws {
-        let options = StepLogFixtures.options()
+        var options = StepLogFixtures.options()
+        options.ramp = Ramp(steps: 8, quantileTo: 0.9)
+        options.rejectQuantile = 0.6
         func adjust(_ step: Int, _ trainer: Trainer) throws {
             switch step {
             case 2: try trainer.adjust { $0.samples = 20 }
-            case 3: try trainer.adjust { $0.rejectQuantile = 0.7 }
+            case 3: try trainer.adjust { ($0.rejectQuantile, $0.quantileSchedule) = (0.7, .fixed) }
             case 4: try trainer.adjust { ($0.schedule, $0.density) = (.paper, 3e-3) }
+            case 5: try trainer.adjust { ($0.keepBy, $0.quantileSchedule) = (.reliability, .ramp) }
             default: break
             }
         }
@@ -215,8 +224,10 @@ import Testing
         writer.close()
         let (resumed, log) = try StepLogFixtures.resume(path)
         let trainer = try Trainer(resuming: log, training: StepLogFixtures.data, threads: 3)
+        // Back on the ramp at step 5 (a quantile key had taken it off), so step 6 has its value.
         #expect(trainer.settings == StepSettings(density: uninterrupted.entries[5].density, samples: 20,
-                                                 rejectQuantile: 0.7, schedule: .paper))
+                                                 rejectQuantile: Ramp(steps: 8).value(from: 0.6, to: 0.9, atStep: 6),
+                                                 schedule: .paper, quantileSchedule: .ramp, keepBy: .reliability))
         while trainer.stepsDone < Self.steps { try resumed.append(trainer.step().entry) }
         resumed.close()
         #expect(trainer.model == uninterrupted.models[Self.steps])

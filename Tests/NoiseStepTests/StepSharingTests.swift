@@ -7,11 +7,15 @@ import Testing
     static let data = Fixtures.bands(count: 300)
     static let steps = 8
 
-    /// Batch 200 is four chunks (64, 64, 64, 8), so a group of 5 has a member without any.
+    /// Batch 200 is four chunks (64, 64, 64, 8), so a group of 5 has a member without any;
+    /// it ramps up from 130 (three chunks) while the quantile ramps from 0.5 to 0.8, kept
+    /// by reliability.
     static func options(threads: Int = 1) -> TrainingOptions {
         var options = TrainingOptions.paper
         options.hidden = [32, 32]
         options.batch = 200
+        options.ramp = Ramp(steps: 6, quantileTo: 0.8, batchFrom: 130)
+        options.keepBy = .reliability
         options.samples = 24
         options.density = 2e-3
         options.seed = 11
@@ -24,6 +28,7 @@ import Testing
         var entries: [StepLogEntry] = []
         for step in 1 ... steps {
             if step == 4 { try driver.trainer.adjust { $0.samples = 16; $0.rejectQuantile = 0.3; $0.density *= 2 } }
+            if step == 6 { try driver.trainer.adjust { ($0.keepBy, $0.quantileSchedule) = (.magnitude, .fixed) } }
             entries.append(driver.trainer.step().entry)
         }
         return entries

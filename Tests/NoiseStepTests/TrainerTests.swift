@@ -25,17 +25,29 @@ import Testing
         #expect(trainer.accuracy(on: Self.data) > 0.6)
     }
 
-    @Test func sameSeedGivesIdenticalWeightsWhateverTheThreadCount() throws {
-        let one = try Trainer(options: options(threads: 1), training: Self.data)
-        let two = try Trainer(options: options(threads: 2), training: Self.data)
-        let four = try Trainer(options: options(threads: 4), training: Self.data)
+    /// The paper's keep rule, or (`ramped`) reliability with a floor on quantile and batch
+    /// ramps (batch 100 → 300: two to five chunks, the last one partial).
+    func options(seed: UInt64, threads: Int, ramped: Bool) -> TrainingOptions {
+        var options = options(seed: seed, threads: threads)
+        guard ramped else { return options }
+        (options.keepBy, options.keepFloor, options.batch) = (.reliability, 0.5, 300)
+        options.ramp = Ramp(steps: 20, quantileTo: 0.9, batchFrom: 100)
+        return options
+    }
+
+    @Test(arguments: [false, true])
+    func sameSeedGivesIdenticalWeightsWhateverTheThreadCount(ramped: Bool) throws {
+        let options = { self.options(seed: $0, threads: $1, ramped: ramped) }
+        let one = try Trainer(options: options(5, 1), training: Self.data)
+        let two = try Trainer(options: options(5, 2), training: Self.data)
+        let four = try Trainer(options: options(5, 4), training: Self.data)
         for _ in 0 ..< 25 {
             let a = one.step().snapshot, b = two.step().snapshot, c = four.step().snapshot
             #expect(a.loss == b.loss && b.loss == c.loss)
         }
         #expect(one.model == two.model)
         #expect(two.model == four.model)
-        let other = try Trainer(options: options(seed: 6), training: Self.data)
+        let other = try Trainer(options: options(6, 1), training: Self.data)
         for _ in 0 ..< 25 { _ = other.step() }
         #expect(other.model != one.model)
     }

@@ -51,12 +51,14 @@ import Testing
         session.start()
         var state = Self.wait(session) { $0.isPaused }
         var settings = state.settings
+        let before = settings
         settings.rejectQuantile = 1
         session.send(.change(settings))
         state = Self.wait(session) { $0.eventNumber == 2 }
         #expect(state.event == .refused(.outOfRange(.rejectQuantile, value: 1, allowed: Limits.rejectQuantile)))
-        #expect(state.settings.rejectQuantile == 0.5)
-        settings.rejectQuantile = 0.75
+        #expect(state.settings == before, "unchanged")
+        // Set by hand, as the dashboard's key does: off the default run's quantile ramp.
+        (settings.rejectQuantile, settings.quantileSchedule) = (0.75, .fixed)
         session.send(.change(settings))
         session.send(.stepOnce)
         state = Self.wait(session) { $0.stepsDone == 2 }

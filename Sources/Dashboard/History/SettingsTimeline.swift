@@ -1,7 +1,9 @@
 import NoiseStep
 
 /// The settings of every step of a run, as the first step's settings and each change
-/// after it, numbered in order (the marks on the plots carry the numbers).
+/// after it, numbered in order (the marks on the plots carry the numbers). The quantile
+/// ramp's moves are no change (`StepSettings.isRampMove`): a change's settings carry the
+/// quantile of its step.
 ///
 /// Holds the most recent `maximumChanges` changes (a person makes a few dozen; the paper
 /// schedule two); older ones are dropped, keeping their numbers on the rest.
@@ -20,7 +22,7 @@ public struct SettingsTimeline: Equatable, Sendable {
     mutating func record(step: Int, settings: StepSettings) {
         defer { current = settings }
         guard let current else { return initial = settings }
-        guard current != settings else { return }
+        guard current != settings, !settings.isRampMove(from: current) else { return }
         changeCount += 1
         changes.append(SettingsChange(number: changeCount, step: step, from: current, to: settings))
         if changes.count > Self.maximumChanges { changes.removeFirst(changes.count - Self.maximumChanges) }

@@ -6,13 +6,14 @@ extension InputReducer {
     static let densityFactor = 1.25
 
     /// The settings keys: `[` `]` quantile, `-` `=` density, `<` `>` samples, `a` schedule,
-    /// `u` undo the last of these, `U` back to the settings the session started with.
+    /// `m` keep ranking, `u` undo the last of these, `U` back to the settings the session started with.
     ///
     /// Each starts from the settings last asked for while they are fresh (see
     /// `PendingSettings`), so repeated presses add up even before the session catches up.
     /// A density key also fixes the schedule (the paper schedule would undo it at the next
     /// step) until `a` turns it back on; the change is recorded in the step log like any
-    /// other, an undo too. A change the rulebook (`Limits`) refuses does nothing but say why.
+    /// other, an undo too. A quantile key takes the quantile off the run's ramp for good (the
+    /// ramp would undo it). A change the rulebook (`Limits`) refuses does nothing but say why.
     /// - Returns: the effects, or nil when `key` is not a settings key.
     static func adjustSetting(_ key: Character, ui: inout DashboardUIState, context: InputContext) -> [DashboardEffect]? {
         var settings = PendingSettings.effective(ui.pendingSettings, published: context.published, now: context.now)
@@ -25,6 +26,8 @@ extension InputReducer {
             // Rounded so that repeated steps of 0.05 land on 0.55, not 0.5500000000000001.
             settings.rejectQuantile = (raised * 1e6).rounded() / 1e6
             said = "reject quantile " + NumberFormat.fixed(settings.rejectQuantile, 2) + " from the next step"
+                + (settings.quantileSchedule == .ramp ? "; its ramp is off" : "")
+            settings.quantileSchedule = .fixed
         case "-", "=", "+":  // = is + without Shift
             let scaled = key == "-" ? settings.density / densityFactor : settings.density * densityFactor
             // Six significant figures, so that = then - comes back to 6.00e-05, not 6.000000000000001e-05.
@@ -38,6 +41,10 @@ extension InputReducer {
             let halve = key == "<" || key == ","
             settings.samples = halve ? settings.samples / 2 : settings.samples * 2
             said = "samples " + NumberFormat.grouped(settings.samples) + " from the next step"
+        case "m":
+            settings.keepBy = settings.keepBy.next
+            said = settings.keepBy == .reliability ? "keep by reliability: the quantile ranks |α| / its standard error"
+                                                   : "keep by magnitude: the quantile ranks |α|"
         case "a":
             settings.schedule = settings.schedule.afterKeyA
             overrides = false

@@ -12,7 +12,7 @@ import NoiseStep
 public enum InputReducer {
     /// Keys that change the run or how it is plotted, which act on the training panels only.
     static let trainingKeys: Set<Character> = ["[", "]", "-", "=", "+", "<", ">", ",", ".", "a", "u", "U", "n", "t",
-                                               "z", "Z", "e", "p"]
+                                               "z", "Z", "e", "p", "m"]
 
     public static func reduce(_ event: InputEvent, ui: inout DashboardUIState,
                               context: InputContext) -> [DashboardEffect] {

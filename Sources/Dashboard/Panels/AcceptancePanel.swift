@@ -18,6 +18,8 @@ enum AcceptancePanel {
         var kept: Int?
         var samples: Int?
         var quantile: Double
+        var keepBy: KeepRanking
+        var ramped: Bool
         var threshold: Double?
         /// log10 of the threshold per step, fitted to the sparkline.
         var thresholdHistory: [Double?]
@@ -44,6 +46,8 @@ enum AcceptancePanel {
         let zeros = means(series.sparsity)
         return Content(kept: kept, samples: samples,
                        quantile: state.snapshot?.rejectQuantile ?? state.settings.rejectQuantile,
+                       keepBy: state.snapshot?.keepBy ?? state.settings.keepBy,
+                       ramped: (state.snapshot?.quantileSchedule ?? state.settings.quantileSchedule) == .ramp,
                        threshold: state.snapshot?.alignmentSpread?.threshold, thresholdHistory: means(series.thresholdLog),
                        spread: state.snapshot?.alignmentSpread, changed: means(series.weightsChanged),
                        weightsChanged: state.snapshot?.weightsChanged ?? last?.weightsChanged,
@@ -59,6 +63,7 @@ enum AcceptancePanel {
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect, focused: Bool) {
         var title = TextLine("acceptance", .title)
         title.add(", quantile " + NumberFormat.fixed(content.quantile, 2), CellStyle(.acceptance, bold: true))
+        if content.ramped { title.add(" (ramp)", .muted, priority: 1) }
         if let kept = content.kept, let samples = content.samples,
            keptIsNews(kept: kept, samples: samples, quantile: content.quantile) {
             title.add(" · kept \(NumberFormat.grouped(kept))/\(NumberFormat.grouped(samples))", .plain, priority: 2)
@@ -67,7 +72,7 @@ enum AcceptancePanel {
         let inside = rect.inset(by: 1)
         guard inside.height >= 4 else { return }
         let threshold = content.threshold.map(NumberFormat.significant) ?? (content.hasStep ? "–" : "after a step")
-        drawRow("|α| ≥", content.thresholdHistory, value: threshold, style: CellStyle(.acceptance), in: &canvas,
+        drawRow(content.keepBy == .reliability ? "|α|/se ≥" : "|α| ≥", content.thresholdHistory, value: threshold, style: CellStyle(.acceptance), in: &canvas,
                 row: inside.row, inside: inside)
         drawSpread(content, in: &canvas, area: Rect(column: inside.column, row: inside.row + 1, width: inside.width,
                                                      height: inside.height - 3))

@@ -101,7 +101,8 @@ enum StatusPanel {
         }
         line.add([("density ", .muted), (NumberFormat.scientific(settings.density), value), schedule])
         line.add([("  samples ", .muted), (NumberFormat.grouped(settings.samples), value)], priority: 6)
-        line.add([("  quantile ", .muted), (NumberFormat.fixed(settings.rejectQuantile, 2), value)], priority: 6)
+        line.add([("  quantile ", .muted), (NumberFormat.fixed(settings.rejectQuantile, 2), value),
+                  (settings.quantileSchedule == .ramp ? " ramp" : "", .muted)], priority: 6)
         line.add([("  alignment ", .muted), (content.alignment.rawValue, value)], priority: 2)
         line.add([("  seed ", .muted), (String(content.seed), value)], priority: 1)
         if let ghost = content.ghostName {
@@ -141,7 +142,7 @@ enum StatusPanel {
         let tuning: [(String, InputEvent)] = [
             ("n one step", .character("n")), ("[ ] quantile", .character("]")), ("z zoom", .character("z")),
             ("u undo", .character("u")), ("- = density", .character("=")), ("< > samples", .character(">")),
-            ("e smooth", .character("e")), ("a schedule", .character("a")),
+            ("e smooth", .character("e")), ("a schedule", .character("a")), ("m keep rule", .character("m")),
         ]
         return first + tuning + (first.count == 1 ? [target] : []) + [("Tab pad", .tab)]
     }

@@ -54,6 +54,16 @@ enum SettingsChangeText {
             parts.medium.append(to.schedule.rawValue)
             parts.short.append(to.schedule.rawValue)
         }
+        if from.quantileSchedule != to.quantileSchedule {
+            parts.full.append(to.quantileSchedule == .ramp ? "quantile on its ramp" : "quantile off its ramp")
+            parts.medium.append("q \(to.quantileSchedule.rawValue)")
+            parts.short.append("q \(to.quantileSchedule.rawValue)")
+        }
+        if from.keepBy != to.keepBy {
+            parts.full.append("keep by \(to.keepBy.rawValue)")
+            parts.medium.append("keep \(to.keepBy.rawValue.prefix(3))")
+            parts.short.append("k→\(to.keepBy.rawValue.prefix(3))")
+        }
         return parts
     }
 

@@ -7,8 +7,9 @@ import Foundation
 /// Latent fp32 weights θ start at the ternary init of `options.seed`. The forward pass
 /// uses q = round(clamp(θ, −1, 1)); the gradient of the mean batch loss with respect to
 /// q is handed to θ unchanged (straight through); Adam updates θ, which is then clamped
-/// to ±1.5. Batches are drawn exactly as `Trainer` draws them; the perturbation
-/// settings (samples, density, schedule, alignment, reject quantile) are not used.
+/// to ±1.5. Batches are drawn exactly as `Trainer` draws them, `options.batch` examples
+/// every step: the perturbation settings (samples, density, schedule, alignment, keep
+/// rule) and the ramps are noise_step's and not used.
 ///
 /// Not thread-safe: one owner calls it. A step fans out over `options.threads` workers,
 /// but every sum has a fixed order, so results are bit-identical for any thread count.
@@ -39,6 +40,8 @@ public final class AdamSTETrainer {
     public init(options: TrainingOptions, training: Dataset, settings: AdamSettings) throws(LimitViolation) {
         let shape = try Limits.checkAdamSTE(options, learningRate: settings.learningRate)
         precondition(training.count > 0, "training set is empty")
+        var options = options
+        options.ramp = nil  // its batch activations are sized for `batch`, every step
         self.options = options
         self.training = training
         self.settings = settings

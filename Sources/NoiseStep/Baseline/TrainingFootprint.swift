@@ -24,10 +24,12 @@ public struct TrainingFootprint: Sendable, Equatable {
 
     /// A noise_step `Trainer` of this shape, thread count and batch. State: the packed
     /// model (five trits per byte, see `TernaryMatrix`) and the trainer's counters (step,
-    /// density, samples, reject quantile, schedule). Scratch: what `runnerScratchBytes`
+    /// density, samples, reject quantile, the two schedules, the keep ranking). The
+    /// alignments' standard errors live for one step only, like the alignments. Scratch: what `runnerScratchBytes`
     /// counts. Perturbations are regenerated from their seed, so they are not state.
     public static func noiseStep(shape: ModelShape, threads: Int, batch: Int = TrainingOptions().batch) -> TrainingFootprint {
         let counters = 2 * MemoryLayout<Int>.size + 2 * MemoryLayout<Double>.size + MemoryLayout<DensitySchedule>.size
+            + MemoryLayout<QuantileSchedule>.size + MemoryLayout<KeepRanking>.size
         return TrainingFootprint(parameters: shape.parameterCount,
                                  stateBytes: TernaryModel(shape: shape).packedBytes + counters,
                                  scratchBytes: runnerScratchBytes(shape: shape, threads: threads, batch: batch))

@@ -9,9 +9,10 @@ public enum StepControl: Sendable, Equatable {
     case stop(stepsDone: Int, weights: UInt32)
 
     /// Every message has this length, so a follower knows what to receive:
-    /// kind u8 · step u64 · density f64 · samples u32 · reject quantile f64 · schedule u8.
+    /// kind u8 · step u64 · density f64 · samples u32 · reject quantile f64 · schedule u8 ·
+    /// quantile schedule u8 · keep ranking u8 (the codes of a step record).
     /// A stop puts the weights' checksum where the samples go and zeros elsewhere.
-    public static let byteCount = 30
+    public static let byteCount = 32
 
     private static let stepKind: UInt8 = 1, stopKind: UInt8 = 2
 
@@ -25,14 +26,16 @@ public enum StepControl: Sendable, Equatable {
             bytes.appendLittleEndian(settings.density)
             bytes.appendLittleEndian(UInt32(settings.samples))
             bytes.appendLittleEndian(settings.rejectQuantile)
-            bytes.append(UInt8(DensitySchedule.allCases.firstIndex(of: settings.schedule) ?? 0))
+            bytes.append(settings.schedule.formatCode)
+            bytes.append(settings.quantileSchedule.formatCode)
+            bytes.append(settings.keepBy.formatCode)
         case .stop(let stepsDone, let weights):
             bytes.append(Self.stopKind)
             bytes.appendLittleEndian(UInt64(stepsDone))
             bytes.appendLittleEndian(0.0)
             bytes.appendLittleEndian(weights)
             bytes.appendLittleEndian(0.0)
-            bytes.append(0)
+            bytes += [0, 0, 0]
         }
         return bytes
     }
@@ -43,12 +46,15 @@ public enum StepControl: Sendable, Equatable {
         var reader = ByteReader(bytes)
         guard let kind = reader.uint8(), let step = reader.uint64(), let density = reader.float64(),
               let samples = reader.uint32(), let quantile = reader.float64(), let schedule = reader.uint8(),
+              let quantileSchedule = reader.uint8(), let keepBy = reader.uint8(),
               step <= UInt64(Int.max) else { return nil }
         switch kind {
         case Self.stepKind:
-            guard Int(schedule) < DensitySchedule.allCases.count else { return nil }
+            guard let schedule = DensitySchedule(formatCode: schedule),
+                  let quantileSchedule = QuantileSchedule(formatCode: quantileSchedule),
+                  let keepBy = KeepRanking(formatCode: keepBy) else { return nil }
             self = .step(Int(step), StepSettings(density: density, samples: Int(samples), rejectQuantile: quantile,
-                                                 schedule: DensitySchedule.allCases[Int(schedule)]))
+                                                 schedule: schedule, quantileSchedule: quantileSchedule, keepBy: keepBy))
         case Self.stopKind:
             self = .stop(stepsDone: Int(step), weights: samples)
         default:

@@ -7,7 +7,7 @@ import Synchronization
 /// Rank 0 (the leader) runs the ordinary `RunDriver` inside `noisestep train` or the
 /// dashboard: `start` sends the followers the run, its trainer announces every step's
 /// settings before computing it, and `release` ends the followers' run. Every other
-/// rank calls `follow`. A step costs one broadcast of a `StepControl` (30 bytes) and one
+/// rank calls `follow`. A step costs one broadcast of a `StepControl` (32 bytes) and one
 /// all-gather of the per-chunk rows, which every rank then adds in chunk order, as one
 /// process does: the weights are bit-identical to a single process's for any group size
 /// and any thread count.

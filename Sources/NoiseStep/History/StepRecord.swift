@@ -25,7 +25,8 @@ public struct StepRecord: Sendable, Equatable {
         weightsChanged = snapshot.weightsChanged
         sparsity = snapshot.sparsity
         settings = StepSettings(density: snapshot.density, samples: snapshot.samples,
-                                rejectQuantile: snapshot.rejectQuantile, schedule: snapshot.schedule)
+                                rejectQuantile: snapshot.rejectQuantile, schedule: snapshot.schedule,
+                                quantileSchedule: snapshot.quantileSchedule, keepBy: snapshot.keepBy)
         alignmentThreshold = snapshot.alignmentSpread?.threshold
     }
 

@@ -15,7 +15,7 @@ extension Trainer {
         try Limits.check(.threads, threads)
         var options = log.options
         options.threads = threads
-        let settings = log.resumeSettings ?? StepSettings(options)
+        let settings = (log.resumeSettings ?? StepSettings(options)).ramped(toStep: log.lastStep + 1, options: options)
         self.init(options: options, training: training, model: log.latestModel, stepsDone: log.lastStep,
                   settings: settings, sharing: sharing)
     }

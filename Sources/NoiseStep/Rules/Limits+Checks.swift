@@ -71,7 +71,20 @@ extension Limits {
         try check(.rotation, options.augmentation.rotation)
         try check(.scale, options.augmentation.scale)
         try check(.threads, options.threads)
+        try check(.keepFloor, options.keepFloor)
+        if let ramp = options.ramp { try check(ramp, batch: options.batch) }
         return shape
+    }
+
+    /// A run's ramp: its length, the quantile it ends at, the batch it starts from (no
+    /// larger than the `batch` it grows to).
+    public static func check(_ ramp: Ramp, batch: Int) throws(LimitViolation) {
+        try check(.rampSteps, ramp.steps)
+        if let to = ramp.quantileTo { try check(.quantileTo, to) }
+        if let from = ramp.batchFrom {
+            try check(.batchFrom, from)
+            guard from <= batch else { throw .outOfRange(.batchFrom, value: Double(from), allowed: LimitRange(1 ... batch)) }
+        }
     }
 
     /// What the Adam-STE baseline needs beyond `check(options)`: its learning rate, and

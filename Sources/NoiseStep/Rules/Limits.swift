@@ -40,6 +40,10 @@ public enum Limits {
     public static let maxPerturbationEntries = 1 << 20
     /// Which stratified fold of the bundled subset is held out for validation.
     public static let holdoutFold = LimitRange(0 ... Dataset.holdoutFolds - 1)
+    /// A floor of 1000 standard errors keeps nothing a real batch measures.
+    public static let keepFloor = LimitRange(real: 0, 1000, includesLower: true, includesUpper: true)
+    /// Ramps end within the 32-bit step range.
+    public static let rampSteps = LimitRange(1 ... Int(UInt32.max))
     /// Redraws per second of a live front end: fewer look broken, more cost a training
     /// step's worth of time every frame on two cores.
     public static let framesPerSecond = LimitRange(10 ... 30)
@@ -69,6 +73,10 @@ public enum Limits {
         case .evalEvery: return evalEvery
         case .learningRate: return learningRate
         case .holdoutFold: return holdoutFold
+        case .keepFloor: return keepFloor
+        case .rampSteps: return rampSteps
+        case .quantileTo: return rejectQuantile
+        case .batchFrom: return batch
         case .framesPerSecond: return framesPerSecond
         }
     }

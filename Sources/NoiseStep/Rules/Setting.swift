@@ -26,4 +26,12 @@ public enum Setting: String, Sendable, CaseIterable {
     case holdoutFold
     /// A live front end's redraws per second.
     case framesPerSecond
+    /// The keep rule's reliability floor, in standard errors.
+    case keepFloor
+    /// Steps over which the run's ramps move.
+    case rampSteps
+    /// The reject quantile the ramp ends at.
+    case quantileTo
+    /// The batch the ramp starts from (at most the run's batch).
+    case batchFrom
 }

@@ -1,6 +1,9 @@
 /// How far a run goes and when it scores its validation split. The one rule for both:
 /// validation runs every `evalEvery` steps and at the target step.
 public struct RunPlan: Sendable, Equatable {
+    /// The step a run trains to unless told otherwise; the default ramp spans it.
+    public static let defaultTargetStep = 2000
+
     /// The step a headless run stops after, and the dashboard pauses after.
     public private(set) var targetStep: Int
     /// Steps between validations; 0 scores only the target step.

@@ -27,7 +27,7 @@ extension RunTrainer {
     /// the same batches.
     public func batchIndices(step: Int) -> [Int] {
         var random = RandomStream(seed: options.seed, purpose: .batch, step: step)
-        return (0 ..< options.batch).map { _ in random.next(below: training.count) }
+        return (0 ..< options.batchSize(atStep: step)).map { _ in random.next(below: training.count) }
     }
 }
 

@@ -6,5 +6,7 @@ struct ChangedSettings: OptionSet {
     static let samples = ChangedSettings(rawValue: 1 << 1)
     static let rejectQuantile = ChangedSettings(rawValue: 1 << 2)
     static let schedule = ChangedSettings(rawValue: 1 << 3)
-    static let all: ChangedSettings = [.density, .samples, .rejectQuantile, .schedule]
+    static let quantileSchedule = ChangedSettings(rawValue: 1 << 4)
+    static let keepBy = ChangedSettings(rawValue: 1 << 5)
+    static let all: ChangedSettings = [.density, .samples, .rejectQuantile, .schedule, .quantileSchedule, .keepBy]
 }

@@ -13,11 +13,12 @@ enum OptionsDecoding {
             throw .invalidOptions(file: file, problem: .notAnObject)
         }
         let defaults = defaultValues()
-        let known = Set(defaults.keys).union(TrainingOptions.optionalKeys)
+        let known = Set(defaults.keys).union(TrainingOptions.optionalKeys).union(TrainingOptions.keysAddedLater)
         if let unknown = Set(found.keys).subtracting(known).sorted().first {
             throw .invalidOptions(file: file, problem: .unknownOption(unknown))
         }
-        if let missing = Set(defaults.keys).subtracting(found.keys).sorted().first {
+        if let missing = Set(defaults.keys).subtracting(found.keys).subtracting(TrainingOptions.keysAddedLater)
+            .sorted().first {
             throw .invalidOptions(file: file, problem: .missingOption(missing))
         }
         if let options = try? JSONDecoder().decode(TrainingOptions.self, from: json) { return options }
@@ -40,9 +41,12 @@ enum OptionsDecoding {
         return [TrainingOptions.CodingKeys.layers.rawValue: value]
     }
 
-    /// The default options as JSON values, by key.
+    /// The default options as JSON values, by key, with an example for each option the
+    /// defaults leave out.
     private static func defaultValues() -> [String: JSONValue] {
-        guard let text = try? JSONOutput.sortedLine(TrainingOptions()),
+        var example = TrainingOptions()
+        if example.ramp == nil { example.ramp = Ramp(steps: 1500, quantileTo: 0.95) }
+        guard let text = try? JSONOutput.sortedLine(example),
               let values = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else {
             preconditionFailure("the default options round-trip through JSON")
         }

@@ -21,6 +21,8 @@ public enum SectionProblem: Error, Sendable, Equatable {
     /// Flag bits that no version defines.
     case unknownFlags(UInt8)
     case unknownSchedule(UInt8)
+    case unknownQuantileSchedule(UInt8)
+    case unknownKeepRanking(UInt8)
     /// The settings break the rulebook.
     case limit(LimitViolation)
     /// A record of step `found` where step `expected` belongs.

@@ -10,14 +10,15 @@ extension StepLog {
     }
 
     /// Every step whose settings differ from the step before's (the header's for the
-    /// first): the changes made by keys at the dashboard and by the density schedule.
+    /// first): the changes made by keys at the dashboard and by the density schedule, not
+    /// the quantile ramp's moves (`StepSettings.isRampMove`).
     public static func settingsChanges(path: String) throws(StepLogError) -> [(step: Int, from: StepSettings, to: StepSettings)] {
         var changes: [(step: Int, from: StepSettings, to: StepSettings)] = []
         var previous: StepSettings?
         let header = try readHeader(try source(path: path), file: path)
         try eachEntry(path: path) { entry in
             let before = previous ?? StepSettings(header.options)
-            if entry.settings != before { changes.append((entry.step, before, entry.settings)) }
+            if entry.settings != before, !entry.settings.isRampMove(from: before) { changes.append((entry.step, before, entry.settings)) }
             previous = entry.settings
         }
         return changes

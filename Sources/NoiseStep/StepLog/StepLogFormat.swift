@@ -38,21 +38,3 @@ public enum StepLogFormat {
         loss.isFinite && batchAccuracy.isFinite && batchAccuracy >= 0 && batchAccuracy <= 1
     }
 }
-
-extension DensitySchedule {
-    /// The schedule's code in a step record. Stable: never renumber.
-    var formatCode: UInt8 {
-        switch self {
-        case .paper: return 0
-        case .fixed: return 1
-        }
-    }
-
-    init?(formatCode: UInt8) {
-        switch formatCode {
-        case 0: self = .paper
-        case 1: self = .fixed
-        default: return nil
-        }
-    }
-}

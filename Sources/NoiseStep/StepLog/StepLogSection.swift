@@ -64,6 +64,8 @@ enum StepLogSection {
         if changed.contains(.samples) { body.appendLittleEndian(UInt32(settings.samples)) }
         if changed.contains(.rejectQuantile) { body.appendLittleEndian(settings.rejectQuantile) }
         if changed.contains(.schedule) { body.append(settings.schedule.formatCode) }
+        if changed.contains(.quantileSchedule) { body.append(settings.quantileSchedule.formatCode) }
+        if changed.contains(.keepBy) { body.append(settings.keepBy.formatCode) }
     }
 
     /// Reads what `appendSettings` wrote: `previous` with the settings the flags spell
@@ -90,6 +92,16 @@ enum StepLogSection {
             guard let code = reader.uint8() else { throw tooShort }
             guard let schedule = DensitySchedule(formatCode: code) else { throw .unknownSchedule(code) }
             settings.schedule = schedule
+        }
+        if changed.contains(.quantileSchedule) {
+            guard let code = reader.uint8() else { throw tooShort }
+            guard let schedule = QuantileSchedule(formatCode: code) else { throw .unknownQuantileSchedule(code) }
+            settings.quantileSchedule = schedule
+        }
+        if changed.contains(.keepBy) {
+            guard let code = reader.uint8() else { throw tooShort }
+            guard let ranking = KeepRanking(formatCode: code) else { throw .unknownKeepRanking(code) }
+            settings.keepBy = ranking
         }
         do throws(LimitViolation) {
             try Limits.check(settings, parameterCount: parameterCount)
@@ -161,6 +173,8 @@ extension StepSettings {
         if samples != previous.samples { changed.insert(.samples) }
         if rejectQuantile.bitPattern != previous.rejectQuantile.bitPattern { changed.insert(.rejectQuantile) }
         if schedule != previous.schedule { changed.insert(.schedule) }
+        if quantileSchedule != previous.quantileSchedule { changed.insert(.quantileSchedule) }
+        if keepBy != previous.keepBy { changed.insert(.keepBy) }
         return changed
     }
 }

@@ -10,24 +10,46 @@ public struct StepSettings: Sendable, Equatable, Encodable {
     public var rejectQuantile: Double
     /// How the density changes after each step.
     public var schedule: DensitySchedule
+    /// How the reject quantile changes from step to step.
+    public var quantileSchedule: QuantileSchedule
+    /// What the quantile ranks: |α| or its reliability.
+    public var keepBy: KeepRanking
 
-    public init(density: Double, samples: Int, rejectQuantile: Double, schedule: DensitySchedule) {
+    public init(density: Double, samples: Int, rejectQuantile: Double, schedule: DensitySchedule,
+                quantileSchedule: QuantileSchedule = .fixed, keepBy: KeepRanking = .magnitude) {
         self.density = density
         self.samples = samples
         self.rejectQuantile = rejectQuantile
         self.schedule = schedule
+        self.quantileSchedule = quantileSchedule
+        self.keepBy = keepBy
     }
 
     /// Whether the density schedule, not a person, made these settings from `previous`:
-    /// the paper schedule only ever lowers the density, and changes nothing else.
+    /// the paper schedule only ever lowers the density, and changes nothing else but what
+    /// the quantile ramp moves at the same step.
     public func isScheduleDrop(from previous: StepSettings) -> Bool {
         previous.schedule == .paper && schedule == .paper && density < previous.density
-            && samples == previous.samples && rejectQuantile == previous.rejectQuantile
+            && samples == previous.samples && keepBy == previous.keepBy
+            && (rejectQuantile == previous.rejectQuantile || isOnRamp(from: previous))
     }
 
-    /// The settings a run starts with.
+    /// Whether these settings differ from `previous` only by the quantile ramp's move, which
+    /// the options decide at every step: no change of anyone's making (neither a key nor
+    /// the density schedule), so the lists of changes leave it out.
+    public func isRampMove(from previous: StepSettings) -> Bool {
+        isOnRamp(from: previous) && rejectQuantile != previous.rejectQuantile && density == previous.density
+            && samples == previous.samples && schedule == previous.schedule && keepBy == previous.keepBy
+    }
+
+    private func isOnRamp(from previous: StepSettings) -> Bool {
+        previous.quantileSchedule == .ramp && quantileSchedule == .ramp
+    }
+
+    /// The settings a run starts with: on its quantile ramp when it has one.
     public init(_ options: TrainingOptions) {
         self.init(density: options.density, samples: options.samples, rejectQuantile: options.rejectQuantile,
-                  schedule: options.schedule)
+                  schedule: options.schedule, quantileSchedule: options.ramp?.quantileTo == nil ? .fixed : .ramp,
+                  keepBy: options.keepBy)
     }
 }

@@ -66,9 +66,8 @@ public final class Trainer {
                          parameterCount: parameterCount)
         }
         let measured = measure(step: stepNumber, perturbations: perturbations)
-        // One sort of |α| serves the kept signs and the published spread.
-        let threshold = UpdateRule.threshold(alignments: measured.alignments, quantile: settings.rejectQuantile)
-        let kept = UpdateRule.keptSigns(alignments: measured.alignments, threshold: threshold)
+        let decision = KeepRule(settings, options: options).decide(measured.estimate)
+        let kept = decision.keptSigns
         let changed = UpdateRule.apply(perturbations, keptSigns: kept, to: &model)
         let entry = StepLogEntry(step: stepNumber, settings: settings, keptSigns: kept, loss: Float(measured.loss),
                                  batchAccuracy: Float(measured.accuracy))
@@ -80,16 +79,18 @@ public final class Trainer {
             schedule: settings.schedule,
             alignment: options.alignment, seed: options.seed,
             stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
-            alignmentSpread: AlignmentSpread(alignments: measured.alignments, threshold: threshold))
+            alignmentSpread: AlignmentSpread(alignments: decision.scores, threshold: decision.threshold),
+            keepBy: settings.keepBy, quantileSchedule: settings.quantileSchedule)
         stepsDone = stepNumber
         settings.density = entry.nextDensity
+        settings = settings.ramped(toStep: stepNumber + 1, options: options)
         return (snapshot, entry)
     }
 
     /// The batch loss, accuracy and every α_i = ∇L·ν_i of step `step`, at the current weights.
     /// In a group, this process computes its share of the chunks and `sharing` gathers
     /// the others' rows before the chunk-order totals.
-    public func measure(step: Int, perturbations: [Perturbation]) -> (loss: Double, accuracy: Double, alignments: [Double]) {
+    public func measure(step: Int, perturbations: [Perturbation]) -> (loss: Double, accuracy: Double, estimate: AlignmentEstimate) {
         let indices = batchIndices(step: step)
         let entries = PerturbationEntries(perturbations, shape: model.shape)
         runner.refresh(from: model)
@@ -112,8 +113,9 @@ public final class Trainer {
         }
         sharing.combine(results.values, chunks: chunks, width: width)
         let batch = Double(indices.count)
-        let alignments = (0 ..< perturbations.count).map { results.total($0) / batch }
-        return (results.total(width - 2) / batch, results.total(width - 1) / batch, alignments)
+        let estimate = AlignmentEstimate(rows: results.values, chunks: chunks, width: width, samples: perturbations.count,
+                                         examples: indices.count)
+        return (results.total(width - 2) / batch, results.total(width - 1) / batch, estimate)
     }
 
     /// What the current model predicts for each class of `dataset`.

@@ -4,11 +4,16 @@ extension TrainingOptions {
     enum CodingKeys: String, CodingKey {
         case hidden, input, batch, samples, density, schedule, rejectQuantile, alignment, seed, threads
         case augmentation, temperature, layers
+        case keepBy, keepFloor, ramp
     }
 
     /// Options a header may leave out, and what leaving them out means: `layers` absent is
     /// the MLP of `hidden`.
     static let optionalKeys = [CodingKeys.layers.rawValue]
+
+    /// Options a log may lack: written by an older program, which trained without them.
+    static let keysAddedLater: Set<String> = [CodingKeys.keepBy, .keepFloor, .ramp].map(\.stringValue)
+        .reduce(into: []) { $0.insert($1) }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +31,9 @@ extension TrainingOptions {
         // Files written before these existed trained without them.
         augmentation = try container.decodeIfPresent(Augmentation.self, forKey: .augmentation) ?? .none
         temperature = try container.decodeIfPresent(Double.self, forKey: .temperature) ?? 1
+        keepBy = try container.decodeIfPresent(KeepRanking.self, forKey: .keepBy) ?? .magnitude
+        keepFloor = try container.decodeIfPresent(Double.self, forKey: .keepFloor) ?? 0
+        ramp = try container.decodeIfPresent(Ramp.self, forKey: .ramp)
         layers = try container.decodeIfPresent(LayerList.self, forKey: .layers)
     }
 }

@@ -24,12 +24,15 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var density: Double
     public var rejectQuantile: Double
     public var schedule: DensitySchedule
+    /// What the quantile ranked, and whether the quantile followed the run's ramp.
+    public var keepBy: KeepRanking
+    public var quantileSchedule: QuantileSchedule
     public var alignment: AlignmentEngine
     public var seed: UInt64
     /// Wall time of this step in seconds.
     public var stepSeconds: Double
-    /// How the step's |α| spread around the keep threshold; nil where a trainer has none
-    /// (Adam-STE).
+    /// How the step's scores (|α|, or |α|/se when kept by reliability) spread around the
+    /// keep threshold; nil where a trainer has none (Adam-STE).
     public var alignmentSpread: AlignmentSpread?
 
     /// kept / samples, in [0, 1].
@@ -41,7 +44,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
                 kept: Int, samples: Int, perturbedEntries: Int, weightsChanged: Int,
                 layers: [LayerStats], density: Double, rejectQuantile: Double,
                 schedule: DensitySchedule, alignment: AlignmentEngine, seed: UInt64,
-                stepSeconds: Double, alignmentSpread: AlignmentSpread? = nil) {
+                stepSeconds: Double, alignmentSpread: AlignmentSpread? = nil, keepBy: KeepRanking = .magnitude,
+                quantileSchedule: QuantileSchedule = .fixed) {
         self.step = step
         self.loss = loss
         self.batchAccuracy = batchAccuracy
@@ -54,6 +58,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
         self.density = density
         self.rejectQuantile = rejectQuantile
         self.schedule = schedule
+        self.keepBy = keepBy
+        self.quantileSchedule = quantileSchedule
         self.alignment = alignment
         self.seed = seed
         self.stepSeconds = stepSeconds

@@ -18,6 +18,8 @@ extension SectionProblem {
         case .bodyLength(let length, let samples?): return "length \(length) does not fit its \(samples) samples"
         case .unknownFlags(let flags): return "unknown flags 0x\(String(flags, radix: 16))"
         case .unknownSchedule(let code): return "unknown density schedule \(code)"
+        case .unknownQuantileSchedule(let code): return "unknown quantile schedule \(code)"
+        case .unknownKeepRanking(let code): return "unknown keep ranking \(code)"
         case .limit(let violation): return violation.fileMessage
         case .stepOutOfOrder(let found, let expected): return "holds step \(found) where step \(expected) belongs"
         case .metricsOutOfRange(let metrics):

@@ -19,6 +19,10 @@ extension Setting {
         case .evalEvery: return "--eval-every"
         case .learningRate: return "--learning-rate"
         case .holdoutFold: return "--holdout-fold"
+        case .keepFloor: return "--keep-floor"
+        case .rampSteps: return "--ramp-steps"
+        case .quantileTo: return "--quantile-to"
+        case .batchFrom: return "--batch-from"
         case .framesPerSecond: return "--fps"
         }
     }
