@@ -1,23 +1,6 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The kernels are written for SIMD8<Float>; on x86-64 we ask for the Haswell level (AVX2,
-// FMA, POPCNT: any x86-64 CPU since about 2015) so that they compile to vector
-// instructions instead of scalar fallbacks. Only the kernels' own target drops bounds and
-// overflow checks in release builds (-Ounchecked): the engine, which parses files and
-// checks its inputs, keeps them. Debug builds optimise both (tests train real models) but
-// keep every check.
-#if arch(x86_64)
-let cpu = ["-target-cpu", "haswell"]
-#else
-let cpu: [String] = []
-#endif
-let kernelFlags: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked"] + cpu, .when(configuration: .release)),
-    .unsafeFlags(["-O"] + cpu, .when(configuration: .debug)),
-]
-let engineFlags: [SwiftSetting] = [.unsafeFlags(["-O"] + cpu)]
-
 let package = Package(
     name: "noisestep",
     products: [
@@ -37,9 +20,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "_CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
                        providers: [.apt(["libncurses-dev"])]),
-        .target(name: "NoiseStepKernels", swiftSettings: kernelFlags),
-        .target(name: "NoiseStep", dependencies: ["CZlib", "NoiseStepKernels"], exclude: ["StepLog/FORMAT.md"],
-                swiftSettings: engineFlags),
+        // No target of the library carries a compiler flag, so `NoiseStep` can be used as a
+        // versioned dependency: the floating-point kernels are C, built plain and for
+        // AVX2 + FMA in one build and chosen at run time (Sources/CNoiseStepKernels).
+        .target(name: "CNoiseStepKernels"),
+        .target(name: "NoiseStepKernels", dependencies: ["CNoiseStepKernels"]),
+        .target(name: "NoiseStep", dependencies: ["CZlib", "NoiseStepKernels"], exclude: ["StepLog/FORMAT.md"]),
         .target(name: "Dashboard", dependencies: ["NoiseStep", "_CNcurses"]),
         .target(name: "NoiseStepBench", dependencies: ["NoiseStep", "NoiseStepKernels"]),
         .systemLibrary(name: "_CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c",

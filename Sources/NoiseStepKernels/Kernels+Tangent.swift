@@ -1,3 +1,5 @@
+import CNoiseStepKernels
+
 /// The inner loops of forward-mode alignment: a tangent held in K sparse rows, pushed
 /// through layer norm and the next layer as K + 2 row updates (see ForwardAlignment).
 extension Kernels {
@@ -10,22 +12,8 @@ extension Kernels {
                                           width: Int, normalized n: UnsafePointer<Float>,
                                           inverseDeviation inverse: UnsafePointer<Float>,
                                           meanTerm: UnsafeMutablePointer<Float>, normTerm: UnsafeMutablePointer<Float>) {
-        let scale = Vector(repeating: 1 / Float(width))
-        for v in 0 ..< vectorsPerRow {
-            var sumD = Vector(), sumDN = Vector()
-            for (slot, row) in rows.enumerated() {
-                let d = load(sparse + slot * chunk + 8 * v)
-                sumD += d
-                sumDN = sumDN.addingProduct(d, load(n + row * chunk + 8 * v))
-            }
-            let inv = load(inverse + 8 * v)
-            store(sumD * scale * inv, meanTerm + 8 * v)
-            store(sumDN * scale * inv, normTerm + 8 * v)
-            for (slot, row) in rows.enumerated() {
-                let d = load(sparse + slot * chunk + 8 * v)
-                let nv = load(n + row * chunk + 8 * v)
-                store((d * inv).replacing(with: 0, where: nv .<= 0), sparse + slot * chunk + 8 * v)
-            }
+        withUnsafePointer(to: 0) { none in
+            ns_tangent_statistics(sparse, rows.baseAddress ?? none, rows.count, width, n, inverse, meanTerm, normTerm)
         }
     }
 
@@ -39,18 +27,9 @@ extension Kernels {
                                        bias: UnsafePointer<Float>, transposed: UnsafePointer<Float>,
                                        sparse: UnsafePointer<Float>, rows: UnsafeBufferPointer<Int>,
                                        into tangent: UnsafeMutablePointer<Float>) {
-        for o in 0 ..< outputs {
-            let target = tangent + o * chunk
-            let b = Vector(repeating: bias[o])
-            for v in 0 ..< vectorsPerRow {
-                let a = load(meanTerm + 8 * v), c = load(normTerm + 8 * v)
-                let wh = load(zNext + o * chunk + 8 * v) - b
-                store(-(a * load(maskProduct + o * chunk + 8 * v)) - c * wh, target + 8 * v)
-            }
-            for (slot, row) in rows.enumerated() {
-                let w = transposed[row * outputs + o]
-                if w != 0 { addScaled(sparse + slot * chunk, w, to: target) }
-            }
+        withUnsafePointer(to: 0) { none in
+            ns_low_rank_tangent(outputs, meanTerm, normTerm, maskProduct, zNext, bias, transposed, sparse,
+                                rows.baseAddress ?? none, rows.count, tangent)
         }
     }
 }

@@ -1,54 +1,36 @@
-/// The hot loops of training and inference, over raw pointers, in a target of their own
-/// that Package.swift compiles with -Ounchecked: everything that parses files stays in
-/// the engine, with bounds checks and preconditions.
+import CNoiseStepKernels
+
+/// The hot loops of training and inference over raw buffers. The floating-point loops are
+/// C (`CNoiseStepKernels`), built once plain and once for AVX2 + FMA, the second chosen at
+/// run time where the CPU has them: a build without any CPU flag runs fast on every
+/// x86-64 machine, and the two give the same bits. This face gives every buffer's shape.
 ///
 /// Activations are feature-major chunks: a [features, 64] row-major block holds one chunk
-/// of 64 examples, so every row is eight SIMD8 vectors. Each kernel sums in a fixed order,
-/// so results never depend on how chunks are spread over threads. Callers own the
-/// bounds: every pointer must cover the shape its parameters describe.
+/// of 64 examples. Each kernel sums in a fixed order, so results never depend on how chunks
+/// are spread over threads. Callers own the bounds: every pointer must cover the shape its
+/// parameters describe.
 package enum Kernels {
     /// Examples per chunk; a chunk row is `chunk` floats.
     package static let chunk = 64
-    package typealias Vector = SIMD8<Float>
-    /// SIMD8 vectors per chunk row.
-    package static let vectorsPerRow = chunk / Vector.scalarCount
 
-    @inlinable @inline(__always)
-    package static func load(_ pointer: UnsafePointer<Float>) -> Vector {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
-    }
+    /// Whether the AVX2 + FMA versions of the kernels run (else the plain ones).
+    package static var usesVectorExtensions: Bool { ns_kernels_use_vector_extensions() != 0 }
 
-    @inlinable @inline(__always)
-    package static func store(_ value: Vector, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Vector.self)
-    }
+    /// Runs the plain versions (false), or lets the CPU choose again (true): for tests that
+    /// check both give the same bits.
+    package static func allowVectorExtensions(_ allow: Bool) { ns_kernels_allow_vector_extensions(allow ? 1 : 0) }
 
-    /// column[i · stride] = value[i] for the eight lanes.
-    @inlinable @inline(__always)
-    package static func scatter(_ value: Vector, _ column: UnsafeMutablePointer<Float>, stride: Int) {
-        for i in 0 ..< Vector.scalarCount { column[i * stride] = value[i] }
-    }
-
-    /// Σ_b x[b]·y[b] over one 64-wide row, in a fixed order.
-    @inlinable @inline(__always)
-    package static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
-        var sum = Vector()
-        for v in 0 ..< vectorsPerRow { sum = sum.addingProduct(load(x + 8 * v), load(y + 8 * v)) }
-        return sum.sum()
-    }
+    /// Σ_b x[b]·y[b] over one 64-wide row (fused multiply-adds), in a fixed order.
+    @inline(__always)
+    package static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float { ns_dot(x, y) }
 
     /// Σ_b x[b] over one 64-wide row, in a fixed order.
-    @inlinable @inline(__always)
-    package static func rowSum(_ x: UnsafePointer<Float>) -> Float {
-        var sum = Vector()
-        for v in 0 ..< vectorsPerRow { sum += load(x + 8 * v) }
-        return sum.sum()
-    }
+    @inline(__always)
+    package static func rowSum(_ x: UnsafePointer<Float>) -> Float { ns_row_sum(x) }
 
-    /// row[:] += scale · source[:], one 64-wide row.
-    @inlinable @inline(__always)
+    /// row[:] += scale · source[:], one 64-wide row, fused.
+    @inline(__always)
     package static func addScaled(_ source: UnsafePointer<Float>, _ scale: Float, to row: UnsafeMutablePointer<Float>) {
-        let s = Vector(repeating: scale)
-        for v in 0 ..< vectorsPerRow { store(load(row + 8 * v).addingProduct(s, load(source + 8 * v)), row + 8 * v) }
+        ns_add_scaled(source, scale, row)
     }
 }

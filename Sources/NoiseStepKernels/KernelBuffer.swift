@@ -22,9 +22,3 @@ package typealias FloatBuffer = KernelBuffer<Float>
 
 /// Bytes of a cache line: buffers start on one, so that a 64-byte row never straddles two.
 let cacheLine = 64
-
-/// Storage the kernels own, counted in the memory figures.
-package protocol ScratchStorage: AnyObject {
-    /// Bytes held.
-    var bytes: Int { get }
-}
