@@ -4,17 +4,19 @@ import Testing
 /// The blocked convolution kernels equal plain loops bit for bit, in the sum orders their
 /// contracts state; the first layer's sums over integer levels are exact.
 @Suite struct ConvolutionTests {
-    /// Channel counts below six (one at a time), at six, and with an overlapping last block
-    /// of six; kernels of 1, 3 and 5; non-square images.
+    /// Output and input channel counts below six (one at a time), at six, and with an
+    /// overlapping last block of six (both directions block their own channels); kernels
+    /// of 1, 3 and 5; non-square images.
     static let shapes = [
+        ConvolutionShape(channels: 8, height: 7, width: 6, kernel: 3, outputs: 5),
         ConvolutionShape(channels: 1, height: 12, width: 11, kernel: 5, outputs: 4),
         ConvolutionShape(channels: 3, height: 9, width: 8, kernel: 3, outputs: 13),
         ConvolutionShape(channels: 7, height: 6, width: 7, kernel: 1, outputs: 6),
         ConvolutionShape(channels: 2, height: 5, width: 5, kernel: 5, outputs: 2),
     ]
 
-    /// W [outputs, taps], a chunk of input and of output deltas, and a bias, all ternary or
-    /// with rounding values.
+    /// W [outputs, taps], a chunk of input and of output deltas, and a bias: ternary, or
+    /// values whose products and sums round, so that a sum in another order would differ.
     struct Fixture {
         let shape: ConvolutionShape
         let weights: FloatBuffer, bias: FloatBuffer, input: FloatBuffer, delta: FloatBuffer
@@ -24,8 +26,8 @@ import Testing
             self.shape = shape
             weights = numbers.buffer(shape.outputs * shape.taps) { $0.trit() }
             bias = numbers.buffer(shape.outputs) { $0.trit() }
-            input = numbers.buffer(shape.inputRows * Kernels.chunk) { $0.value() }
-            delta = numbers.buffer(shape.outputRows * Kernels.chunk) { $0.value() }
+            input = numbers.buffer(shape.inputRows * Kernels.chunk) { DispatchTests.rough(&$0) }
+            delta = numbers.buffer(shape.outputRows * Kernels.chunk) { DispatchTests.rough(&$0) }
         }
 
         func weight(_ o: Int, _ c: Int, _ ky: Int, _ kx: Int) -> Float {
@@ -159,8 +161,8 @@ import Testing
     @Test func batchWeightGradientEqualsAPlainLoop() {
         let s = ConvolutionShape(channels: 2, height: 7, width: 6, kernel: 3, outputs: 5), chunks = 3, chunk = Kernels.chunk
         var numbers = Numbers(seed: 9)
-        let deltas = numbers.buffer(chunks * s.outputRows * chunk) { $0.value() }
-        let inputs = numbers.buffer(chunks * s.inputRows * chunk) { $0.value() }
+        let deltas = numbers.buffer(chunks * s.outputRows * chunk) { DispatchTests.rough(&$0) }
+        let inputs = numbers.buffer(chunks * s.inputRows * chunk) { DispatchTests.rough(&$0) }
         for rows in [0 ..< 4, 1 ..< 2, 2 ..< 5, 3 ..< 5] {
             let out = FloatBuffer(count: rows.count * s.taps)
             Kernels.convolutionBatchWeightGradient(deltas: deltas.pointer, rows: rows, inputs: inputs.pointer, chunks: chunks,
