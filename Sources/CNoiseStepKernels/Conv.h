@@ -35,16 +35,17 @@ NS_INLINE ns_conv_shape ns_conv_shape_make(ptrdiff_t channels, ptrdiff_t height,
     return s;
 }
 
-/// bias + sum / divisor, bias 0 when absent.
-NS_INLINE ns_f8 ns_conv_finish(ns_f8 sum, const float *bias, ptrdiff_t o, ns_f8 divisor) {
-    return ns_splat(bias ? bias[o] : 0.0f) + sum / divisor;
+/// bias + sum / divisor, bias 0 when absent; a divisor of 1 (every layer but the first)
+/// skips the division, whose result would be the sum itself.
+NS_INLINE ns_f8 ns_conv_finish(ns_f8 sum, const float *bias, ptrdiff_t o, float divisor) {
+    return ns_splat(bias ? bias[o] : 0.0f) + (divisor == 1.0f ? sum : sum / ns_splat(divisor));
 }
 
 /// Six output channels × 16 columns at one output position: twelve accumulators, two
 /// input loads and six weight broadcasts per twelve fused multiply-adds, taps in order.
 /// `window` is the input at the position's top-left tap and the block's first column.
 NS_INLINE void ns_conv_six(const float *w, const float *window, ns_conv_shape s, const float *bias,
-                           ns_f8 divisor, float *out) {
+                           float divisor, float *out) {
     ns_f8 a0 = ns_splat(0), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0, a4 = a0, b4 = a0;
     ns_f8 a5 = a0, b5 = a0;
     const float *w1 = w + s.taps, *w2 = w + 2 * s.taps, *w3 = w + 3 * s.taps, *w4 = w + 4 * s.taps;
@@ -75,7 +76,7 @@ NS_INLINE void ns_conv_six(const float *w, const float *window, ns_conv_shape s,
 
 /// One output channel × 16 columns at one output position.
 NS_INLINE void ns_conv_one(const float *w, const float *window, ns_conv_shape s, const float *bias,
-                           ns_f8 divisor, float *out) {
+                           float divisor, float *out) {
     ns_f8 a = ns_splat(0), b = a;
     ptrdiff_t k = 0;
     for (ptrdiff_t c = 0; c < s.channels; c++) {
@@ -98,7 +99,6 @@ NS_INLINE void ns_conv_one(const float *w, const float *window, ns_conv_shape s,
 NS_INLINE void ns_conv_forward_body(const float *weights, const float *bias, const float *input, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs,
                                     float divisor, float *out) {
     ns_conv_shape s = ns_conv_shape_make(channels, height, width, kernel, outputs);
-    ns_f8 d = ns_splat(divisor);
     for (ptrdiff_t column = 0; column < NS_CHUNK; column += 16) {
         for (ptrdiff_t y = 0; y < s.out_height; y++) {
             for (ptrdiff_t x = 0; x < s.out_width; x++) {
@@ -106,12 +106,12 @@ NS_INLINE void ns_conv_forward_body(const float *weights, const float *bias, con
                 float *target = out + (y * s.out_width + x) * NS_CHUNK + column;
                 if (s.outputs < 6) {
                     for (ptrdiff_t o = 0; o < s.outputs; o++)
-                        ns_conv_one(weights + o * s.taps, window, s, bias ? bias + o : NULL, d, target + o * s.out_plane);
+                        ns_conv_one(weights + o * s.taps, window, s, bias ? bias + o : NULL, divisor, target + o * s.out_plane);
                     continue;
                 }
                 for (ptrdiff_t block = 0; block < s.outputs; block += 6) {
                     ptrdiff_t o = ns_min(block, s.outputs - 6);
-                    ns_conv_six(weights + o * s.taps, window, s, bias ? bias + o : NULL, d, target + o * s.out_plane);
+                    ns_conv_six(weights + o * s.taps, window, s, bias ? bias + o : NULL, divisor, target + o * s.out_plane);
                 }
             }
         }
