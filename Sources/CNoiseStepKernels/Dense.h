@@ -3,6 +3,7 @@
 #ifndef NS_DENSE_H
 #define NS_DENSE_H
 
+#include "CNoiseStepKernels.h"
 #include "Vectors.h"
 
 /// Six rows × 16 columns: twelve accumulators, two input loads and six weight broadcasts
@@ -81,6 +82,19 @@ NS_INLINE float ns_row_sum_body(const float *x) {
 NS_INLINE void ns_add_scaled_body(const float *source, float scale, float *row) {
     ns_f8 s = ns_splat(scale);
     for (int v = 0; v < 8; v++) ns_store(ns_fma(s, ns_load(source + 8 * v), ns_load(row + 8 * v)), row + 8 * v);
+}
+
+/// alignments[sample] += sign · ∂L/∂θ for each entry: the dot of the delta row with the
+/// input row (a weight), or the delta row's sum (a bias).
+NS_INLINE void ns_read_gradients_body(const float *deltas, const float *inputs, const ns_perturbation_entry *entries,
+                                      ptrdiff_t count, double *alignments) {
+    for (ptrdiff_t i = 0; i < count; i++) {
+        ns_perturbation_entry entry = entries[i];
+        const float *row = deltas + (ptrdiff_t)entry.row * NS_CHUNK;
+        float gradient = entry.column < 0 ? ns_row_sum_body(row)
+                                          : ns_dot_body(row, inputs + (ptrdiff_t)entry.column * NS_CHUNK);
+        alignments[entry.sample] += (double)entry.sign * (double)gradient;
+    }
 }
 
 /// Four rows × two inputs at a time; lane k of an accumulator sums the examples b ≡ k

@@ -79,6 +79,10 @@ NS_DISPATCH(ns_batch_weight_gradient,
              ptrdiff_t input_count, ptrdiff_t chunks, float *out),
             (deltas, outputs, first_row, row_count, inputs, input_count, chunks, out))
 NS_DISPATCH_FLOAT(ns_fma_peak_loop, (ptrdiff_t iterations, float seed), (iterations, seed))
+NS_DISPATCH(ns_read_gradients,
+            (const float *deltas, const float *inputs, const ns_perturbation_entry *entries, ptrdiff_t count,
+             double *alignments),
+            (deltas, inputs, entries, count, alignments))
 NS_DISPATCH(ns_layer_norm_forward,
             (const float *z, ptrdiff_t rows, float epsilon, float *normalized, float *rectified,
              float *inverse_deviation),

@@ -59,7 +59,7 @@ public struct BenchReport: Encodable, Sendable {
         var kernels: [KernelFigure]
         /// The forward pass counting only the operations it executes (inked inputs only).
         var forwardPassExecutedGflops: Double
-        /// `Evaluation.correctCount` over the training split, as `noisestep eval` runs it.
+        /// `Evaluation.confusion` over the training split, as `noisestep eval` runs it.
         var evalImagesPerSecond: Double
         /// One pad prediction: MNIST-style preprocessing and class probabilities.
         var padPredictionMs: Double
@@ -140,17 +140,7 @@ public struct BenchReport: Encodable, Sendable {
                 try container.encode(report.targets, forKey: .targets)
             }
         }
-        return try BenchJSON.line(Encoded(report: self))
-    }
-}
-
-/// The bench's JSON: one line, snake_case keys, sorted so that runs diff cleanly.
-public enum BenchJSON {
-    public static func line(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try JSONOutput.line(Encoded(report: self))
     }
 }
 

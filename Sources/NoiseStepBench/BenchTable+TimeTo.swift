@@ -38,6 +38,6 @@ extension BenchTable {
     }
 
     static func seconds(_ value: Double) -> String {
-        String(format: value < 100 ? "%.2f s" : "%.0f s", value)
+        fixed(value, value < 100 ? 2 : 0) + " s"
     }
 }

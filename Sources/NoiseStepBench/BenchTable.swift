@@ -1,4 +1,5 @@
 import Foundation
+import NoiseStep
 
 /// Renders bench figures as the text `noisestep bench` prints: a header, then aligned
 /// rows. Pure: returns the text, prints nothing.
@@ -15,9 +16,9 @@ public enum BenchTable {
         lines += [
             "",
             "forward pass, batch \(c.batch)      " + milliseconds(report.forwardPassMs) +
-                String(format: "  %.1f GFLOP/s (dense-equivalent)", report.forwardPassGflops),
-            String(format: "  a step costs %.1f forward passes (reverse), %.1f (forward)",
-                   report.reverseStepInForwardPasses, report.forwardStepInForwardPasses),
+                "  " + fixed(report.forwardPassGflops, 1) + " GFLOP/s (dense-equivalent)",
+            "  a step costs " + fixed(report.reverseStepInForwardPasses, 1) + " forward passes (reverse), "
+                + fixed(report.forwardStepInForwardPasses, 1) + " (forward)",
         ]
         lines += renderMachine(report) + [""] + renderMemory(report)
         if let comparison = report.comparison { lines += ["", renderComparison(comparison)] }
@@ -50,12 +51,11 @@ public enum BenchTable {
     static func renderMemory(_ report: BenchReport) -> [String] {
         let m = report.memory
         var lines = [
-            String(format: "training state       %.4f B/param (%d B packed model + %d B counters)  ",
-                   m.stateBytesPerParameter, m.modelBytes, m.stateBytes - m.modelBytes)
-                + targetText(report, BenchReport.Target.stateBytes) { String(format: "%.2f", $0) },
-            "scratch (per step)   " + mebibytes(m.scratchBytes) +
-                String(format: " (%.1f B/param: expanded weights, %d chunk workspaces)", m.scratchBytesPerParameter,
-                       report.configuration.threads),
+            "training state       " + fixed(m.stateBytesPerParameter, 4) + " B/param (\(m.modelBytes) B packed model + "
+                + "\(m.stateBytes - m.modelBytes) B counters)  "
+                + targetText(report, BenchReport.Target.stateBytes) { fixed($0, 2) },
+            "scratch (per step)   " + mebibytes(m.scratchBytes) + " (" + fixed(m.scratchBytesPerParameter, 1)
+                + " B/param: expanded weights, \(report.configuration.threads) chunk workspaces)",
             "peak memory          \(mebibytes(m.trainingPeakResidentBytes)) (\(m.trainingCommand))",
         ]
         if let reference = report.reference {
@@ -74,9 +74,9 @@ public enum BenchTable {
     static func renderComparison(_ comparison: Comparison) -> String {
         let runs = [comparison.noiseStep, comparison.adamSTE]
         var rows = [["\(comparison.steps) steps each, same data, seed and batches", "noise_step", "Adam + STE"]]
-        rows.append(["validation accuracy"] + runs.map { String(format: "%.1f%%", 100 * $0.validationAccuracy) })
+        rows.append(["validation accuracy"] + runs.map { percent($0.validationAccuracy) })
         rows.append(["time per step (median)"] + runs.map { milliseconds($0.medianStepMs) })
-        rows.append(["training state"] + runs.map { String(format: "%.4f B/param", $0.stateBytesPerParameter) })
+        rows.append(["training state"] + runs.map { fixed($0.stateBytesPerParameter, 4) + " B/param" })
         rows.append(["scratch (per step)"] + runs.map { mebibytes($0.scratchBytes) })
         rows.append(["peak memory"] + runs.map { $0.peakResidentBytes.map(mebibytes) ?? "-" })
         return aligned(rows, rightAligned: [false, true, true]).joined(separator: "\n")
@@ -95,20 +95,16 @@ public enum BenchTable {
     }
 
     static func milliseconds(_ value: Double) -> String {
-        String(format: value < 10 ? "%.2f ms" : value < 1000 ? "%.1f ms" : "%.0f ms", value)
+        fixed(value, value < 10 ? 2 : value < 1000 ? 1 : 0) + " ms"
     }
 
-    static func ratio(_ value: Double) -> String {
-        String(format: value < 0.1 ? "%.3f×" : "%.2f×", value)
-    }
+    static func ratio(_ value: Double) -> String { fixed(value, value < 0.1 ? 3 : 2) + "×" }
 
-    static func mebibytes(_ bytes: Int) -> String {
-        String(format: "%.1f MiB", Double(bytes) / 1_048_576)
-    }
+    static func mebibytes(_ bytes: Int) -> String { fixed(Double(bytes) / 1_048_576, 1) + " MiB" }
 
-    static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+    static func fixed(_ value: Double, _ digits: Int) -> String { NumberFormat.fixed(value, digits) }
 
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
+    static func percent(_ fraction: Double) -> String { NumberFormat.percent(fraction) }
 
     static func verdict(_ met: Bool) -> String { met ? "met" : "MISSED" }
 }

@@ -1,22 +1,6 @@
 import Foundation
 import NoiseStep
 
-/// One optimizer's training run on the bundled data at the default configuration, as
-/// printed (one JSON line) by the child `noisestep bench --measure-run OPTIMIZER`.
-struct ComparisonRun: Codable, Sendable {
-    var optimizer: Optimizer
-    var steps: Int
-    /// On the bundled 500-image validation split, after the last step.
-    var validationAccuracy: Double
-    var medianStepMs: Double
-    /// Wall time of all steps, evaluation excluded.
-    var seconds: Double
-    var stateBytesPerParameter: Double
-    var scratchBytes: Int
-    /// Peak resident memory of the child process; filled in by the parent.
-    var peakResidentBytes: Int?
-}
-
 /// noise_step and Adam + STE trained the same number of steps on the same batches.
 struct Comparison: Encodable, Sendable {
     var steps: Int
@@ -39,7 +23,9 @@ struct Comparison: Encodable, Sendable {
             let result = try ChildProcess.run(command)
             try BenchError.check(result, command: command)
             let line = result.output.split(separator: "\n").last { $0.hasPrefix("{") }
-            guard let line, var measured = try? JSONDecoder().decode(ComparisonRun.self, from: Data(line.utf8)) else {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase  // `JSONOutput`'s keys
+            guard let line, var measured = try? decoder.decode(ComparisonRun.self, from: Data(line.utf8)) else {
                 throw BenchError.unreadableOutput(command: command.joined(separator: " "), tail: result.outputTail())
             }
             measured.peakResidentBytes = result.peakResidentBytes

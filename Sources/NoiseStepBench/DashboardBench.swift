@@ -78,7 +78,7 @@ public struct DashboardBench {
         _ = try run.start(options)
         try run.wait(forSteps: steps, timeout: 300, every: 0.2)
         let figures = try run.quit()
-        let trained = figures["steps"] as? Int ?? 0, seconds = figures["training_seconds"] as? Double ?? 0
-        return (seconds > 0 ? Double(trained) / seconds : 0, figures["fps"] as? Double ?? 0)
+        let seconds = figures.trainingSeconds
+        return (seconds > 0 ? Double(figures.steps) / seconds : 0, figures.fps)
     }
 }

@@ -52,7 +52,7 @@ public struct DashboardMemoryBench {
         let seconds = Date().timeIntervalSince(started)
         let figures = try run.quit()
         return Result(steps: steps, threads: threads, seconds: seconds,
-                      peakResidentBytes: figures["peak_rss_bytes"] as? Int ?? 0, samples: samples)
+                      peakResidentBytes: figures.peakRssBytes, samples: samples)
     }
 }
 

@@ -45,16 +45,25 @@ struct DashboardRun {
         }
     }
 
+    /// What the dashboard's `--stats` report holds (the fields this bench reads).
+    struct Figures: Decodable {
+        var fps: Double
+        var steps: Int
+        var trainingSeconds: Double
+        var peakRssBytes: Int
+    }
+
     /// Quits with `q` and returns the figures the dashboard wrote on exit.
-    func quit(timeout: TimeInterval = 60) throws -> [String: Any] {
+    func quit(timeout: TimeInterval = 60) throws -> Figures {
         try shell("tmux send-keys -t \(session) q")
         let deadline = Date().addingTimeInterval(timeout)
         while !FileManager.default.fileExists(atPath: stats) {
             guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: stepsRecorded()) }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        let data = try Data(contentsOf: URL(fileURLWithPath: stats))
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase  // `JSONOutput`'s keys
+        return try decoder.decode(Figures.self, from: Data(contentsOf: URL(fileURLWithPath: stats)))
     }
 
     func close() { try? shell("tmux kill-session -t \(session) >/dev/null 2>&1") }

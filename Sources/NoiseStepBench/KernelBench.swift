@@ -45,12 +45,12 @@ struct KernelBench {
         return (kernels, probe.forwardPassOperations())
     }
 
-    /// Images per second of `Evaluation.correctCount` over the training split, as
+    /// Images per second of `Evaluation.confusion` over the training split, as
     /// `noisestep eval` runs it (workers and expanded weights made per call).
     private func evalRate(_ model: TernaryModel) -> Double {
         let seconds = EngineTimings.milliseconds {
             for _ in 0 ..< evaluations {
-                _ = try? Evaluation.correctCount(of: model, on: training, encoding: options.input, threads: options.threads)
+                _ = try? Evaluation.confusion(of: model, on: training, encoding: options.input, threads: options.threads)
             }
         } / 1000
         return Double(evaluations * training.count) / seconds

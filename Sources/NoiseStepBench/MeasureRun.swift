@@ -40,6 +40,6 @@ public struct MeasureRun {
                                     medianStepMs: Statistics.median(times) ?? 0, seconds: times.reduce(0, +) / 1000,
                                     stateBytesPerParameter: footprint.stateBytesPerParameter,
                                     scratchBytes: footprint.scratchBytes)
-        return String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
+        return try JSONOutput.line(figures)
     }
 }

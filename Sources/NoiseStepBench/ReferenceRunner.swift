@@ -1,13 +1,6 @@
 import Foundation
 import NoiseStep
 
-/// One timed run of the PyTorch reference.
-struct ReferenceRun: Sendable {
-    /// The reference's own median wall time per step (its summary's median_ms_per_step).
-    var medianMilliseconds: Double
-    var peakResidentBytes: Int
-}
-
 /// The PyTorch peer (`Tests/Peer/noise_step_peer.py`, or any script with its command
 /// line) run as a child process on the bundled data, so that its step time can be set
 /// beside ours. It runs under `$PYTHON` (default python3), which must import torch and

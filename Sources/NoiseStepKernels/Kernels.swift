@@ -28,6 +28,19 @@ package enum Kernels {
     @inline(__always)
     package static func rowSum(_ x: UnsafePointer<Float>) -> Float { ns_row_sum(x) }
 
+    /// One nonzero entry of a perturbation in a dense layer (see `readGradients`).
+    package typealias Entry = ns_perturbation_entry
+
+    /// alignments[e.sample] += e.sign · ∂L/∂θ_e for every entry e of a dense layer, where
+    /// ∂L/∂W[r, j] = Σ_b deltas[r, b] · inputs[j, b] and ∂L/∂bias[r] = Σ_b deltas[r, b],
+    /// each a fixed-order sum over the chunk, added in entry order.
+    /// - deltas: [outputs, 64]; inputs: [inputs, 64]; alignments: [samples].
+    package static func readGradients(deltas: UnsafePointer<Float>, inputs: UnsafePointer<Float>,
+                                      entries: UnsafeBufferPointer<Entry>, into alignments: UnsafeMutablePointer<Double>) {
+        guard let first = entries.baseAddress else { return }
+        ns_read_gradients(deltas, inputs, first, entries.count, alignments)
+    }
+
     /// row[:] += scale · source[:], one 64-wide row, fused.
     @inline(__always)
     package static func addScaled(_ source: UnsafePointer<Float>, _ scale: Float, to row: UnsafeMutablePointer<Float>) {

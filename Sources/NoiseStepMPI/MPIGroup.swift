@@ -117,10 +117,4 @@ public final class MPIGroup: ProcessGroup {
     }
 }
 
-/// A caller's buffer on its way to the MPI thread; the caller blocks until the call
-/// that uses it has completed.
-private struct UncheckedBuffer: @unchecked Sendable {  // used by one thread at a time, see above
-    let bytes: UnsafeMutableRawBufferPointer
-    init(_ bytes: UnsafeMutableRawBufferPointer) { self.bytes = bytes }
-}
 #endif

@@ -44,16 +44,17 @@ final class MPIThread: Sendable {
             finished.signal()
         }
     }
+
+    /// A call handed to the MPI thread: its caller blocks until it has run, so the closure
+    /// and what it captures are never used by two threads at once.
+    private struct Job: @unchecked Sendable {
+        let body: () -> Void
+    }
+
+    /// Where the MPI thread leaves a job's result; read by the caller only after `finished`.
+    private final class ResultBox<Value> {
+        var value: Value?
+    }
 }
 
-/// A call handed to the MPI thread: its caller blocks until it has run, so the closure
-/// and what it captures are never used by two threads at once.
-private struct Job: @unchecked Sendable {
-    let body: () -> Void
-}
-
-/// Where the MPI thread leaves a job's result; read by the caller only after `finished`.
-private final class ResultBox<Value> {
-    var value: Value?
-}
 #endif

@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
         if compareSteps < 1 { throw ValidationError("--compare-steps: \(compareSteps) must be at least 1") }
-        try Limits.check(.threads, threads)
+        try Setting.threads.checkOption(threads)
         if let timeTo, !(timeTo > 0 && timeTo <= 1) { throw ValidationError("--time-to: \(timeTo) is not an accuracy in (0, 1]; e.g. 0.94") }
         if checkEvery < 1 { throw ValidationError("--check-every: \(checkEvery) must be at least 1") }
         if timeToSteps < 1 || !Limits.steps.contains(timeToSteps) {
@@ -116,7 +116,7 @@ struct BenchCommand: ParsableCommand {
 
     /// Prints one bench's `result`: a JSON line with --json, else its table.
     private func emit<Result: Encodable>(_ result: Result, table: (Result) -> String) throws {
-        print(json ? try BenchJSON.line(result) : table(result))
+        print(json ? try JSONOutput.line(result) : table(result))
     }
 
     private static func progress(_ message: String) {

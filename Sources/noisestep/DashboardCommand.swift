@@ -27,7 +27,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Replace an existing --out step log (never another kind of file, nor one being written).")
     var force = false
 
-    @Option(parsing: .unconditional, help: "Redraws per second, 10...30.")
+    @Option(parsing: .unconditional, help: "Redraws per second, \(Limits.framesPerSecond).")
     var fps = 20
 
     @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win); its whole history is shown from step 1.")
@@ -41,7 +41,7 @@ struct DashboardCommand: ParsableCommand {
     var stats: String?
 
     func validate() throws {
-        if !(10 ... 30).contains(fps) { throw ValidationError("--fps: \(fps) is outside 10...30") }
+        try Setting.framesPerSecond.checkOption(fps)
         if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
         if resume != nil, noRecord { throw ValidationError("--no-record: a resumed session records into the --resume log") }
@@ -82,18 +82,7 @@ struct DashboardCommand: ParsableCommand {
         if case .recordingFailed(let error) = state.event {
             FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
         }
-        if let stats {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            let line = "{\"frames\": \(frames.frames), \"seconds\": \(frames.seconds), \"fps\": \(frames.framesPerSecond), " +
-                "\"steps\": \(state.history.count), \"training_seconds\": \(state.elapsedSeconds), " +
-                "\"peak_rss_bytes\": \(usage.ru_maxrss * 1024)}\n"
-            do throws(FileProblem) {
-                try OutputFile.write(Array(line.utf8), to: stats, kind: .statistics, existing: .replace)
-            } catch {
-                throw CLIError(error.message(path: stats))
-            }
-        }
+        if let stats { try DashboardStatistics(frames: frames, state: state).write(to: stats) }
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -104,26 +93,23 @@ extension DashboardCommand {
     /// its steps shared through `sharing`.
     func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
-            let (writer, log, trainer) = try TrainCommand.resumeRun(resume, training: data.training,
-                                                                    threads: arguments.threads, sharing: sharing)
-            let plan = try RunPlan(targetStep: max(arguments.steps, trainer.stepsDone), evalEvery: arguments.evalEvery)
-            let history = try RunHistory.replaying(log, validation: data.validation, evalEvery: arguments.evalEvery,
-                                                   threads: arguments.threads)
-            return (RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer), history)
+            let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
+                                                 threads: arguments.threads, steps: arguments.steps,
+                                                 evalEvery: arguments.evalEvery, sharing: sharing)
+            if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
+            let history = try RunHistory.replaying(resumed.log, validation: data.validation,
+                                                   evalEvery: arguments.evalEvery, threads: arguments.threads)
+            return (resumed.driver, history)
         }
-        let fingerprint = DataFingerprint(data.training)
-        let options = try arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
-        let log: StepLogWriter?
-        if noRecord {
-            log = nil
-        } else if let out {
-            log = try StepLogWriter(creating: out, options: options, dataFingerprint: fingerprint,
-                                    existing: force ? .replace : .refuse)
-        } else {
-            log = try Self.newRecording(options: options, dataFingerprint: fingerprint)
-        }
-        return (RunDriver(trainer: trainer, validation: data.validation, plan: try arguments.plan(), log: log), RunHistory())
+        let noRecord = noRecord, out = out, existing: ExistingFile = force ? .replace : .refuse
+        let driver = try RunDriver.fresh(options: arguments.trainingOptions(), training: data.training,
+                                         validation: data.validation, plan: arguments.plan(), sharing: sharing,
+                                         log: { options, fingerprint in
+            if noRecord { return nil }
+            guard let out else { return try Self.newRecording(options: options, dataFingerprint: fingerprint) }
+            return try StepLogWriter(creating: out, options: options, dataFingerprint: fingerprint, existing: existing)
+        })
+        return (driver, RunHistory())
     }
 
     /// How the dashboard shows this run: its data set's class names, what its validation

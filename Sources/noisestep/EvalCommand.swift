@@ -46,11 +46,7 @@ struct EvalCommand: ParsableCommand {
             throw ValidationError("--model: names a second model; give one file (FILE or --model)")
         }
         if predictions, !json { throw ValidationError("--predictions: goes with --json, which carries them") }
-        do throws(LimitViolation) {
-            try Limits.check(.threads, threads)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        try Setting.threads.checkOption(threads)
     }
 
     func run() throws {

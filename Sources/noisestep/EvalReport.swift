@@ -44,12 +44,7 @@ struct EvalReport: Encodable {
         confusion = (0 ..< matrix.classes).map { truth in (0 ..< matrix.classes).map { matrix[truth, $0] } }
     }
 
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func jsonLine() throws -> String { try JSONOutput.line(self) }
 
     /// The report as text: a summary line, then the tables asked for.
     func rendered(file: String, source: String) -> String {
@@ -64,7 +59,7 @@ struct EvalReport: Encodable {
     private static func describe(_ calibration: Calibration) -> String {
         "expected calibration error (\(calibration.bins) bins) " + NumberFormat.fixed(calibration.plain, 3)
             + " with softmax(logits), " + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
-            + Numbers.plain(calibration.temperature) + "), the training temperature"
+            + NumberFormat.plain(calibration.temperature) + "), the training temperature"
     }
 
     /// One row per true class: its name, accuracy, and what it was predicted as.

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         }
         print("wrote \(Printable.escaped(target)): \(format.rawValue), \(NumberFormat.grouped(written)) bytes; "
             + "\(model.architecture), \(model.encoding.rawValue) input, temperature "
-            + "\(Numbers.plain(model.temperature)), the weights after step \(model.provenance.step) "
+            + "\(NumberFormat.plain(model.temperature)), the weights after step \(model.provenance.step) "
             + "(\(model.provenance.optimizer.rawValue))")
     }
 

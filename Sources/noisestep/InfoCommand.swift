@@ -34,7 +34,7 @@ struct InfoCommand: ParsableCommand {
         let summary = StepLogSummary(log: log, model: model, verified: verify ? true : nil)
         let report = InfoReport(summary: summary, log: log, validation: try score(model, options: log.options,
                                                                                 step: log.lastStep))
-        print(json ? report.json() : report.rendered())
+        print(json ? try report.json() : report.rendered())
     }
 
     /// The model's accuracy on the validation split; nil when the bundled data is not
@@ -42,7 +42,7 @@ struct InfoCommand: ParsableCommand {
     private func score(_ model: TernaryModel, options: TrainingOptions, step: Int) throws -> InfoReport.Validation? {
         if data == nil, BundledData.locateDirectory() == nil { return nil }
         let (test, source) = try DataSource.testSplit(directory: data)
-        let correct = try Evaluation.correctCount(of: model, on: test, encoding: options.input)
+        let correct = try Evaluation.confusion(of: model, on: test, encoding: options.input).correct
         return InfoReport.Validation(step: step, correct: correct, total: test.count, source: Printable.escaped(source))
     }
 }

@@ -9,16 +9,12 @@ struct InfoReport: Encodable {
         var correct: Int
         var total: Int
         var source: String
-        var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+        /// correct / total; 0 for an empty split.
+        var accuracy: Double
 
-        enum CodingKeys: String, CodingKey { case step, correct, total, source, accuracy }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(step, forKey: .step)
-            try container.encode(correct, forKey: .correct)
-            try container.encode(total, forKey: .total)
-            try container.encode(source, forKey: .source)
-            try container.encode(accuracy, forKey: .accuracy)
+        init(step: Int, correct: Int, total: Int, source: String) {
+            (self.step, self.correct, self.total, self.source) = (step, correct, total, source)
+            accuracy = ValidationScore(step: step, correct: correct, total: total).accuracy
         }
     }
 
@@ -42,11 +38,11 @@ struct InfoReport: Encodable {
     var commandLine: [String] {
         let augmentation = options.augmentation
         return ["--hidden " + options.hidden.map(String.init).joined(separator: ","), "--input " + options.input.rawValue,
-                "--batch \(options.batch)", "--samples \(options.samples)", "--density " + Numbers.plain(options.density),
-                "--schedule " + options.schedule.rawValue, "--reject-quantile " + Numbers.plain(options.rejectQuantile),
+                "--batch \(options.batch)", "--samples \(options.samples)", "--density " + NumberFormat.plain(options.density),
+                "--schedule " + options.schedule.rawValue, "--reject-quantile " + NumberFormat.plain(options.rejectQuantile),
                 "--alignment " + options.alignment.rawValue, "--seed \(options.seed)",
-                "--temperature " + Numbers.plain(options.temperature), "--shift " + Numbers.plain(augmentation.shift),
-                "--rotate " + Numbers.plain(augmentation.rotation), "--scale " + Numbers.plain(augmentation.scale)]
+                "--temperature " + NumberFormat.plain(options.temperature), "--shift " + NumberFormat.plain(augmentation.shift),
+                "--rotate " + NumberFormat.plain(augmentation.rotation), "--scale " + NumberFormat.plain(augmentation.scale)]
     }
 
     func rendered() -> String {
@@ -64,14 +60,14 @@ struct InfoReport: Encodable {
         }
         lines.append(line)
         if case .adamSTE(let adam) = origin {
-            lines.append("  trained by Adam-STE (learning rate \(Numbers.plain(adam.learningRate)), β1 \(Numbers.plain(adam.beta1)),"
-                + " β2 \(Numbers.plain(adam.beta2)), ε \(Numbers.plain(adam.epsilon)), latent limit"
-                + " \(Numbers.plain(adam.latentLimit))): the ternary weights only, so eval and export read it; it is"
+            lines.append("  trained by Adam-STE (learning rate \(NumberFormat.plain(adam.learningRate)), β1 \(NumberFormat.plain(adam.beta1)),"
+                + " β2 \(NumberFormat.plain(adam.beta2)), ε \(NumberFormat.plain(adam.epsilon)), latent limit"
+                + " \(NumberFormat.plain(adam.latentLimit))): the ternary weights only, so eval and export read it; it is"
                 + " neither replayed nor resumed")
         }
         if let settings = lastSettings {
             lines.append("  settings   density " + NumberFormat.scientific(settings.density) + " (" + settings.schedule.rawValue
-                + " schedule), samples \(settings.samples), reject quantile " + Numbers.plain(settings.rejectQuantile)
+                + " schedule), samples \(settings.samples), reject quantile " + NumberFormat.plain(settings.rejectQuantile)
                 + " at the last step")
         }
         if let validation {
@@ -85,30 +81,20 @@ struct InfoReport: Encodable {
 
     enum CodingKeys: String, CodingKey { case options, lastSettings, validation, optimizer, adamSettings }
 
-    /// The summary's keys, then "options", "lastSettings", "validation", "optimizer" and,
-    /// for an Adam-STE model, "adamSettings".
+    /// The summary's keys, then "options", "last_settings", "validation", "optimizer" and,
+    /// for an Adam-STE model, "adam_settings".
     func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(options, forKey: .options)
-        if let lastSettings {
-            try container.encode(["density": lastSettings.density, "samples": Double(lastSettings.samples),
-                                  "rejectQuantile": lastSettings.rejectQuantile], forKey: .lastSettings)
-        }
+        try container.encodeIfPresent(lastSettings, forKey: .lastSettings)
         try container.encodeIfPresent(validation, forKey: .validation)
         try container.encode((origin?.optimizer ?? .noiseStep).rawValue, forKey: .optimizer)
         if case .adamSTE(let adam) = origin {
-            try container.encode(["learningRate": adam.learningRate, "beta1": adam.beta1, "beta2": adam.beta2,
-                                  "epsilon": adam.epsilon, "latentLimit": adam.latentLimit], forKey: .adamSettings)
+            try container.encode(["learning_rate": adam.learningRate, "beta1": adam.beta1, "beta2": adam.beta2,
+                                  "epsilon": adam.epsilon, "latent_limit": adam.latentLimit], forKey: .adamSettings)
         }
     }
 
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf",
-                                                                      nan: "nan")
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    func json() throws -> String { try JSONOutput.indented(self) }
 }

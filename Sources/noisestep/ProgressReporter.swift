@@ -79,7 +79,3 @@ struct ProgressReporter {
         return joined()
     }
 }
-
-/// The bench harness still calls the one formatter by its old name; it goes when bench
-/// moves to a module of its own.
-typealias Format = NumberFormat

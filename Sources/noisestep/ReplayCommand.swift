@@ -48,7 +48,7 @@ struct ReplayCommand: ParsableCommand {
                             dataFingerprint: stepLog.dataFingerprint, to: out)
         let seconds = Date().timeIntervalSince(started)
         let torn = stepLog.tornBytes > 0 ? "; ignored a torn last record of \(stepLog.tornBytes) bytes" : ""
-        print("replayed \(target - stepLog.startStep) steps in \(String(format: "%.2f", seconds)) s"
+        print("replayed \(target - stepLog.startStep) steps in \(NumberFormat.fixed(seconds, 2)) s"
             + (stepLog.checkedWeights > 0 ? ", \(stepLog.checkedWeights) saved weights matched" : "")
             + "; wrote the weights after step \(target) to \(Printable.escaped(out))\(torn)")
     }

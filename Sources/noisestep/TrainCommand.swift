@@ -104,38 +104,24 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// A fresh run, or the `--resume` log's run continued, its steps shared through
-    /// `sharing`. The metrics file is opened last, once everything else was accepted.
+    /// `sharing`; the engine opens the metrics file last, once everything else was accepted.
     private func noiseStepDriver(_ data: DataSource, options: TrainingOptions?, plan: RunPlan,
                                  sharing: StepSharing) throws -> RunDriver<Trainer> {
         if let resume {
-            let (writer, _, trainer) = try Self.resumeRun(resume, training: data.training, threads: arguments.threads,
-                                                          sharing: sharing)
-            let metrics = try metrics.map { try MetricsLog(continuing: $0, afterStep: trainer.stepsDone) }
-            return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: writer, metrics: metrics)
+            let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
+                                                 threads: arguments.threads, steps: plan.targetStep,
+                                                 evalEvery: plan.evalEvery, sharing: sharing, metrics: metrics)
+            if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
+            return resumed.driver
         }
-        let fingerprint = DataFingerprint(data.training)
-        let options = try options ?? arguments.trainingOptions()
-        let trainer = try Trainer(options: options, training: data.training, sharing: sharing)
-        let log = try out.map { path throws(StepLogError) in
-            try StepLogWriter(creating: path, options: options, dataFingerprint: fingerprint, existing: existing)
-        }
-        let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
-        return RunDriver(trainer: trainer, validation: data.validation, plan: plan, log: log, metrics: metrics)
-    }
-
-    /// The `--resume` log at `path` opened to record on, and its run continued on
-    /// `training` with `threads` workers: what `train` and the dashboard both do. A log
-    /// written before step logs recorded their training data cannot be checked against
-    /// --data; stderr says so.
-    static func resumeRun(_ path: String, training: Dataset, threads: Int,
-                          sharing: StepSharing) throws -> (writer: StepLogWriter, log: StepLog, trainer: Trainer) {
-        let (writer, log) = try StepLogWriter.resume(path: path, trainingData: DataFingerprint(training))
-        if log.dataFingerprint == nil {
-            FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(path)) does not record which data it"
-                + " trained on (written by an older noisestep), so --data cannot be checked against it\n").utf8))
-        }
-        let trainer = try Trainer(resuming: log, training: training, threads: threads, sharing: sharing)
-        return (writer, log, trainer)
+        let existing = existing, out = out
+        return try RunDriver.fresh(options: options ?? arguments.trainingOptions(), training: data.training,
+                                   validation: data.validation, plan: plan, sharing: sharing,
+                                   log: { options, fingerprint in
+                                       try out.map { try StepLogWriter(creating: $0, options: options,
+                                                                       dataFingerprint: fingerprint, existing: existing) }
+                                   },
+                                   metrics: metrics.map { ($0, existing) })
     }
 
     /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
@@ -147,7 +133,7 @@ struct TrainCommand: ParsableCommand {
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), " +
               (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"
-                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(driver.plan.targetStep)") +
+                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.steps)") +
               (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
               (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)
@@ -159,13 +145,13 @@ struct TrainCommand: ParsableCommand {
             ?? ValidationScore(step: driver.stepsDone, correct: driver.trainer.correctCount(on: data.validation),
                                total: data.validation.count)
         let stepsRun = driver.stepsRun
-        let timing = stepsRun == 0 ? "" : " (\(Format.fixed(1000 * seconds / Double(stepsRun), 2)) ms/step)"
-        print("done: \(stepsRun) steps in \(Format.fixed(seconds, 1)) s\(timing), " +
-              "validation accuracy \(Format.percent(score.accuracy)) (\(score.correct)/\(score.total))")
+        let timing = stepsRun == 0 ? "" : " (\(NumberFormat.fixed(1000 * seconds / Double(stepsRun), 2)) ms/step)"
+        print("done: \(stepsRun) steps in \(NumberFormat.fixed(seconds, 1)) s\(timing), " +
+              "validation accuracy \(NumberFormat.percent(score.accuracy)) (\(score.correct)/\(score.total))")
         if data.isBundled {
             let drawn = DrawnDigits.dataset(from: data.validation)
             let drawnCorrect = driver.trainer.correctCount(on: drawn)
-            print("pad check: \(Format.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
+            print("pad check: \(NumberFormat.percent(Double(drawnCorrect) / Double(drawn.count))) of the validation digits " +
                   "redrawn with the pad's brush at random sizes and places (\(drawnCorrect)/\(drawn.count))")
         }
         if let path = driver.log?.path {

@@ -6,7 +6,7 @@ import Testing
     @Test func compactSeriesKeepsExactMeansWhenMerging() {
         var series = CompactSeries()
         for step in 0 ..< CompactSeries.capacity * 3 { series.append(step % 2 == 0 ? Double(step) : nil) }
-        #expect(series.groupCount <= CompactSeries.capacity)
+        #expect(series.sums.count <= CompactSeries.capacity)
         #expect(series.groupSize == 4)
         // Two halves: the even steps below 6144 and from 6144 up.
         let halves = series.fitted(to: 2)

@@ -44,7 +44,9 @@ struct CommandLineTests {
         let json = try BinaryUnderTest.run(["eval", model, "--per-class", "--calibration", "--json"])
         let jsonLines = json.stdout.split(separator: "\n")
         #expect(jsonLines.count == 1)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(jsonLines[0].utf8)) as? [String: Any])
+        let object = try StrictJSON.object(jsonLines[0])
+        #expect(Set(object.keys) == ["accuracy", "correct", "total", "per_class", "confusion", "calibration",
+                                     "pad_calibration"])
         let perClass = try #require(object["per_class"] as? [[String: Any]])
         let confusion = try #require(object["confusion"] as? [[Int]])
         #expect(perClass.count == 10 && confusion.count == 10 && confusion.allSatisfy { $0.count == 10 })
@@ -69,10 +71,17 @@ struct CommandLineTests {
         #expect(info.stdout.contains("  validation ") && info.stdout.contains("(\(correct)/500) on the bundled validation split, after step 20"),
                 "\(info.stdout)")
         let json = try BinaryUnderTest.run(["info", model, "--json"])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let object = try StrictJSON.object(json.stdout)
+        #expect(Set(object.keys) == ["file", "architecture", "parameters", "seed", "input", "generator", "steps",
+                                     "start_step", "records", "weights_steps", "file_bytes", "torn_bytes", "bits_per_step",
+                                     "ternary_bytes", "two_bit_bytes", "float32_bytes", "sparsity", "last_loss",
+                                     "last_batch_accuracy", "options", "last_settings", "validation", "optimizer"])
         #expect((object["options"] as? [String: Any])?["batch"] as? Int == 128)
+        #expect((object["options"] as? [String: Any])?["reject_quantile"] as? Double == 0.5)
+        #expect((object["last_settings"] as? [String: Any])?["samples"] as? Int == 16)
         #expect((object["validation"] as? [String: Any])?["correct"] as? Int == correct)
         #expect(object["steps"] as? Int == 20)
+        #expect(object["optimizer"] as? String == "noise-step")
     }
 
     @Test func versionAndUnknownCommands() throws {
@@ -86,7 +95,8 @@ struct CommandLineTests {
 
     @Test(arguments: [
         (["eval", "x.nstep", "--threads", "-2"], "--threads: -2 is negative"),
-        (["dashboard", "--fps", "-5"], "--fps: -5 is outside 10...30"),
+        (["dashboard", "--fps", "-5"], "--fps: -5 is negative; it must be in 10...30"),
+        (["bench", "--threads=-1"], "--threads: -1 is negative"),
         (["dashboard", "--steps", "-5"], "--steps: -5 is negative"),
         (["dashboard", "--samples", "-1"], "--samples: -1 is negative"),
     ])

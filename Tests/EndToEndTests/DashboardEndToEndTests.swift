@@ -10,8 +10,9 @@ struct DashboardEndToEndTests {
     static let small = ["dashboard", "--steps", "30", "--batch", "64", "--samples", "16", "--hidden", "32",
                         "--eval-every", "10"]
 
+    /// ... and leaves its figures for `bench --dashboard` in one strict JSON line.
     @Test func showsEveryPanelTrainsAndQuitsWithQ() throws {
-        let pane = try TmuxPane(arguments: Self.small)
+        let pane = try TmuxPane(arguments: Self.small + ["--stats", "stats.json"])
         defer { pane.close() }
         let screen = try pane.waitFor("AT TARGET")
         for panel in ["loss", "accuracy", "sparsity", "acceptance", "pad", "model sees", "prediction", "step 30/30"] {
@@ -20,6 +21,11 @@ struct DashboardEndToEndTests {
         pane.send(keys: ["q"])
         #expect(try pane.waitForExit() == 0)
         try pane.expectTerminalRestored()
+        let stats = try String(contentsOf: pane.directory.appendingPathComponent("stats.json"), encoding: .utf8)
+        let figures = try StrictJSON.object(stats)
+        #expect(stats.hasPrefix("{\"report\":\"dashboard statistics\",") && stats.hasSuffix("}\n"))
+        #expect(figures["steps"] as? Int == 30 && figures["frames"] as? Int ?? 0 > 0)
+        #expect(Set(figures.keys) == ["report", "frames", "seconds", "fps", "steps", "training_seconds", "peak_rss_bytes"])
     }
 
     /// A whole session in the terminal most people have: it trains, a digit drawn with the

@@ -19,8 +19,8 @@ struct DashboardRecordingTests {
         let log = pane.directory.appendingPathComponent("model.nstep").path
         let info = try BinaryUnderTest.run(["info", log, "--json"])
         #expect(info.status == 0, "\(info.stderr)")
-        let summary = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any]
-        let recorded = try #require(summary?["steps"] as? Int)
+        let summary = try StrictJSON.object(info.stdout)
+        let recorded = try #require(summary["steps"] as? Int)
         #expect(recorded >= shown, "the screen showed step \(shown), the log holds \(recorded)")
 
         let target = String(recorded + 10)

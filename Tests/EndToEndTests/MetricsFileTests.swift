@@ -76,7 +76,7 @@ import Testing
         let bytes = scratch.bytes("full.jsonl")
         #expect(!bytes.isEmpty && bytes.last == 10 && bytes.count < 40 * 200, "ends with a whole line")
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "\(line)")
+            #expect((try? StrictJSON.object(line)) != nil, "\(line)")
         }
     }
 }

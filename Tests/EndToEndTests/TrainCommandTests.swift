@@ -19,19 +19,22 @@ import Testing
 
         let lines = try String(contentsOfFile: metrics, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 20)
-        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        #expect(first?["step"] as? Int == 1)
-        #expect(first?["loss"] is Double)
-        let tenth = try JSONSerialization.jsonObject(with: Data(lines[9].utf8)) as? [String: Any]
-        #expect(tenth?["validation_accuracy"] is Double)
+        let objects = try lines.map { try StrictJSON.object($0) }
+        #expect(objects[0]["step"] as? Int == 1 && lines[0].hasPrefix("{\"step\":1,"))
+        #expect(objects[0]["loss"] is Double)
+        #expect(objects[9]["validation_accuracy"] is Double && objects[8]["validation_accuracy"] == nil)
+        #expect(Set(objects[9].keys) == ["step", "loss", "batch_accuracy", "validation_accuracy", "kept", "samples",
+                                          "acceptance", "weights_changed", "perturbed_entries", "sparsity",
+                                          "layer_sparsity", "density", "reject_quantile", "step_seconds"])
 
         let evaluated = try BinaryUnderTest.run(["eval", "--model", model, "--json"])
         #expect(evaluated.status == 0, "\(evaluated.stderr)")
         let outputLines = evaluated.stdout.split(separator: "\n")
         #expect(outputLines.count == 1)
-        let result = try JSONSerialization.jsonObject(with: Data(outputLines[0].utf8)) as? [String: Any]
-        #expect(result?["total"] as? Int == 500)
-        #expect((result?["accuracy"] as? Double ?? -1) >= 0)
+        let result = try StrictJSON.object(outputLines[0])
+        #expect(Set(result.keys) == ["accuracy", "correct", "total"])
+        #expect(result["total"] as? Int == 500)
+        #expect((result["accuracy"] as? Double ?? -1) >= 0)
     }
 
     /// 12 steps, then a resume to 20, equal an uninterrupted 20-step run, byte for byte.

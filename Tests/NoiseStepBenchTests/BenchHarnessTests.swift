@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NoiseStepBench
 
@@ -59,6 +60,15 @@ import Testing
         report.forwardPassGflops = 100
         #expect(report.targets.first { $0.name == BenchReport.Target.forwardPassPeak }?.met == false)
         #expect(BenchTable.renderMachine(Self.report()).isEmpty)
+    }
+
+    @Test func theJSONLineWritesAFigureThatIsNotANumberAsNull() throws {
+        var report = Self.report()
+        report.forwardPassMs = 0  // the step times in forward passes are then not numbers
+        let line = try report.jsonLine()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["reverse_step_in_forward_passes"] is NSNull && !line.contains("nan") && !line.contains("inf"))
+        #expect((object["configuration"] as? [String: Any])?["steps_per_round"] as? Int == 20)
     }
 
     /// A report with round figures and no machine section.

@@ -42,6 +42,19 @@ import Testing
             return [Kernels.dot(input.pointer, input.pointer + chunk), Kernels.rowSum(input.pointer)] + row.values
         })
         Self.expectSameBits(Self.bothBuilds { [Kernels.fmaPeakLoop(iterations: 1000, seed: 0.37)] })
+        let entries = [Kernels.Entry(row: 2, column: 5, sample: 0, sign: 1), Kernels.Entry(row: 2, column: -1, sample: 1, sign: -1),
+                       Kernels.Entry(row: 0, column: 36, sample: 0, sign: -1)]
+        Self.expectSameBits(Self.bothBuilds {
+            var alignments = [0.25, -0.5]
+            entries.withUnsafeBufferPointer { entries in
+                Kernels.readGradients(deltas: matrix.pointer, inputs: input.pointer, entries: entries, into: &alignments)
+            }
+            let expected = [0.25 + Double(Kernels.dot(matrix.pointer + 2 * chunk, input.pointer + 5 * chunk))
+                                - Double(Kernels.dot(matrix.pointer, input.pointer + 36 * chunk)),
+                            -0.5 - Double(Kernels.rowSum(matrix.pointer + 2 * chunk))]
+            #expect(alignments == expected)
+            return alignments.map(Float.init)
+        })
     }
 
     @Test func batchGradient() {

@@ -8,8 +8,7 @@ import Testing
         let model = TernaryModel(shape: ModelShape(hidden: [4]), seed: 1)
         let data = Dataset(pixels: [UInt8](repeating: 7, count: Dataset.pixelsPerImage), labels: [3])
         for threads in [-1, 1_000_000] {
-            #expect(throws: LimitViolation.self) { try Evaluation.correctCount(of: model, on: data, encoding: .gray, threads: threads) }
-            #expect(throws: LimitViolation.self) { try Evaluation.accuracy(of: model, on: data, encoding: .gray, threads: threads) }
+            #expect(throws: LimitViolation.self) { try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: threads) }
             #expect(throws: LimitViolation.self) { try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: threads) }
         }
         #expect(throws: Never.self) { try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: 2) }
@@ -46,7 +45,7 @@ import Testing
         }
         let matrix = try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: threads)
         #expect(matrix == expected)
-        #expect(try Evaluation.correctCount(of: model, on: data, encoding: .gray, threads: threads) == expected.correct)
+        #expect(try Evaluation.confusion(of: model, on: data, encoding: .gray, threads: threads).correct == expected.correct)
         #expect(expected.correct > 0 && expected.correct < data.count, "a test that can tell right from wrong")
     }
 }

@@ -32,11 +32,11 @@ import Testing
         defer { StepLogFixtures.removeScratch(path) }
         let log = StepLogFormat.magic + [1, 0, 13]
         try StepLogFixtures.write(log, to: path)
-        let continuing = StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(continuing: path, afterStep: 0) }
+        let continuing = StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(continuing: path, afterStep: 0) }
         #expect(continuing == .io(file: path, problem: .notReplaceable(expected: .metrics)))
-        let creating = StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(creating: path, existing: .replace) }
+        let creating = StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(creating: path, existing: .replace) }
         #expect(creating == .io(file: path, problem: .notReplaceable(expected: .metrics)))
-        #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(creating: path) }
+        #expect(StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(creating: path) }
             == .io(file: path, problem: .exists(.metrics)))
         #expect(StepLogFixtures.bytes(of: path) == log)
     }
@@ -46,7 +46,7 @@ import Testing
         defer { StepLogFixtures.removeScratch(folder + "/x") }
         let log = folder + "/r.nstep"
         let apart = { (metrics: String) in
-            StepLogFixtures.error { () throws(StepLogError) in try MetricsLog.checkApart(metrics: metrics, log: log) }
+            StepLogFixtures.error { () throws(MetricsError) in try MetricsLog.checkApart(metrics: metrics, log: log) }
         }
         #expect(apart(log) == .io(file: log, problem: .sameFile(as: log)))  // before either exists
         try StepLogFixtures.write(StepLogFormat.magic, to: log)
@@ -60,10 +60,10 @@ import Testing
         let path = StepLogFixtures.scratchPath("m.jsonl")
         defer { StepLogFixtures.removeScratch(path) }
         let first = try MetricsLog(creating: path)
-        #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try MetricsLog(continuing: path, afterStep: 0) }
+        #expect(StepLogFixtures.error { () throws(MetricsError) in _ = try MetricsLog(continuing: path, afterStep: 0) }
             == .io(file: path, problem: .locked))
         first.close()
-        #expect(StepLogFixtures.error { () throws(StepLogError) in
+        #expect(StepLogFixtures.error { () throws(MetricsError) in
             try MetricsLog.checkOpenable(path, existing: .refuse, continuing: false)
         } == .io(file: path, problem: .exists(.metrics)))
         try MetricsLog.checkOpenable(path, existing: .replace, continuing: false)

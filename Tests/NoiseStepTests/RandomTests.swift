@@ -31,8 +31,9 @@ import Testing
         // Each count is Binomial(30000, 1/3): sd ≈ 82, so ±400 is about 5 sd.
         for count in counts { #expect(abs(count - 10_000) < 400) }
         for _ in 0 ..< 1000 {
-            let unit = stream.nextUnitOpenClosed()
+            let unit = RandomStream.unitOpenClosed(stream.nextUInt64())
             #expect(unit > 0 && unit <= 1)
         }
+        #expect(RandomStream.unitOpenClosed(0) == 0x1p-53 && RandomStream.unitOpenClosed(.max) == 1)
     }
 }

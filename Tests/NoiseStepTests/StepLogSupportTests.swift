@@ -75,8 +75,8 @@ enum StepLogFixtures {
     }
 
     /// The error `body` throws, or nil.
-    static func error(_ body: () throws(StepLogError) -> Void) -> StepLogError? {
-        do throws(StepLogError) {
+    static func error<Failure: Error>(_ body: () throws(Failure) -> Void) -> Failure? {
+        do throws(Failure) {
             try body()
             return nil
         } catch {
@@ -100,5 +100,19 @@ func fileProblem(_ body: () throws(FileProblem) -> Void) -> FileProblem? {
         let run = try StepLogFixtures.train(StepLogFixtures.options(), steps: 3)
         #expect(run.entries.map(\.step) == [1, 2, 3])
         for step in 1 ... 3 { #expect(run.models[step] != run.models[step - 1]) }
+    }
+}
+
+extension StepLog {
+    /// Every step record of the log in `bytes`, in order, all held at once: for tests, not
+    /// for logs of unbounded length.
+    static func entries(in bytes: [UInt8], file: String = "log") throws(StepLogError) -> [StepLogEntry] {
+        let source = LogSource(bytes: bytes)
+        var scanner = SectionScanner(file: file, header: try readHeader(source, file: file), source: source)
+        var entries = [StepLogEntry]()
+        while let section = try scanner.next() {
+            if case .step(let entry) = section.content { entries.append(entry) }
+        }
+        return entries
     }
 }

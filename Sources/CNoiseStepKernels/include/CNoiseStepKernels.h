@@ -13,6 +13,15 @@
 
 #pragma clang assume_nonnull begin
 
+/// One nonzero entry of a perturbation in a dense layer: weight (row, column), or the
+/// bias of `row` when `column` is −1; `sign` is −1 or +1; `sample` the perturbation.
+typedef struct {
+    int32_t row;
+    int32_t column;
+    int32_t sample;
+    int32_t sign;
+} ns_perturbation_entry;
+
 /// 1 when the AVX2 + FMA versions run, 0 when the portable ones do.
 int ns_kernels_use_vector_extensions(void);
 /// Runs the portable versions from now on (`allow` 0) or lets the CPU decide again (1).
@@ -26,6 +35,8 @@ void ns_add_scaled(const float *source, float scale, float *row);
 void ns_batch_weight_gradient(const float *deltas, ptrdiff_t outputs, ptrdiff_t first_row, ptrdiff_t row_count,
                               const float *inputs, ptrdiff_t input_count, ptrdiff_t chunks, float *out);
 float ns_fma_peak_loop(ptrdiff_t iterations, float seed);
+void ns_read_gradients(const float *deltas, const float *inputs, const ns_perturbation_entry *entries, ptrdiff_t count,
+                       double *alignments);
 
 void ns_layer_norm_forward(const float *z, ptrdiff_t rows, float epsilon, float *normalized, float *rectified,
                            float *inverse_deviation);

@@ -24,8 +24,13 @@ public struct DashboardConfiguration: Sendable {
     /// Shown in the status line until the first step reports its own.
     public var alignment: AlignmentEngine
     public var seed: UInt64
-    /// Redraws per second; the dashboard keeps it within 10...30.
-    public var framesPerSecond: Int
+    /// Redraws per second, within the rulebook's `Limits.framesPerSecond`: a value
+    /// outside it is taken as the nearest end.
+    public var framesPerSecond: Int {
+        get { Limits.framesPerSecond.clamped(requestedFramesPerSecond) }
+        set { requestedFramesPerSecond = newValue }
+    }
+    private var requestedFramesPerSecond: Int
     public var color: ColorChoice
     /// The glyphs to draw with; nil chooses from the locale and TERM (`GlyphSet.choose`).
     public var glyphs: GlyphSet?
@@ -50,7 +55,7 @@ public struct DashboardConfiguration: Sendable {
                 framesPerSecond: Int = 20, color: ColorChoice = .automatic, imageSeed: UInt64? = nil) {
         self.alignment = alignment
         self.seed = seed
-        self.framesPerSecond = min(max(framesPerSecond, 10), 30)
+        requestedFramesPerSecond = framesPerSecond
         self.color = color
         self.imageSeed = imageSeed ?? seed
     }

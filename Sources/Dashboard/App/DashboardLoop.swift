@@ -41,7 +41,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
 
     /// Runs until quit or a signal; returns the exit status.
     mutating func run() -> Int32 {
-        let period = 1 / Double(min(max(configuration.framesPerSecond, 10), 30))
+        let period = 1 / Double(configuration.framesPerSecond)
         var nextFrame = now
         while true {
             if let signal = signals.received { return 128 + signal }

@@ -15,16 +15,3 @@ struct ImagePicker {
         return index
     }
 }
-
-/// Steele, Lea and Flood's SplitMix64 (2014): a tiny, fast generator with a 64-bit state.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

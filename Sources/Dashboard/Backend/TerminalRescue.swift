@@ -41,14 +41,6 @@ enum TerminalRescue {
 /// Mouse reporting off, attributes reset, cursor shown, normal screen, fresh line.
 private let resetSequence: StaticString = "\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1000l\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\r\n"
 
-/// What the handlers read. Signal handlers cannot take context, so it is global; it is
-/// written only by `arm()`/`disarm()` on the main thread, while no handler can run.
-private struct RescueState {
-    var modes = termios()
-    var hasModes = false
-    var isArmed = false
-}
-
 /// Signal numbers on Linux are below 65.
 private let signalSlots = 65
 

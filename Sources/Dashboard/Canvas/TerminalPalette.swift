@@ -1,10 +1,3 @@
-/// The eight standard terminal colours, numbered as terminals (and curses) number them;
-/// `standard` is the terminal's own foreground.
-public enum TerminalColor: Int16, Sendable {
-    case standard = -1
-    case black, red, green, yellow, blue, magenta, cyan, white
-}
-
 /// How each colour role looks: a foreground colour for colour terminals, and emphasis
 /// that keeps the screen readable without colour (monochrome or NO_COLOR).
 public enum TerminalPalette {

@@ -37,7 +37,7 @@ extension InputReducer {
             settings.samples = halve ? settings.samples / 2 : settings.samples * 2
             said = "samples " + NumberFormat.grouped(settings.samples) + " from the next step"
         case "a":
-            settings.schedule = settings.schedule.next
+            settings.schedule = settings.schedule.afterKeyA
             overrides = false
             said = settings.schedule == .paper ? "paper schedule on: the density now falls with the loss"
                                                : "schedule fixed: the density stays " + NumberFormat.scientific(settings.density)

@@ -89,11 +89,3 @@ public struct HistorySeries: Equatable, Sendable {
     /// Steps from the first one taken in to the last (0 before any).
     var stepSpan: Int { steps.map { $0.upperBound - $0.lowerBound + 1 } ?? 0 }
 }
-
-/// A step whose settings differ from those of the step before it: a key press, or the
-/// density schedule.
-public struct SettingsChange: Equatable, Sendable {
-    public var step: Int
-    public var from: StepSettings
-    public var to: StepSettings
-}

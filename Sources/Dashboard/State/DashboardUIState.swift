@@ -1,13 +1,5 @@
 import NoiseStep
 
-/// Which part of the screen the keyboard acts on.
-public enum Focus: Equatable, Sendable {
-    /// The training panels: space pauses, `l` toggles the log scale.
-    case training
-    /// The drawing pad: space paints, arrows and hjkl move the cursor.
-    case pad
-}
-
 /// Everything the dashboard itself remembers between frames; the training session's
 /// state is separate and read fresh every frame.
 public struct DashboardUIState: Equatable, Sendable {
@@ -37,8 +29,6 @@ public struct DashboardUIState: Equatable, Sendable {
 
     public init() {}
 
-    public var showsHelp: Bool { helpPage != nil }
-
     /// Shows `text` on the message line from `now` for `noticeLifetime` seconds.
     public mutating func notify(_ text: String, now: Double) {
         notify([text], now: now)
@@ -67,34 +57,5 @@ public struct DashboardUIState: Equatable, Sendable {
         pad.load(pixels)
         padSource = .validation(index: index, label: label, edited: false)
         strokeEnd = nil
-    }
-}
-
-/// A pixel of the drawing pad, each coordinate in 0..<28.
-public struct PadCursor: Equatable, Sendable {
-    public var column: Int
-    public var row: Int
-
-    public init(column: Int, row: Int) {
-        self.column = column
-        self.row = row
-    }
-
-    /// The centre of this pixel.
-    public var centre: PadPoint { PadPoint(x: Double(column) + 0.5, y: Double(row) + 0.5) }
-}
-
-/// A short message and when it was set, in seconds on the app's clock.
-public struct Notice: Equatable, Sendable {
-    /// The message in words from the fullest to the shortest; the message row shows the
-    /// first that fits.
-    public var texts: [String]
-    public var time: Double
-
-    public var text: String { texts.first ?? "" }
-
-    /// The fullest text at most `width` characters long (the shortest one cut, if none is).
-    public func text(fitting width: Int) -> String {
-        texts.first { $0.count <= width } ?? String((texts.last ?? "").prefix(max(0, width)))
     }
 }

@@ -1,17 +1,5 @@
 import NoiseStep
 
-/// A point on the drawing pad in pixel units: (0, 0) is the top-left corner of the pad and
-/// the centre of pixel (column c, row r) is (c + 0.5, r + 0.5).
-public struct PadPoint: Equatable, Sendable {
-    public var x: Double
-    public var y: Double
-
-    public init(x: Double, y: Double) {
-        self.x = x
-        self.y = y
-    }
-}
-
 /// The 28×28 canvas a person draws a digit on, with the engine's soft round brush
 /// (`PadBrush`: full strength near its centre, fading to grey edges like MNIST's
 /// anti-aliased strokes; the pad check of `DrawnDigits` draws with the same brush).

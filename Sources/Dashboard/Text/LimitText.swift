@@ -21,6 +21,7 @@ enum LimitText {
         case .hiddenLayers: return "hidden layers"
         case .learningRate: return "learning rate"
         case .steps: return "target step"
+        case .framesPerSecond: return "frame rate"
         default: return setting.rawValue
         }
     }

@@ -7,7 +7,8 @@
 struct CompactSeries: Equatable, Sendable {
     static let capacity = 4096
 
-    private var sums: [Double] = []
+    /// Each group's sum, at most `capacity` of them.
+    private(set) var sums: [Double] = []
     /// Non-nil values in each group.
     private var counts: [Int] = []
     /// Steps per group; the last group may hold fewer.
@@ -21,9 +22,6 @@ struct CompactSeries: Equatable, Sendable {
     init(_ values: [Double?]) {
         for value in values { append(value) }
     }
-
-    /// Groups held, at most `capacity`.
-    var groupCount: Int { sums.count }
 
     mutating func append(_ value: Double?) {
         if sums.isEmpty || stepsInLastGroup == groupSize {

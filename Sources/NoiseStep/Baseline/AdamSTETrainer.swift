@@ -71,12 +71,7 @@ public final class AdamSTETrainer {
             stepSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
-    /// Fraction of `dataset` the current ternary model classifies correctly.
-    public func accuracy(on dataset: Dataset) -> Double {
-        Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
-    }
-
-    /// How many examples of `dataset` the current model classifies correctly.
+    /// What the current ternary model predicts for each class of `dataset`.
     public func confusion(on dataset: Dataset) -> ConfusionMatrix {
         Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)
     }

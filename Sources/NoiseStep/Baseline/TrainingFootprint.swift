@@ -60,10 +60,3 @@ public struct TrainingFootprint: Sendable, Equatable {
         }
     }
 }
-
-extension TernaryModel {
-    /// Bytes of the packed model: five trits per byte, per weight matrix and bias.
-    public var packedBytes: Int {
-        layers.reduce(0) { $0 + $1.weights.packed.count + $1.bias.packed.count }
-    }
-}

@@ -32,9 +32,8 @@ final class ChunkWorkspace: @unchecked Sendable {
     let delta: [FloatBuffer]
     /// [maxWidth, 64] scratch rows.
     let scratch: FloatBuffer
-    /// Forward mode: the tangent of the current layer and the next, [maxWidth, 64] each.
+    /// Forward mode: the tangent of the current layer, [maxWidth, 64].
     let tangent: FloatBuffer
-    let nextTangent: FloatBuffer
     /// Forward mode: the sparse rows of a first-touched layer's tangent, [maxWidth, 64].
     let sparseRows: FloatBuffer
     /// Forward mode: [hidden layer l] → W_{l+1} · mask_l, [outputs of l+1, 64]; filled per chunk.
@@ -56,7 +55,6 @@ final class ChunkWorkspace: @unchecked Sendable {
         delta = (0 ..< shape.layerCount).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
         scratch = FloatBuffer(count: widest * chunk)
         tangent = FloatBuffer(count: widest * chunk)
-        nextTangent = FloatBuffer(count: widest * chunk)
         sparseRows = FloatBuffer(count: widest * chunk)
         maskProducts = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0 + 1) * chunk) }
     }
@@ -98,22 +96,5 @@ final class ChunkWorkspace: @unchecked Sendable {
             Kernels.storeImage($0.baseAddress!, rows: side, columns: side, shift: (0, 0), slot: slot, values: values,
                                levels: levels, into: inputs)
         }
-    }
-}
-
-/// An input encoding's lookup tables, for the loader.
-struct EncodingTables {
-    let kind: InputEncoding
-    /// [256]: the network input of each byte value.
-    let values: FloatBuffer
-    /// [256]: the level of each byte value; input = level / divisor.
-    let levels: KernelBuffer<Int16>
-
-    init(_ kind: InputEncoding) {
-        self.kind = kind
-        values = FloatBuffer(count: 256)
-        values.pointer.update(from: kind.table, count: 256)
-        levels = KernelBuffer<Int16>(count: 256)
-        levels.pointer.update(from: kind.levels, count: 256)
     }
 }

@@ -82,7 +82,7 @@ extension ChunkWorkspace {
 
     private func addEntry(_ entry: PerturbationEntries.Entry, layer: Int, to row: UnsafeMutablePointer<Float>) {
         let sign = Float(entry.sign)
-        if entry.isBias {
+        if entry.column < 0 {
             for b in 0 ..< valid { row[b] += sign }
         } else {
             Kernels.addScaled(layerInput(layer) + Int(entry.column) * Kernels.chunk, sign, to: row)

@@ -8,20 +8,13 @@ extension ChunkWorkspace {
     /// Call after `forward` and `softmaxCrossEntropy`.
     func reverseAlignments(_ weights: ExpandedWeights, entries: PerturbationEntries,
                            into alignments: UnsafeMutablePointer<Double>) {
-        let chunk = Kernels.chunk, layers = shape.layerCount
+        let layers = shape.layerCount
         let lowest = entries.byLayer.firstIndex { !$0.isEmpty } ?? layers
         backwardDeltas(weights, downTo: min(lowest, layers - 1))
         for layer in lowest ..< layers {
-            let deltas = delta[layer].pointer
-            for entry in entries.byLayer[layer] {
-                let row = deltas + Int(entry.row) * chunk
-                let gradient: Float
-                if entry.isBias {
-                    gradient = Kernels.rowSum(row)
-                } else {
-                    gradient = Kernels.dot(row, layerInput(layer) + Int(entry.column) * chunk)
-                }
-                alignments[Int(entry.sample)] += Double(entry.sign) * Double(gradient)
+            entries.byLayer[layer].withUnsafeBufferPointer { layerEntries in
+                Kernels.readGradients(deltas: delta[layer].pointer, inputs: layerInput(layer), entries: layerEntries,
+                                      into: alignments)
             }
         }
     }

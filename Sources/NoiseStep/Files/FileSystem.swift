@@ -156,28 +156,6 @@ enum FileSystem {
     }
 }
 
-/// What `stat` says about a path or an open file.
-struct NodeStatus: Equatable {
-    var kind: NodeKind
-    var size: Int
-    var identity: FileIdentity
-
-    init(_ raw: stat) {
-        switch raw.st_mode & S_IFMT {
-        case S_IFREG: kind = .regularFile
-        case S_IFDIR: kind = .directory
-        case S_IFIFO: kind = .fifo
-        case S_IFCHR: kind = .characterDevice
-        case S_IFBLK: kind = .blockDevice
-        case S_IFSOCK: kind = .socket
-        case S_IFLNK: kind = .symbolicLink
-        default: kind = .unknown
-        }
-        size = Int(clamping: raw.st_size)
-        identity = FileIdentity(device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino))
-    }
-}
-
 // link(2) and rename(2), named apart from the methods above that wrap them.
 private func systemLink(_ source: String, _ destination: String) -> Int32 { link(source, destination) }
 private func systemRename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }

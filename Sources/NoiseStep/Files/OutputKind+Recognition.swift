@@ -4,7 +4,7 @@ extension OutputKind {
         switch self {
         case .stepLog, .modelFile: return StepLogFormat.magic
         case .metrics: return MetricsLine.stepPrefix
-        case .statistics: return Array("{\"frames\":".utf8)
+        case .report: return Array("{\"report\":".utf8)
         case .onnxModel: return ONNXGraph.signature
         case .safetensors: return SafetensorsExport.signature
         }

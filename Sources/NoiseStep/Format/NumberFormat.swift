@@ -49,6 +49,13 @@ public enum NumberFormat {
         return String(format: "%.2e", value)
     }
 
+    /// A number as a person types it: a whole number without a decimal point, anything
+    /// else in Swift's shortest form: plain(256) → "256", plain(0.5) → "0.5", plain(6e-05)
+    /// → "6e-05". Used where the text is read back (a command line that repeats a run).
+    public static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
     /// Seconds, rounded to the nearest whole second, as "m:ss" or "h:mm:ss"; negative
     /// and non-finite durations are "0:00".
     public static func duration(_ seconds: Double) -> String {

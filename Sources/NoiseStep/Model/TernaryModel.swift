@@ -1,20 +1,3 @@
-/// One linear layer: ternary weights [outputs, inputs] and a ternary bias [outputs].
-public struct TernaryLayer: Sendable, Equatable {
-    public internal(set) var weights: TernaryMatrix
-    /// Stored as a 1 × outputs matrix.
-    public internal(set) var bias: TernaryMatrix
-
-    public init(inputs: Int, outputs: Int) {
-        weights = TernaryMatrix(rows: outputs, columns: inputs)
-        bias = TernaryMatrix(rows: 1, columns: outputs)
-    }
-
-    public var inputs: Int { weights.columns }
-    public var outputs: Int { weights.rows }
-    public var zeroCount: Int { weights.zeroCount + bias.zeroCount }
-    public var parameterCount: Int { weights.count + bias.count }
-}
-
 /// A ternary MLP: every weight and bias is −1, 0 or +1, with no scale factor. Hidden
 /// layers are followed by layer normalization (no learned parameters, eps 1e-5) and ReLU;
 /// the last layer gives the logits.
@@ -56,6 +39,14 @@ public struct TernaryModel: Sendable, Equatable {
             }
         }
     }
+
+    /// Bytes of the packed model: five trits per byte, per weight matrix and bias.
+    public var packedBytes: Int {
+        layers.reduce(0) { $0 + $1.weights.packed.count + $1.bias.packed.count }
+    }
+
+    /// Fraction of all parameters that are 0, in [0, 1].
+    public var sparsity: Double { LayerStats.sparsity(of: layerStats) }
 
     /// Per-layer zero counts.
     public var layerStats: [LayerStats] {

@@ -34,13 +34,17 @@ public struct LimitRange: Sendable, Equatable, CustomStringConvertible {
 
     public func contains(_ value: Int) -> Bool { contains(Double(value)) }
 
+    /// The whole number in this range nearest `value`.
+    /// - Precondition: a whole-number range.
+    public func clamped(_ value: Int) -> Int {
+        precondition(isIntegral)
+        return min(max(value, Int(lower)), Int(upper))
+    }
+
     /// Interval notation: "1...65536" for whole numbers, "(0, 1)", "[0, 1)", "(0, 1000]".
     public var description: String {
         if isIntegral { return "\(Int(lower))...\(Int(upper))" }
-        return (includesLower ? "[" : "(") + Self.number(lower) + ", " + Self.number(upper) + (includesUpper ? "]" : ")")
-    }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        return (includesLower ? "[" : "(") + NumberFormat.plain(lower) + ", " + NumberFormat.plain(upper)
+            + (includesUpper ? "]" : ")")
     }
 }

@@ -1,31 +1,3 @@
-/// A setting of a run: what a limit applies to. Each front end words it its own way (a
-/// command-line option, a key, a field of a step log's header); the raw value is the
-/// setting's key in `TrainingOptions`' JSON where it has one.
-public enum Setting: String, Sendable, CaseIterable {
-    /// The width of one hidden layer.
-    case hidden
-    /// How many hidden layers.
-    case hiddenLayers
-    case batch
-    case samples
-    case density
-    case rejectQuantile
-    case temperature
-    /// Augmentation: largest shift (pixels), rotation (degrees) and change of size (fraction).
-    case shift
-    case rotation
-    case scale
-    case threads
-    /// The step a run trains to.
-    case steps
-    /// Steps between two validations.
-    case evalEvery
-    /// Adam-STE's learning rate.
-    case learningRate
-    /// The fold of the bundled subset held out for validation.
-    case holdoutFold
-}
-
 /// A run asked for more than the rulebook (`Limits`) allows. Carries the values, never
 /// words: the command line and the dashboard say it in their own terms.
 public enum LimitViolation: Error, Sendable, Equatable {

@@ -40,6 +40,9 @@ public enum Limits {
     public static let maxPerturbationEntries = 1 << 20
     /// Which stratified fold of the bundled subset is held out for validation.
     public static let holdoutFold = LimitRange(0 ... Dataset.holdoutFolds - 1)
+    /// Redraws per second of a live front end: fewer look broken, more cost a training
+    /// step's worth of time every frame on two cores.
+    public static let framesPerSecond = LimitRange(10 ... 30)
     /// Floats of Adam-STE's batch activations (1 GiB).
     public static let maxBatchActivationFloats = 1 << 28
 
@@ -61,6 +64,7 @@ public enum Limits {
         case .evalEvery: return evalEvery
         case .learningRate: return learningRate
         case .holdoutFold: return holdoutFold
+        case .framesPerSecond: return framesPerSecond
         }
     }
 

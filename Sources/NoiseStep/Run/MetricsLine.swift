@@ -1,26 +1,44 @@
-/// One line of a metrics file: a step's figures as a JSON object on one line. Keys are
-/// snake_case and stable; non-finite numbers are written as null.
-enum MetricsLine {
-    static func encode(_ s: TrainingSnapshot) -> String {
-        var fields = [
-            "\"step\":\(s.step)",
-            "\"loss\":\(number(s.loss))",
-            "\"batch_accuracy\":\(number(s.batchAccuracy))",
-        ]
-        if let validation = s.validationAccuracy { fields.append("\"validation_accuracy\":\(number(validation))") }
-        fields += [
-            "\"kept\":\(s.kept)",
-            "\"samples\":\(s.samples)",
-            "\"acceptance\":\(number(s.acceptanceRate))",
-            "\"weights_changed\":\(s.weightsChanged)",
-            "\"perturbed_entries\":\(s.perturbedEntries)",
-            "\"sparsity\":\(number(s.sparsity))",
-            "\"layer_sparsity\":[\(s.layers.map { number($0.sparsity) }.joined(separator: ","))]",
-            "\"density\":\(number(s.density))",
-            "\"reject_quantile\":\(number(s.rejectQuantile))",
-            "\"step_seconds\":\(number(s.stepSeconds))",
-        ]
-        return "{" + fields.joined(separator: ",") + "}\n"
+/// One line of a metrics file: a step's figures as a JSON object on one line
+/// (`JSONOutput`: snake_case keys in this order, `step` first; a non-finite number is
+/// null). README's "JSON outputs" lists the fields.
+struct MetricsLine: Encodable {
+    var step: Int
+    var loss: Double
+    var batchAccuracy: Double
+    /// Only on the steps where the validation split was scored.
+    var validationAccuracy: Double?
+    var kept: Int
+    var samples: Int
+    var acceptance: Double
+    var weightsChanged: Int
+    var perturbedEntries: Int
+    var sparsity: Double
+    var layerSparsity: [Double]
+    var density: Double
+    var rejectQuantile: Double
+    var stepSeconds: Double
+
+    init(_ s: TrainingSnapshot) {
+        step = s.step
+        loss = s.loss
+        batchAccuracy = s.batchAccuracy
+        validationAccuracy = s.validationAccuracy
+        kept = s.kept
+        samples = s.samples
+        acceptance = s.acceptanceRate
+        weightsChanged = s.weightsChanged
+        perturbedEntries = s.perturbedEntries
+        sparsity = s.sparsity
+        layerSparsity = s.layers.map(\.sparsity)
+        density = s.density
+        rejectQuantile = s.rejectQuantile
+        stepSeconds = s.stepSeconds
+    }
+
+    /// The line of `snapshot`, newline included.
+    static func encode(_ snapshot: TrainingSnapshot) -> String {
+        // Numbers, a list of numbers and an optional: nothing here can fail to encode.
+        ((try? JSONOutput.line(MetricsLine(snapshot))) ?? "{}") + "\n"
     }
 
     /// How every line starts: the step number is the first field.
@@ -38,6 +56,4 @@ enum MetricsLine {
         }
         return digits > 0 ? value : nil
     }
-
-    private static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
 }

@@ -19,9 +19,9 @@ public final class MetricsLog {
     /// - Parameter existing: a new run refuses a file already there; `--force` may
     ///   replace a metrics file (`.replace`).
     /// - Throws: `.io` when the path is taken, not a regular file, or not writable.
-    public init(creating path: String, existing: ExistingFile = .refuse) throws(StepLogError) {
+    public init(creating path: String, existing: ExistingFile = .refuse) throws(MetricsError) {
         self.path = path
-        file = try StepLogError.io(path) { () throws(FileProblem) in try OutputFile.create(path, kind: .metrics, contents: [], existing: existing) }
+        file = try MetricsError.io(path) { () throws(FileProblem) in try OutputFile.create(path, kind: .metrics, contents: [], existing: existing) }
         size = 0
     }
 
@@ -31,9 +31,9 @@ public final class MetricsLog {
     /// - Throws: `.io` with `.notReplaceable(expected: .metrics)` when the file is not a
     ///   metrics file (a step log given by mistake is never cut), or when it cannot be
     ///   opened, locked or cut.
-    public init(continuing path: String, afterStep step: Int) throws(StepLogError) {
+    public init(continuing path: String, afterStep step: Int) throws(MetricsError) {
         self.path = path
-        let (file, kept) = try StepLogError.io(path) { () throws(FileProblem) in
+        let (file, kept) = try MetricsError.io(path) { () throws(FileProblem) in
             let file = try OutputFile.openOrCreateLocked(path, kind: .metrics)
             guard try OutputKind.metrics.recognizes(file) else { throw .notReplaceable(expected: .metrics) }
             let kept = try Self.keptLength(of: file, throughStep: step)
@@ -48,14 +48,14 @@ public final class MetricsLog {
     /// or symbolic link to it): writing one would destroy the other. Call it before
     /// creating either.
     /// - Throws: `.io` naming `metrics`, with `.sameFile(as: log)`.
-    public static func checkApart(metrics: String, log: String) throws(StepLogError) {
+    public static func checkApart(metrics: String, log: String) throws(MetricsError) {
         if OutputFile.sameFile(metrics, log) { throw .io(file: metrics, problem: .sameFile(as: log)) }
     }
 
     /// Refuses now what `init(creating: path, existing:)` would refuse (or, with
     /// `continuing`, `init(continuing:afterStep:)`), creating nothing.
-    public static func checkOpenable(_ path: String, existing: ExistingFile, continuing: Bool) throws(StepLogError) {
-        try StepLogError.io(path) { () throws(FileProblem) in
+    public static func checkOpenable(_ path: String, existing: ExistingFile, continuing: Bool) throws(MetricsError) {
+        try MetricsError.io(path) { () throws(FileProblem) in
             try OutputFile.checkCreatable(path, kind: .metrics, existing: continuing ? .replace : existing)
         }
     }
@@ -83,8 +83,8 @@ public final class MetricsLog {
     }
 
     /// Appends `snapshot`'s line, whole or not at all.
-    public func append(_ snapshot: TrainingSnapshot) throws(StepLogError) {
-        guard let file else { throw .writerFailed(file: path) }
+    public func append(_ snapshot: TrainingSnapshot) throws(MetricsError) {
+        guard let file else { throw .closed(file: path) }
         let line = Array(MetricsLine.encode(snapshot).utf8)
         do throws(FileProblem) {
             try file.write(line, at: size)

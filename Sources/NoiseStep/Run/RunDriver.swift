@@ -3,8 +3,7 @@
 ///
 /// Each `step()` trains one step, scores the validation split when the plan says so,
 /// appends the step to the step log and its figures to the metrics file. `run` repeats
-/// that until the target step or until asked to stop; `finish` closes the log with the
-/// final weights.
+/// that until the target step; `finish` closes the log with the final weights.
 ///
 /// Not thread-safe: one owner (a serial queue, or the main thread of a headless run)
 /// calls it.
@@ -49,8 +48,8 @@ public final class RunDriver<Model: RunTrainer> {
     /// A step whose record could not be written (a full disk, say) is kept and written
     /// first by the next call, before anything else is trained, so the log never skips a
     /// step.
-    /// - Throws: `RunError.recording` when the step log or metrics file cannot be
-    ///   written; the step is then `lastSnapshot`, trained but not yet recorded.
+    /// - Throws: `RunError` when the step log or metrics file cannot be written; the
+    ///   step is then `lastSnapshot`, trained but not yet recorded.
     @discardableResult
     public func step() throws(RunError) -> TrainingSnapshot {
         try recordPending()
@@ -73,31 +72,19 @@ public final class RunDriver<Model: RunTrainer> {
     /// killed between the two writes leaves the metrics one step ahead of the log (which
     /// a resume trims), never behind it (which nothing could fill in).
     private func recordPending() throws(RunError) {
-        do throws(StepLogError) {
-            if let metrics, let snapshot = pendingMetrics {
-                try metrics.append(snapshot)
-                pendingMetrics = nil
-            }
-            if let log, let entry = pendingEntry {
-                try log.append(entry)
-                pendingEntry = nil
-            }
-        } catch {
-            throw .recording(error)
+        if let metrics, let snapshot = pendingMetrics {
+            do throws(MetricsError) { try metrics.append(snapshot) } catch { throw .metrics(error) }
+            pendingMetrics = nil
+        }
+        if let log, let entry = pendingEntry {
+            do throws(StepLogError) { try log.append(entry) } catch { throw .recording(error) }
+            pendingEntry = nil
         }
     }
 
-    /// Steps until the target step, or until `shouldStop()` (asked before each step)
-    /// says so, handing each step's figures to `observe`.
-    /// - Returns: why it stopped.
-    @discardableResult
-    public func run(shouldStop: () -> Bool = { false },
-                    observe: (TrainingSnapshot) -> Void = { _ in }) throws(RunError) -> RunEnd {
-        while !isAtTarget {
-            if shouldStop() { return .stopped }
-            observe(try step())
-        }
-        return .reachedTarget
+    /// Steps until the target step, handing each step's figures to `observe`.
+    public func run(observe: (TrainingSnapshot) -> Void = { _ in }) throws(RunError) {
+        while !isAtTarget { observe(try step()) }
     }
 
     /// Sets the target `steps` past the current step, or past the target if that is further.
@@ -137,31 +124,4 @@ extension RunDriver where Model == Trainer {
     public func change(_ settings: StepSettings) throws(LimitViolation) {
         try trainer.change(settings)
     }
-}
-
-/// How a validation split scored after a step.
-public struct ValidationScore: Sendable, Equatable {
-    public var step: Int
-    public var correct: Int
-    public var total: Int
-
-    public init(step: Int, correct: Int, total: Int) {
-        self.step = step
-        self.correct = correct
-        self.total = total
-    }
-    /// correct / total, in [0, 1].
-    public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
-}
-
-/// Why `RunDriver.run` returned.
-public enum RunEnd: Sendable, Equatable {
-    case reachedTarget
-    case stopped
-}
-
-/// What can stop a run that was going well.
-public enum RunError: Error, Sendable, Equatable {
-    /// The step log or the metrics file could not be written.
-    case recording(StepLogError)
 }

@@ -19,6 +19,9 @@ extension RunTrainer {
     /// How many examples of `dataset` the current model classifies correctly.
     public func correctCount(on dataset: Dataset) -> Int { confusion(on: dataset).correct }
 
+    /// Fraction of `dataset` the current model classifies correctly; 0 for an empty set.
+    public func accuracy(on dataset: Dataset) -> Double { confusion(on: dataset).accuracy }
+
     /// The examples of step `step`: `options.batch` indices drawn uniformly with
     /// replacement from `training`, from the run's seed alone. Every optimizer trains on
     /// the same batches.

@@ -33,62 +33,15 @@ enum OptionsDecoding {
 
     /// The default options as JSON values, by key.
     private static func defaultValues() -> [String: JSONValue] {
-        guard let data = try? JSONEncoder().encode(TrainingOptions()),
-              let values = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
+        guard let text = try? JSONOutput.sortedLine(TrainingOptions()),
+              let values = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else {
             preconditionFailure("the default options round-trip through JSON")
         }
         return values
     }
 
     private static func decodes(_ values: [String: JSONValue]) -> Bool {
-        guard let data = try? JSONEncoder().encode(values) else { return false }
-        return (try? JSONDecoder().decode(TrainingOptions.self, from: data)) != nil
-    }
-}
-
-/// Any JSON value, kept exactly: whole numbers as 64-bit integers, so a seed survives a
-/// round trip.
-enum JSONValue: Codable, Equatable {
-    case null
-    case bool(Bool)
-    case unsigned(UInt64)
-    case signed(Int64)
-    case real(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(UInt64.self) { self = .unsigned(value) }
-        else if let value = try? container.decode(Int64.self) { self = .signed(value) }
-        else if let value = try? container.decode(Double.self) { self = .real(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .unsigned(let value): try container.encode(value)
-        case .signed(let value): try container.encode(value)
-        case .real(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
-    /// The value as compact JSON with sorted keys.
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "?" }
-        return String(decoding: data, as: UTF8.self)
+        guard let text = try? JSONOutput.sortedLine(values) else { return false }
+        return (try? JSONDecoder().decode(TrainingOptions.self, from: Data(text.utf8))) != nil
     }
 }

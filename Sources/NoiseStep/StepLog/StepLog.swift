@@ -3,9 +3,9 @@
 ///
 /// Reading trusts nothing: every length is capped before use and every section's CRC is
 /// checked. It holds one section and at most two models at a time, however long the
-/// log: the steps themselves are not kept (`StepLog.entries(in:)` lists them for tools
-/// and tests). A section that the file ends inside of (the writer was killed during its
-/// last write) is left out; any other damage is a `StepLogError` naming the place.
+/// log: the steps themselves are not kept (`StepLog.replayEachStep` hands them out one at
+/// a time). A section that the file ends inside of (the writer was killed during its last
+/// write) is left out; any other damage is a `StepLogError` naming the place.
 public struct StepLog: Sendable {
     /// The path the log was read from, for messages.
     public let file: String
@@ -130,17 +130,5 @@ public struct StepLog: Sendable {
         self.tornBytes = tornBytes
         headerBytes = header.size
         recordBytes = walk.recordBytes
-    }
-
-    /// Every step record of the log in `bytes`, in order. Holds them all: for tools and
-    /// tests, not for reading logs of unbounded length.
-    static func entries(in bytes: [UInt8], file: String = "log") throws(StepLogError) -> [StepLogEntry] {
-        let source = LogSource(bytes: bytes)
-        var scanner = SectionScanner(file: file, header: try readHeader(source, file: file), source: source)
-        var entries = [StepLogEntry]()
-        while let section = try scanner.next() {
-            if case .step(let entry) = section.content { entries.append(entry) }
-        }
-        return entries
     }
 }

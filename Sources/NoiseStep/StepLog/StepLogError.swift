@@ -39,40 +39,9 @@ public enum StepLogError: Error, Equatable, Sendable {
     case notResumable(file: String, origin: ModelOrigin)
 }
 
-/// What is wrong with a header whose magic and version are right.
-public enum HeaderDamage: Sendable, Equatable {
-    /// The generator name's length is outside 1...`StepLogFormat.maxGeneratorBytes`.
-    case generatorLength(Int)
-    /// The options' length is outside 1...`StepLogFormat.maxOptionsBytes`.
-    case optionsLength(Int)
-    /// The data fingerprint's length is neither 0 nor `DataFingerprint.byteCount`.
-    case fingerprintLength(Int)
-    case crcMismatch
-}
-
-/// What is wrong with the options in a header.
-public enum OptionsProblem: Sendable, Equatable {
-    /// Valid options, but outside the rulebook's limits.
-    case limit(LimitViolation)
-    /// A top-level option this program does not know (a newer program's option would
-    /// change what a replay must do).
-    case unknownOption(String)
-    /// A required option is absent.
-    case missingOption(String)
-    /// `option` holds `found` (as JSON), which is not a value it takes; `example` is a
-    /// valid one (the default, as JSON).
-    case invalidValue(option: String, found: String, example: String)
-    /// The options are not a JSON object.
-    case notAnObject
-}
-
 extension StepLogError {
     /// `body`'s result, or its `FileProblem` as `.io` naming `file`.
     static func io<Result>(_ file: String, _ body: () throws(FileProblem) -> Result) throws(StepLogError) -> Result {
-        do throws(FileProblem) {
-            return try body()
-        } catch {
-            throw .io(file: file, problem: error)
-        }
+        try FileProblem.wrapping({ Self.io(file: file, problem: $0) }, body)
     }
 }

@@ -22,12 +22,11 @@ struct StepLogHeader: Sendable {
     static func encode(options: TrainingOptions, dataFingerprint: DataFingerprint?,
                        file: String) throws(StepLogError) -> [UInt8] {
         _ = try checkedShape(options, file: file)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         // Options inside the limits are finite numbers and short lists: they always encode.
-        guard let json = try? encoder.encode(options), json.count <= StepLogFormat.maxOptionsBytes else {
+        guard let text = try? JSONOutput.sortedLine(options), text.utf8.count <= StepLogFormat.maxOptionsBytes else {
             preconditionFailure("options within the limits encode to at most 64 KiB of JSON")
         }
+        let json = Array(text.utf8)
         var bytes = StepLogFormat.magic
         bytes.appendLittleEndian(UInt16(StepLogFormat.version))
         let generator = Array(Philox.identity.utf8)

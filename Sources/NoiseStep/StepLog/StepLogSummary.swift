@@ -56,7 +56,7 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
         ternaryBytes = Double(parameters) * log2(3) / 8
         twoBitBytes = (parameters + 3) / 4
         float32Bytes = parameters * 4
-        sparsity = Double(model.layerStats.reduce(0) { $0 + $1.zeros }) / Double(parameters)
+        sparsity = model.sparsity
         lastLoss = log.lastEntry?.loss
         lastBatchAccuracy = log.lastEntry?.batchAccuracy
         self.verified = verified
@@ -69,16 +69,16 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
         lines.append("  model      \(widths), \(parameters) parameters, seed \(seed), input \(input.rawValue), \(generator)")
         if let bitsPerStep {
             let from = startStep > 0 ? " after the weights of step \(startStep)" : ""
-            lines.append("  records    \(records)\(from), \(fixed(bitsPerStep, 1)) bits (\(fixed(bitsPerStep / 8, 1)) bytes) per step")
+            lines.append("  records    \(records)\(from), \(NumberFormat.fixed(bitsPerStep, 1)) bits (\(NumberFormat.fixed(bitsPerStep / 8, 1)) bytes) per step")
         } else {
             lines.append("  records    none")
         }
-        lines.append("  file size  \(fixed(Double(fileBytes) / ternaryBytes, 2))× the ternary weights"
-            + " (\(Int(ternaryBytes.rounded(.up))) bytes at log2(3) bits each), \(fixed(Double(fileBytes) / Double(twoBitBytes), 2))×"
-            + " at 2 bits (\(twoBitBytes)), \(fixed(Double(fileBytes) / Double(float32Bytes), 3))× as Float32 (\(float32Bytes))")
-        lines.append("  sparsity   \(fixed(sparsity * 100, 1))% of the weights after step \(steps) are 0")
+        lines.append("  file size  \(NumberFormat.fixed(Double(fileBytes) / ternaryBytes, 2))× the ternary weights"
+            + " (\(Int(ternaryBytes.rounded(.up))) bytes at log2(3) bits each), \(NumberFormat.fixed(Double(fileBytes) / Double(twoBitBytes), 2))×"
+            + " at 2 bits (\(twoBitBytes)), \(NumberFormat.fixed(Double(fileBytes) / Double(float32Bytes), 3))× as Float32 (\(float32Bytes))")
+        lines.append("  sparsity   \(NumberFormat.fixed(sparsity * 100, 1))% of the weights after step \(steps) are 0")
         if let lastLoss, let lastBatchAccuracy {
-            lines.append("  last step  loss \(fixed(Double(lastLoss), 4)), batch accuracy \(fixed(Double(lastBatchAccuracy) * 100, 1))%")
+            lines.append("  last step  loss \(NumberFormat.fixed(Double(lastLoss), 4)), batch accuracy \(NumberFormat.fixed(Double(lastBatchAccuracy) * 100, 1))%")
         }
         lines.append("  weights    " + (weightsSteps.isEmpty ? "none saved (loading replays every step)"
                                                                : "saved at step " + weightsSteps.map(String.init).joined(separator: ", ")))
@@ -88,16 +88,4 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// The report as JSON with sorted keys.
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain numbers and strings cannot fail; NaN loss is written as a string.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 }

@@ -23,7 +23,7 @@ public struct Perturbation: Sendable, Equatable {
         var position = -1
         while true {
             let bits = random.nextUInt64()
-            let uniform = Double((bits >> 11) + 1) * 0x1p-53
+            let uniform = RandomStream.unitOpenClosed(bits)
             let gap = Foundation.log(uniform) / logKeep
             // A gap past the end (or an overflowing one) ends the perturbation.
             guard gap < Double(parameterCount - position - 1) else { break }
@@ -37,44 +37,5 @@ public struct Perturbation: Sendable, Equatable {
         precondition(positions.count == signs.count)
         self.positions = positions
         self.signs = signs
-    }
-}
-
-/// The nonzero entries of all of a step's perturbations, grouped by layer, with each
-/// entry's place in the model resolved once.
-struct PerturbationEntries {
-    /// One nonzero entry of perturbation `sample`.
-    struct Entry {
-        var position: Int
-        var row: Int32
-        /// The input index for a weight; −1 for a bias.
-        var column: Int32
-        var sample: Int32
-        var sign: Int8
-        var isBias: Bool { column < 0 }
-    }
-
-    /// [layer] → entries of that layer, grouped by sample in ascending order.
-    var byLayer: [[Entry]]
-    /// [sample] → [layer] → range of that sample's entries in `byLayer[layer]`.
-    var ranges: [[Range<Int>]]
-    var totalEntries: Int
-
-    init(_ perturbations: [Perturbation], shape: ModelShape) {
-        byLayer = Array(repeating: [], count: shape.layerCount)
-        ranges = []
-        ranges.reserveCapacity(perturbations.count)
-        totalEntries = 0
-        for (sample, perturbation) in perturbations.enumerated() {
-            let starts = byLayer.map(\.count)
-            for (position, sign) in zip(perturbation.positions, perturbation.signs) {
-                let place = shape.locate(position)
-                byLayer[place.layer].append(Entry(position: position, row: Int32(place.row),
-                                                  column: place.isBias ? -1 : Int32(place.column),
-                                                  sample: Int32(sample), sign: sign))
-            }
-            ranges.append((0 ..< shape.layerCount).map { starts[$0] ..< byLayer[$0].count })
-            totalEntries += perturbation.positions.count
-        }
     }
 }

@@ -1,7 +1,7 @@
 /// The settings that may change from one step to the next, by the density schedule or
 /// by a person at the dashboard. Every step log record carries them (or says they did
 /// not change), so a replay uses exactly what the run used.
-public struct StepSettings: Sendable, Equatable {
+public struct StepSettings: Sendable, Equatable, Encodable {
     /// Probability that a parameter is nonzero in one perturbation, in (0, 1).
     public var density: Double
     /// Perturbations drawn per step.

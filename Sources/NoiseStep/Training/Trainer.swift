@@ -74,7 +74,7 @@ public final class Trainer {
                                  batchAccuracy: Float(measured.accuracy))
         let snapshot = TrainingSnapshot(
             step: stepNumber, loss: measured.loss, batchAccuracy: measured.accuracy,
-            kept: kept.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }, samples: settings.samples,
+            kept: UpdateRule.keptCount(kept), samples: settings.samples,
             perturbedEntries: perturbations.reduce(0) { $0 + $1.positions.count }, weightsChanged: changed,
             layers: model.layerStats, density: settings.density, rejectQuantile: settings.rejectQuantile,
             schedule: settings.schedule,
@@ -116,12 +116,6 @@ public final class Trainer {
         return (results.total(width - 2) / batch, results.total(width - 1) / batch, alignments)
     }
 
-    /// Fraction of `dataset` the current model classifies correctly.
-    public func accuracy(on dataset: Dataset) -> Double {
-        Evaluation.accuracy(of: model, on: dataset, encoding: options.input, runner: runner)
-    }
-
-    /// How many examples of `dataset` the current model classifies correctly.
     /// What the current model predicts for each class of `dataset`.
     public func confusion(on dataset: Dataset) -> ConfusionMatrix {
         Evaluation.confusion(of: model, on: dataset, encoding: options.input, runner: runner)

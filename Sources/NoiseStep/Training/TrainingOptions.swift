@@ -1,35 +1,3 @@
-/// How the density of the perturbations changes over a run.
-public enum DensitySchedule: String, Sendable, CaseIterable, Codable {
-    /// The paper's: 6e-5, then 1.5e-5 once the step loss is below 2, then 3.7e-6 below 1.
-    /// The density only ever goes down.
-    case paper
-    /// Keep the configured density for the whole run.
-    case fixed
-
-    /// The next schedule in the order the dashboard's `a` key cycles through.
-    public var next: DensitySchedule {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
-    }
-}
-
-/// How the gradient alignment α = ∇L·ν of each perturbation is computed. Both are exact.
-public enum AlignmentEngine: String, Sendable, CaseIterable, Codable {
-    /// One forward pass keeping activations, one backward pass of the deltas, then the
-    /// gradient is read only at the perturbations' nonzero positions.
-    case reverse
-    /// The paper's forward-mode Jacobian-vector product, carried along the forward pass.
-    case forward
-}
-
-/// How pixels become network inputs.
-public enum InputEncoding: String, Sendable, CaseIterable, Codable {
-    /// pixel > 0 → 1, else 0.
-    case binary
-    /// pixel / 255.
-    case gray
-}
-
 /// Everything that defines a noise_step run. Two runs with equal options give
 /// bit-identical weights and metrics, whatever the thread count.
 public struct TrainingOptions: Sendable, Equatable, Codable {

@@ -1,20 +1,3 @@
-/// Zero counts of one layer's parameters (weights and bias together).
-public struct LayerStats: Sendable, Equatable {
-    public var inputs: Int
-    public var outputs: Int
-    public var parameters: Int
-    public var zeros: Int
-    /// Fraction of this layer's parameters that are 0, in [0, 1].
-    public var sparsity: Double { parameters == 0 ? 0 : Double(zeros) / Double(parameters) }
-
-    public init(inputs: Int, outputs: Int, parameters: Int, zeros: Int) {
-        self.inputs = inputs
-        self.outputs = outputs
-        self.parameters = parameters
-        self.zeros = zeros
-    }
-}
-
 /// An immutable record of one finished training step: everything a person watching
 /// the run wants to see. Produced by the engine after each step; safe to hand to
 /// any thread.
@@ -50,12 +33,9 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var alignmentSpread: AlignmentSpread?
 
     /// kept / samples, in [0, 1].
-    public var acceptanceRate: Double { samples == 0 ? 0 : Double(kept) / Double(samples) }
+    public var acceptanceRate: Double { UpdateRule.acceptance(kept: kept, samples: samples) }
     /// Fraction of all parameters that are 0, in [0, 1].
-    public var sparsity: Double {
-        let total = layers.reduce(0) { $0 + $1.parameters }
-        return total == 0 ? 0 : Double(layers.reduce(0) { $0 + $1.zeros }) / Double(total)
-    }
+    public var sparsity: Double { LayerStats.sparsity(of: layers) }
 
     public init(step: Int, loss: Double, batchAccuracy: Double, validationAccuracy: Double? = nil,
                 kept: Int, samples: Int, perturbedEntries: Int, weightsChanged: Int,

@@ -10,6 +10,14 @@ public enum UpdateRule {
         keptSigns(alignments: alignments, threshold: threshold(alignments: alignments, quantile: quantile))
     }
 
+    /// How many of `keptSigns` are kept (nonzero).
+    public static func keptCount(_ keptSigns: [Int8]) -> Int { keptSigns.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+
+    /// The share of a step's `samples` perturbations that were kept, in [0, 1]; 0 for none.
+    public static func acceptance(kept: Int, samples: Int) -> Double {
+        samples == 0 ? 0 : Double(kept) / Double(samples)
+    }
+
     /// sign(α_i) where α_i ≠ 0 and |α_i| ≥ `threshold` (from `threshold(alignments:quantile:)`), else 0.
     public static func keptSigns(alignments: [Double], threshold: Double) -> [Int8] {
         alignments.map { alpha in

@@ -27,8 +27,8 @@ enum DataParallelAdam {
         }
         let seconds = Date().timeIntervalSince(started)
         if group.rank == 0 {
-            print("done: \(steps) steps in \(Format.fixed(seconds, 1)) s"
-                + " (\(Format.fixed(1000 * seconds / Double(max(1, steps)), 2)) ms/step)")
+            print("done: \(steps) steps in \(NumberFormat.fixed(seconds, 1)) s"
+                + " (\(NumberFormat.fixed(1000 * seconds / Double(max(1, steps)), 2)) ms/step)")
         }
         group.finalize()
     }

@@ -113,9 +113,9 @@ struct MPIBench {
             }
             lines.append([
                 String(row.ranks).padding(5), (String(row.threadsPerRank) + (row.oversubscribed ? " (over)" : "")).padding(12),
-                Format.fixed(row.noiseStepMsPerStep, 2).padding(18), Format.fixed(1000 / row.noiseStepMsPerStep, 1).padding(7),
-                bytes(row.noiseStepBytesPerStep).padding(16), Format.fixed(row.adamSTEMsPerStep, 2).padding(16),
-                Format.fixed(1000 / row.adamSTEMsPerStep, 1).padding(7), bytes(row.adamSTEBytesPerStep),
+                NumberFormat.fixed(row.noiseStepMsPerStep, 2).padding(18), NumberFormat.fixed(1000 / row.noiseStepMsPerStep, 1).padding(7),
+                bytes(row.noiseStepBytesPerStep).padding(16), NumberFormat.fixed(row.adamSTEMsPerStep, 2).padding(16),
+                NumberFormat.fixed(1000 / row.adamSTEMsPerStep, 1).padding(7), bytes(row.adamSTEBytesPerStep),
             ].joined(separator: "  "))
         }
         return lines.joined(separator: "\n")
@@ -137,10 +137,7 @@ extension MPIBench {
         let bench = MPIBench(executable: executable, rounds: rounds, progress: progress)
         let rows = try bench.measure()
         if json {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = .sortedKeys
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            print(try JSONOutput.line(rows))
         } else {
             print(render(rows, steps: bench.steps, cores: ProcessInfo.processInfo.activeProcessorCount))
         }

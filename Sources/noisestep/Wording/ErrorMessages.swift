@@ -13,6 +13,7 @@ enum ErrorMessages {
         case let violation as LimitViolation: return CLIError.usage(violation.message)
         case let run as RunError: return CLIError(run.message)
         case let log as StepLogError: return CLIError(log.message)
+        case let metrics as MetricsError: return CLIError(metrics.message)
         case let data as DataError: return CLIError(data.message)
         case let distributed as DistributedError: return CLIError(distributed.message)
         default: return mpiError(error) ?? error
@@ -29,13 +30,5 @@ enum ErrorMessages {
     /// One line for any error, for front ends that show it themselves (the dashboard).
     static func describe(_ error: any Error) -> String {
         String(describing: translate(error))
-    }
-}
-
-extension RunError {
-    var message: String {
-        switch self {
-        case .recording(let problem): return problem.message
-        }
     }
 }

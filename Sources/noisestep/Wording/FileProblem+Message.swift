@@ -87,7 +87,7 @@ extension OutputKind {
         case .stepLog: return "a noisestep step log"
         case .modelFile: return "a noisestep model file (one that holds no run's steps)"
         case .metrics: return "a noisestep metrics file"
-        case .statistics: return "a noisestep statistics file"
+        case .report: return "a noisestep report"
         case .onnxModel: return "an ONNX model written by noisestep export"
         case .safetensors: return "a safetensors file written by noisestep export"
         }
@@ -100,7 +100,7 @@ extension OutputKind {
         case .metrics: return "pass --force to replace it (a resumed run continues its metrics file)"
         case .onnxModel, .safetensors: return "pass --force to replace it, or choose another --out"
         case .modelFile: return "pass --force to replace a model file, or choose another path"
-        case .statistics: return "choose another path"
+        case .report: return "choose another path"
         }
     }
 }

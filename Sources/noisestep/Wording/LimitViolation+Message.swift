@@ -5,18 +5,18 @@ extension LimitViolation {
     var message: String {
         switch self {
         case .outOfRange(.hidden, let value, let allowed):
-            return "--hidden: a layer width of \(Numbers.plain(value)) is outside \(allowed)"
+            return "--hidden: a layer width of \(NumberFormat.plain(value)) is outside \(allowed)"
         case .outOfRange(.hiddenLayers, let value, let allowed):
-            return "--hidden: \(Numbers.plain(value)) hidden layers is outside \(allowed); give the widths, e.g. 256,256"
+            return "--hidden: \(NumberFormat.plain(value)) hidden layers is outside \(allowed); give the widths, e.g. 256,256"
         case .outOfRange(let setting, let value, let allowed):
             let sign = value < 0 && allowed.lower >= 0 ? " is negative; it must be in " : " is outside "
-            return "\(setting.option): \(Numbers.plain(value))\(sign)\(allowed)"
+            return "\(setting.option): \(NumberFormat.plain(value))\(sign)\(allowed)"
         case .tooManyParameters(let hidden, let parameters, let limit):
             return "--hidden: \(hidden.map(String.init).joined(separator: ",")) makes a model of \(parameters) parameters,"
                 + " more than the \(limit) allowed; use narrower or fewer layers"
         case .tooManyPerturbationEntries(let samples, let density, let parameters, let limit):
             let entries = Double(samples) * density * Double(parameters)
-            return "--samples \(samples) at --density \(Numbers.plain(density)) on \(parameters) parameters draws about"
+            return "--samples \(samples) at --density \(NumberFormat.plain(density)) on \(parameters) parameters draws about"
                 + " \(Int(entries.rounded())) perturbation entries per step, more than the \(limit) a step may;"
                 + " lower --samples or --density"
         case .batchActivationsTooLarge(let batch, let floats, let limit):
@@ -32,23 +32,16 @@ extension LimitViolation {
     var fileMessage: String {
         switch self {
         case .outOfRange(let setting, let value, let allowed):
-            return "\(setting.rawValue) \(Numbers.plain(value)) is outside \(allowed)"
+            return "\(setting.rawValue) \(NumberFormat.plain(value)) is outside \(allowed)"
         case .tooManyParameters(let hidden, let parameters, let limit):
             return "hidden \(hidden.map(String.init).joined(separator: ",")) makes a model of \(parameters) parameters,"
                 + " more than the \(limit) allowed"
         case .tooManyPerturbationEntries(let samples, let density, let parameters, let limit):
             let entries = Double(samples) * density * Double(parameters)
-            return "samples \(samples) at density \(Numbers.plain(density)) on \(parameters) parameters draw about"
+            return "samples \(samples) at density \(NumberFormat.plain(density)) on \(parameters) parameters draw about"
                 + " \(Int(entries.rounded())) perturbation entries per step, more than the \(limit) a step may"
         case .batchActivationsTooLarge(let batch, let floats, let limit):
             return "batch \(batch) would keep \(floats) floats of activations, more than the \(limit) allowed"
         }
-    }
-}
-
-/// Numbers as a person typed them: whole numbers without a decimal point.
-enum Numbers {
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

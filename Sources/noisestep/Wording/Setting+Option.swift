@@ -1,3 +1,4 @@
+import ArgumentParser
 import NoiseStep
 
 extension Setting {
@@ -18,6 +19,17 @@ extension Setting {
         case .evalEvery: return "--eval-every"
         case .learningRate: return "--learning-rate"
         case .holdoutFold: return "--holdout-fold"
+        case .framesPerSecond: return "--fps"
+        }
+    }
+
+    /// A command's own option checked against the rulebook in `validate()`, refused in the
+    /// option's words as ArgumentParser refuses a malformed value (status 64).
+    func checkOption(_ value: Int) throws(ValidationError) {
+        do throws(LimitViolation) {
+            try Limits.check(self, value)
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 }

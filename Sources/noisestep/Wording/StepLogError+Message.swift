@@ -93,7 +93,7 @@ extension ModelOrigin {
     /// "an Adam-STE model (learning rate 0.001)".
     var words: String {
         switch self {
-        case .adamSTE(let settings): return "an Adam-STE model (learning rate \(Numbers.plain(settings.learningRate)))"
+        case .adamSTE(let settings): return "an Adam-STE model (learning rate \(NumberFormat.plain(settings.learningRate)))"
         }
     }
 }

@@ -1,9 +1,7 @@
 /// A cursor over untrusted bytes that reads little-endian values.
 ///
 /// Every read checks the bytes left first and returns nil past the end, so a reader built
-/// on it cannot run off the buffer however the lengths in a file lie. (The engine is
-/// compiled with -Ounchecked, where array bounds are not checked: these checks are the
-/// only ones.)
+/// on it cannot run off the buffer however the lengths in a file lie.
 struct ByteReader {
     let bytes: [UInt8]
     private(set) var offset: Int
@@ -42,16 +40,4 @@ struct ByteReader {
         }
         return value
     }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends `value` in little-endian byte order.
-    mutating func appendLittleEndian<T: FixedWidthInteger & UnsignedInteger>(_ value: T) {
-        for shift in stride(from: 0, to: T.bitWidth, by: 8) {
-            append(UInt8(truncatingIfNeeded: value >> T(shift)))
-        }
-    }
-
-    mutating func appendLittleEndian(_ value: Float) { appendLittleEndian(value.bitPattern) }
-    mutating func appendLittleEndian(_ value: Double) { appendLittleEndian(value.bitPattern) }
 }

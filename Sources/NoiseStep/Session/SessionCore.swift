@@ -42,7 +42,7 @@ final class SessionCore {
         do throws(RunError) {
             try driver.finish()
         } catch {
-            if case .recording(let problem) = error { report(.recordingFailed(problem)) }
+            report(.recordingFailed(error))
         }
     }
 
@@ -74,7 +74,7 @@ final class SessionCore {
             // The step may be trained but not recorded: pause until a person acts.
             snapshot = driver.lastSnapshot ?? snapshot
             isRunning = false
-            if case .recording(let problem) = error { report(.recordingFailed(problem)) }
+            report(.recordingFailed(error))
         }
         if let snapshot, snapshot.step > (history.last?.step ?? 0) {
             history.append(StepRecord(snapshot))
@@ -129,7 +129,7 @@ final class SessionCore {
             try driver.checkpoint()
             report(.saved(path: path, step: driver.stepsDone))
         } catch {
-            if case .recording(let problem) = error { report(.recordingFailed(problem)) }
+            report(.recordingFailed(error))
         }
     }
 

@@ -1,36 +1,3 @@
-/// What a front end can ask of a running `TrainingSession`. Each takes effect from the
-/// next step.
-public enum TrainingCommand: Sendable, Equatable {
-    case pause
-    /// Trains on; at the target step, first moves the target one more leg on.
-    case resume
-    /// `pause` while training, `resume` while paused.
-    case togglePause
-    /// While paused, run exactly one step (also past the target).
-    case stepOnce
-    /// Use these settings from the next step; the rulebook may refuse them.
-    case change(StepSettings)
-    /// Move the target step this many steps past the current target (or step).
-    case extendTarget(by: Int)
-    /// Make the run's step log complete up to now: weights appended, synced.
-    case save
-}
-
-/// Something that happened in a session that a person should be told about. Values
-/// only: the front end words them.
-public enum SessionEvent: Sendable, Equatable {
-    /// Training paused at the target step.
-    case reachedTarget(step: Int)
-    /// The step log or metrics file could not be written; training paused.
-    case recordingFailed(StepLogError)
-    /// The step log holds every step and the weights after `step`.
-    case saved(path: String, step: Int)
-    /// `save` in a session that does not record.
-    case notRecording
-    /// A command asked for something the rulebook does not allow; nothing changed.
-    case refused(LimitViolation)
-}
-
 /// What a `TrainingSession` publishes after every step and every command: an immutable
 /// value the UI reads once per frame.
 public struct SessionState: Sendable {

@@ -1,0 +1,17 @@
+/// How one cell is drawn: a colour role plus attributes.
+public struct CellStyle: Hashable, Sendable {
+    public var color: ColorRole
+    public var bold: Bool
+    public var reverse: Bool
+
+    public init(_ color: ColorRole = .plain, bold: Bool = false, reverse: Bool = false) {
+        self.color = color
+        self.bold = bold
+        self.reverse = reverse
+    }
+
+    public static let plain = CellStyle()
+    public static let frame = CellStyle(.frame)
+    public static let muted = CellStyle(.muted)
+    public static let title = CellStyle(.title, bold: true)
+}

@@ -1,0 +1,16 @@
+/// Why a metrics file (`--metrics`) could not be opened or written. Values only: `file` is
+/// the path as the caller gave it; the front ends word it.
+public enum MetricsError: Error, Sendable, Equatable {
+    /// Opening, creating, locking, reading, cutting or writing the file failed, or the
+    /// path is taken by something that is not a metrics file.
+    case io(file: String, problem: FileProblem)
+    /// The file was closed (the run finished); nothing more is written to it.
+    case closed(file: String)
+}
+
+extension MetricsError {
+    /// `body`'s result, or its `FileProblem` as `.io` naming `file`.
+    static func io<Result>(_ file: String, _ body: () throws(FileProblem) -> Result) throws(MetricsError) -> Result {
+        try FileProblem.wrapping({ Self.io(file: file, problem: $0) }, body)
+    }
+}
