@@ -137,6 +137,26 @@ NS_INLINE ptrdiff_t ns_conv_tap_offset(ns_conv_shape s, ptrdiff_t t) {
     return c * s.plane + ky * s.line + kx * NS_CHUNK;
 }
 
+/// alignments[e.sample] += e.sign · ∂L/∂θ_e for each entry e of a convolution: weight
+/// (output channel `row`, tap `column`) read by `ns_conv_tap_gradient_body`, divided by
+/// `divisor` (the first layer's inputs are levels, its z = b + Σ w·level / divisor), or
+/// the bias of `row` (`column` −1) by `ns_conv_bias_gradient_body`; entries in order.
+NS_INLINE void ns_conv_read_gradients_body(const float *delta, const float *input, ptrdiff_t channels,
+                                           ptrdiff_t height, ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs,
+                                           float divisor, const ns_perturbation_entry *entries, ptrdiff_t count,
+                                           double *alignments) {
+    ns_conv_shape s = ns_conv_shape_make(channels, height, width, kernel, outputs);
+    for (ptrdiff_t i = 0; i < count; i++) {
+        ns_perturbation_entry e = entries[i];
+        const float *d = delta + (ptrdiff_t)e.row * s.out_plane;
+        float gradient = e.column < 0
+            ? ns_conv_bias_gradient_body(d, channels, height, width, kernel, outputs)
+            : ns_conv_tap_gradient_body(d, input + ns_conv_tap_offset(s, e.column), channels, height, width, kernel,
+                                        outputs) / divisor;
+        alignments[e.sample] += (double)e.sign * (double)gradient;
+    }
+}
+
 /// out[r, t] = Σ_chunks Σ_{y, x} Σ_b δ[first_row + r, y, x, b] · in[tap t of (y, x), b] for
 /// rows r < row_count (1…4) and every tap t. Four rows × two taps at a time; lane k of an
 /// accumulator sums examples b ≡ k (mod 8) over chunks, positions and the row's vectors in

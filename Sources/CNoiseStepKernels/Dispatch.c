@@ -122,6 +122,10 @@ NS_DISPATCH(ns_conv_batch_weight_gradient,
             (const float *deltas, NS_CONV_PARAMETERS, ptrdiff_t first_row, ptrdiff_t row_count, const float *inputs,
              ptrdiff_t chunks, float *out),
             (deltas, NS_CONV_ARGUMENTS, first_row, row_count, inputs, chunks, out))
+NS_DISPATCH(ns_conv_read_gradients,
+            (const float *delta, const float *input, NS_CONV_PARAMETERS, float divisor,
+             const ns_perturbation_entry *entries, ptrdiff_t count, double *alignments),
+            (delta, input, NS_CONV_ARGUMENTS, divisor, entries, count, alignments))
 NS_DISPATCH(ns_conv_add_tap, (const float *input, NS_CONV_PARAMETERS, float scale, float *tangent),
             (input, NS_CONV_ARGUMENTS, scale, tangent))
 #define NS_POOL_PARAMETERS ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t size

@@ -54,6 +54,20 @@ extension Kernels {
                               s.kernel, s.outputs)
     }
 
+    /// alignments[e.sample] += e.sign · ∂L/∂θ_e for every entry e of a convolution (`Entry`:
+    /// row = output channel, column = tap, or −1 for the bias), read as
+    /// `convolutionWeightGradient` (divided by `divisor`: the first layer sums levels and
+    /// divides z once) or `convolutionBiasGradient`, added in entry order.
+    /// - delta: [outputRows, 64]; input: [inputRows, 64]; alignments: [samples].
+    package static func convolutionReadGradients(delta: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                                                 shape s: ConvolutionShape, divisor: Float = 1,
+                                                 entries: UnsafeBufferPointer<Entry>,
+                                                 into alignments: UnsafeMutablePointer<Double>) {
+        guard let first = entries.baseAddress else { return }
+        ns_conv_read_gradients(delta, input, s.channels, s.height, s.width, s.kernel, s.outputs, divisor, first,
+                               entries.count, alignments)
+    }
+
     /// out[r, t] = Σ over chunks, positions and examples of delta[rows.lowerBound + r] ·
     /// input[tap t]: the weight gradient of output channels `rows` (1...4 of them) over a
     /// whole batch, for the Adam baseline. Lane k of an accumulator sums examples b ≡ k

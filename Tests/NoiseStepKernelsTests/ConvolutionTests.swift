@@ -156,6 +156,29 @@ import Testing
         }
     }
 
+    /// The batched read adds, per entry in order, its sign times the single read (divided by
+    /// the divisor for a weight), into its sample's alignment.
+    @Test func batchedReadsAddEachEntrysGradient() {
+        let s = Self.shapes[1], f = Fixture(s, seed: 21)
+        let entries: [Kernels.Entry] = [
+            Kernels.Entry(row: 0, column: 3, sample: 1, sign: 1), Kernels.Entry(row: 12, column: -1, sample: 0, sign: -1),
+            Kernels.Entry(row: 5, column: Int32(s.taps - 1), sample: 1, sign: -1), Kernels.Entry(row: 7, column: 0, sample: 2, sign: 1),
+        ]
+        var alignments = [0.5, 0, 0], expected = alignments
+        for e in entries {
+            let gradient = e.column < 0
+                ? Kernels.convolutionBiasGradient(delta: f.delta.pointer, output: Int(e.row), shape: s)
+                : Kernels.convolutionWeightGradient(delta: f.delta.pointer, input: f.input.pointer, output: Int(e.row),
+                                                    tap: Int(e.column), shape: s) / 255
+            expected[Int(e.sample)] += Double(e.sign) * Double(gradient)
+        }
+        entries.withUnsafeBufferPointer { entries in
+            Kernels.convolutionReadGradients(delta: f.delta.pointer, input: f.input.pointer, shape: s, divisor: 255,
+                                             entries: entries, into: &alignments)
+        }
+        #expect(alignments == expected)
+    }
+
     /// Row counts 1...4 from several starts over three chunks: each entry sums lanes b ≡ k
     /// (mod 8) over chunks, positions and vectors, then the lanes from −0.
     @Test func batchWeightGradientEqualsAPlainLoop() {

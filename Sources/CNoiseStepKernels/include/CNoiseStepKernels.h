@@ -68,6 +68,9 @@ float ns_conv_bias_gradient(const float *delta, ptrdiff_t channels, ptrdiff_t he
 void ns_conv_batch_weight_gradient(const float *deltas, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width,
                                    ptrdiff_t kernel, ptrdiff_t outputs, ptrdiff_t first_row, ptrdiff_t row_count,
                                    const float *inputs, ptrdiff_t chunks, float *out);
+void ns_conv_read_gradients(const float *delta, const float *input, ptrdiff_t channels, ptrdiff_t height,
+                            ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs, float divisor,
+                            const ns_perturbation_entry *entries, ptrdiff_t count, double *alignments);
 void ns_conv_add_tap(const float *input, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t kernel,
                      ptrdiff_t outputs, float scale, float *tangent);
 void ns_max_pool(const float *input, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t size,
