@@ -37,7 +37,9 @@ struct InfoReport: Encodable {
     /// The options as the command line takes them: `noisestep train` with these repeats the run.
     var commandLine: [String] {
         let augmentation = options.augmentation
-        return ["--hidden " + options.hidden.map(String.init).joined(separator: ","), "--input " + options.input.rawValue,
+        let model = options.layers.map { "--layers '\($0.spec)'" }
+            ?? "--hidden " + options.hidden.map(String.init).joined(separator: ",")
+        return [model, "--input " + options.input.rawValue,
                 "--batch \(options.batch)", "--samples \(options.samples)", "--density " + NumberFormat.plain(options.density),
                 "--schedule " + options.schedule.rawValue, "--reject-quantile " + NumberFormat.plain(options.rejectQuantile),
                 "--alignment " + options.alignment.rawValue, "--seed \(options.seed)",
@@ -91,8 +93,7 @@ struct InfoReport: Encodable {
         try container.encodeIfPresent(validation, forKey: .validation)
         try container.encode((origin?.optimizer ?? .noiseStep).rawValue, forKey: .optimizer)
         if case .adamSTE(let adam) = origin {
-            try container.encode(["learning_rate": adam.learningRate, "beta1": adam.beta1, "beta2": adam.beta2,
-                                  "epsilon": adam.epsilon, "latent_limit": adam.latentLimit], forKey: .adamSettings)
+            try container.encode(adam, forKey: .adamSettings)
         }
     }
 

@@ -6,7 +6,7 @@ import NoiseStep
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a ternary MLP with noise_step, headless.",
+        abstract: "Train a ternary network with noise_step, headless.",
         discussion: """
             With --out, every step is appended to a new .nstep step log as it happens; a killed \
             run keeps every finished step. --out never replaces a file unless --force is given, \
@@ -129,7 +129,8 @@ struct TrainCommand: ParsableCommand {
     func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
-        print("training \(driver.trainer.model.shape.widths.map(String.init).joined(separator: "→")) ternary MLP " +
+        let shape = driver.trainer.model.shape
+        print("training \(shape.summary) ternary \(shape.hidden == nil ? "network" : "MLP") " +
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), " +
               (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"

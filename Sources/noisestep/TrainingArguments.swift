@@ -29,8 +29,11 @@ struct TrainingArguments: ParsableArguments {
             help: "Keep a perturbation's sign only if |α| reaches this quantile of the step's |α|, in [0, 1).")
     var rejectQuantile = TrainingOptions().rejectQuantile
 
-    @Option(parsing: .unconditional, help: "Hidden layer widths, comma-separated.")
-    var hidden = "256,256"
+    @Option(parsing: .unconditional, help: "Hidden layer widths of the MLP, comma-separated. (default: 256,256)")
+    var hidden: String?
+
+    @Option(help: ArgumentHelp("Any other model: its layers from the image to the 10 logits, comma-separated, each a kind and its settings (\(LayerKinds.usages.joined(separator: "; "))), e.g. \"dense 128, dense 10\"."))
+    var layers: String?
 
     @Option(help: "Input encoding: gray (pixel / 255) or binary (pixel > 0, the paper's). (default: gray)")
     var input: InputEncoding?
@@ -66,7 +69,12 @@ struct TrainingArguments: ParsableArguments {
     /// The engine options these arguments describe, checked against the rulebook.
     func trainingOptions() throws -> TrainingOptions {
         var options = paper ? TrainingOptions.paper : TrainingOptions()
-        options.hidden = try parseHidden(hidden)
+        if let layers {
+            if hidden != nil { throw CLIError.usage(LimitViolation.hiddenAndLayers.message) }
+            options.use(layers: try parseLayers(layers))
+        } else {
+            options.hidden = try parseHidden(hidden ?? "256,256")
+        }
         options.batch = batch
         if let samples { options.samples = samples }
         options.density = density
@@ -87,6 +95,14 @@ struct TrainingArguments: ParsableArguments {
     /// How far the run goes and when it is scored.
     func plan() throws -> RunPlan {
         try RunPlan(targetStep: steps, evalEvery: evalEvery)
+    }
+
+    private func parseLayers(_ text: String) throws -> [any LayerKind] {
+        do throws(LayerSpecProblem) {
+            return try LayerKinds.parse(text)
+        } catch {
+            throw CLIError.usage(error.message)
+        }
     }
 
     private func parseHidden(_ text: String) throws -> [Int] {

@@ -35,8 +35,8 @@ enum Fixtures {
     static func snapshot(step: Int) -> TrainingSnapshot {
         TrainingSnapshot(step: step, loss: 0.5, batchAccuracy: 0.9, validationAccuracy: nil, kept: 64, samples: 128,
                          perturbedEntries: 1000, weightsChanged: 1234,
-                         layers: [LayerStats(inputs: 784, outputs: 4, parameters: 3140, zeros: 1000),
-                                  LayerStats(inputs: 4, outputs: 10, parameters: 50, zeros: 25)],
+                         layers: [LayerStats(label: "784→4", parameters: 3140, zeros: 1000),
+                                  LayerStats(label: "4→10", parameters: 50, zeros: 25)],
                          density: 1.5e-5, rejectQuantile: 0.5, schedule: .paper, alignment: .forward, seed: 7,
                          stepSeconds: 0.1, alignmentSpread: spread)
     }

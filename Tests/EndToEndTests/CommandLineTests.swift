@@ -72,7 +72,7 @@ struct CommandLineTests {
                 "\(info.stdout)")
         let json = try BinaryUnderTest.run(["info", model, "--json"])
         let object = try StrictJSON.object(json.stdout)
-        #expect(Set(object.keys) == ["file", "architecture", "parameters", "seed", "input", "generator", "steps",
+        #expect(Set(object.keys) == ["file", "architecture", "layers", "model", "parameters", "seed", "input", "generator", "steps",
                                      "start_step", "records", "weights_steps", "file_bytes", "torn_bytes", "bits_per_step",
                                      "ternary_bytes", "two_bit_bytes", "float32_bytes", "sparsity", "last_loss",
                                      "last_batch_accuracy", "options", "last_settings", "validation", "optimizer"])

@@ -54,16 +54,17 @@ import Testing
         _ = trainer.backward(step: 1)
         let shape = trainer.model.shape, indices = trainer.batchIndices(step: 1)
         let base = trainer.model.flatParameters.map(Double.init)
-        for layer in 0 ..< shape.layerCount {
-            let inputs = shape.inputs(of: layer), outputs = shape.outputs(of: layer)
+        let stages = BatchRunner(shape: shape, threads: 1).stages
+        for place in shape.places {
+            let block = try #require(place.parameters), inputs = block.columns, outputs = block.rows
             var weights = [Float](repeating: 0, count: inputs), bias: Float = 0
             for row in [0, outputs - 1] {
-                trainer.activations.gradient(layer: layer, rows: row ..< row + 1, weights: &weights, biases: &bias)
+                trainer.activations.gradient(stages[place.index], rows: row ..< row + 1, weights: &weights, biases: &bias)
                 for column in [0, 200 % inputs, 300 % inputs, inputs - 1] {
-                    let position = shape.layerOffsets[layer] + row * inputs + column
+                    let position = place.parameterOffset + row * inputs + column
                     check(Double(weights[column]) / 100, at: position, base, shape, indices)
                 }
-                check(Double(bias) / 100, at: shape.layerOffsets[layer] + outputs * inputs + row, base, shape, indices)
+                check(Double(bias) / 100, at: place.parameterOffset + block.weightCount + row, base, shape, indices)
             }
         }
     }

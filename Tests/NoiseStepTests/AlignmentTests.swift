@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NoiseStep
+import NoiseStepKernels
 
 @Suite struct AlignmentTests {
     static let data = Fixtures.bands(count: 200)
@@ -81,6 +82,33 @@ import Testing
             let a = one.measure(step: 2, perturbations: nus), b = three.measure(step: 2, perturbations: nus)
             #expect(a.alignments == b.alignments)
             #expect(a.loss == b.loss)
+        }
+    }
+
+    /// A layer that cannot take a sparse tangent its own way (a kind without the K + 2
+    /// updates) gets it densified, through the activation and its weights: the same
+    /// tangent as a dense layer's K + 2 row updates, to rounding.
+    @Test func theDensifiedTangentEqualsTheLowRankOne() throws {
+        let model = TernaryModel(shape: ModelShape(hidden: [20, 12]), seed: 5)
+        let runner = BatchRunner(shape: model.shape, threads: 1)
+        runner.refresh(from: model)
+        let workspace = ChunkWorkspace(stages: runner.stages, shape: model.shape)
+        workspace.load(Array(0 ..< 64)[...], from: Self.grayData, encoding: .gray)
+        workspace.forward()
+        let chunk = 64, next = 12
+        let entries = [Kernels.Entry(row: 3, column: 200, sample: 0, sign: 1), Kernels.Entry(row: 7, column: -1, sample: 0, sign: -1),
+                       Kernels.Entry(row: 3, column: 400, sample: 0, sign: -1)]
+        let rows = workspace.workers[0].sparseTangent(entries[...], input: workspace.input(of: 0),
+                                                      into: workspace.sparseRows.pointer)
+        #expect(rows == [3, 7])
+        workspace.densifiedNextTangent(after: 0, rows: rows)
+        let densified = Array(UnsafeBufferPointer(start: workspace.tangent.pointer, count: next * chunk))
+        workspace.nextTangent(after: 0, rows: rows)
+        let lowRank = Array(UnsafeBufferPointer(start: workspace.tangent.pointer, count: next * chunk))
+        let scale = lowRank.map(abs).max() ?? 0
+        #expect(scale > 0)
+        for (index, value) in lowRank.enumerated() {
+            #expect(abs(value - densified[index]) <= 1e-4 * scale, "\(index)")
         }
     }
 }

@@ -78,9 +78,9 @@ import Testing
         options.hidden = [8]
         options.augmentation = Augmentation(shift: 3)
         let shape = ModelShape(hidden: options.hidden)
-        let weights = ExpandedWeights(shape: shape)
-        weights.refresh(from: TernaryModel(shape: shape, seed: 1))
-        let workspace = ChunkWorkspace(shape: shape)
+        let runner = BatchRunner(shape: shape, threads: 1)
+        runner.refresh(from: TernaryModel(shape: shape, seed: 1))
+        let workspace = ChunkWorkspace(stages: runner.stages, shape: shape)
         let batch = [Int](repeating: 0, count: 2 * Kernels.chunk)
         func expected(example: Int, step: Int) -> [Float] {
             var image = data.pixels
@@ -91,12 +91,12 @@ import Testing
         func loaded(slot: Int) -> [Float] {  // column `slot` of the feature-major inputs
             (0 ..< Dataset.pixelsPerImage).map { workspace.pixelsByFeature.pointer[$0 * Kernels.chunk + slot] }
         }
-        _ = workspace.trainingPass(batch: batch, chunk: 1, step: 7, data: data, options: options, weights: weights)
+        _ = workspace.trainingPass(batch: batch, chunk: 1, step: 7, data: data, options: options)
         #expect(loaded(slot: 0) == expected(example: 64, step: 7))
         #expect(loaded(slot: 5) == expected(example: 69, step: 7))
         let slotNumbers = (0 ..< 8).filter { loaded(slot: $0) == expected(example: $0, step: 7) }
         #expect(slotNumbers.count < 8, "chunk 1 must not reuse the draws of examples 0...7")
-        _ = workspace.trainingPass(batch: batch, chunk: 1, step: 8, data: data, options: options, weights: weights)
+        _ = workspace.trainingPass(batch: batch, chunk: 1, step: 8, data: data, options: options)
         #expect(loaded(slot: 0) == expected(example: 64, step: 8))
     }
 }

@@ -29,16 +29,16 @@ enum Fixtures {
         var total = 0.0
         for index in indices {
             var activations = data.image(index).map { Double(encoding.encode($0)) }
-            for layer in 0 ..< shape.layerCount {
-                let inputs = shape.inputs(of: layer), outputs = shape.outputs(of: layer)
-                let base = shape.layerOffsets[layer]
+            for place in shape.places {
+                let block = place.parameters!, inputs = block.columns, outputs = block.rows
+                let base = place.parameterOffset
                 var z = [Double](repeating: 0, count: outputs)
                 for o in 0 ..< outputs {
-                    var sum = parameters[base + outputs * inputs + o]
+                    var sum: Double = parameters[base + outputs * inputs + o]
                     for j in 0 ..< inputs { sum += parameters[base + o * inputs + j] * activations[j] }
                     z[o] = sum
                 }
-                if layer < shape.layerCount - 1 {
+                if !place.isLast {
                     let mean = z.reduce(0, +) / Double(outputs)
                     let variance = z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(outputs)
                     activations = z.map { max(0, ($0 - mean) / (variance + 1e-5).squareRoot()) }

@@ -8,12 +8,12 @@ import NoiseStepKernels
     func singleImageLogitsMatchTheBatchedForwardPass(encoding: InputEncoding) throws {
         let data = Fixtures.bands(count: 64, gray: encoding == .gray)
         let model = TernaryModel(shape: ModelShape(hidden: [24, 16]), seed: 4)
-        let weights = ExpandedWeights(shape: model.shape)
-        weights.refresh(from: model)
-        let workspace = ChunkWorkspace(shape: model.shape)
+        let runner = BatchRunner(shape: model.shape, threads: 1)
+        runner.refresh(from: model)
+        let workspace = ChunkWorkspace(stages: runner.stages, shape: model.shape)
         workspace.load(Array(0 ..< 64)[...], from: data, encoding: encoding)
-        workspace.forward(weights)
-        let batched = workspace.z[model.shape.layerCount - 1].pointer
+        workspace.forward()
+        let batched = workspace.logits
         for index in 0 ..< 64 {
             let single = model.logits(input: data.image(index).map { encoding.encode($0) })
             for (c, value) in single.enumerated() {

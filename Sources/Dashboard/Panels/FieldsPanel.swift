@@ -18,25 +18,26 @@ enum FieldsPanel {
 
     /// The fields of as many units as fit in `rect`, the first units of layer 0.
     static func collect(_ state: SessionState, rect: Rect) -> Content {
-        guard let layer = state.model.layers.first, layer.inputs == DrawingPad.side * DrawingPad.side else {
+        let model = state.model, units = model.firstLayerUnits
+        guard units > 0, model.receptiveField(of: 0)?.count == DrawingPad.side * DrawingPad.side else {
             return Content(fields: [], units: 0)
         }
         let inside = rect.inset(by: 1)
         let perRow = max(0, (inside.width + 1) / (fieldColumns + 1))
         let rows = max(0, (inside.height + 1) / (fieldRows + 1))
-        let count = min(layer.outputs, perRow * rows)
-        return Content(fields: (0 ..< count).map { field(of: layer.weights, unit: $0) }, units: layer.outputs)
+        let count = min(units, perRow * rows)
+        return Content(fields: (0 ..< count).compactMap { model.receptiveField(of: $0).map(field) }, units: units)
     }
 
-    /// The block signs of unit `unit`'s row of weights.
-    static func field(of weights: TernaryMatrix, unit: Int) -> [Int8] {
+    /// The block signs of one unit's 28 × 28 weights.
+    static func field(_ weights: [Int8]) -> [Int8] {
         let side = DrawingPad.side
         var blocks = [Int8](repeating: 0, count: fieldColumns * fieldRows)
         for blockRow in 0 ..< fieldRows {
             for blockColumn in 0 ..< fieldColumns {
                 var sum = 0
                 for y in blockRow * 4 ..< blockRow * 4 + 4 {
-                    for x in blockColumn * 2 ..< blockColumn * 2 + 2 { sum += Int(weights[unit, y * side + x]) }
+                    for x in blockColumn * 2 ..< blockColumn * 2 + 2 { sum += Int(weights[y * side + x]) }
                 }
                 blocks[blockRow * fieldColumns + blockColumn] = sum >= minimumBlockSum ? 1 : (sum <= -minimumBlockSum ? -1 : 0)
             }

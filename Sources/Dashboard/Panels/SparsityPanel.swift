@@ -27,7 +27,7 @@ enum SparsityPanel {
         let layers = state.snapshot?.layers ?? state.model.layerStats
         let zeros = layers.reduce(0) { $0 + $1.zeros }, total = layers.reduce(0) { $0 + $1.parameters }
         var rows = [Row(label: "all", sparsity: total == 0 ? 0 : Double(zeros) / Double(total))]
-        for layer in layers { rows.append(Row(label: "\(layer.inputs)→\(layer.outputs)", sparsity: layer.sparsity)) }
+        for layer in layers { rows.append(Row(label: layer.label, sparsity: layer.sparsity)) }
         return Content(rows: rows, history: series.sparsity.fitted(to: max(0, width - 5 - labelWidth - 8)))
     }
 

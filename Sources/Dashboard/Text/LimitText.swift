@@ -9,7 +9,8 @@ enum LimitText {
             return "\(name(of: setting)) stays within \(allowed): unchanged"
         case .tooManyPerturbationEntries(_, _, _, let limit):
             return "samples × density over \(NumberFormat.grouped(limit)) entries a step: unchanged"
-        case .tooManyParameters, .batchActivationsTooLarge:
+        case .tooManyParameters, .tooManyLayerParameters, .layerDoesNotFit, .lastLayerOutputs, .hiddenAndLayers,
+             .batchActivationsTooLarge:
             return "that change is over a limit: unchanged"
         }
     }

@@ -26,7 +26,7 @@ public final class AdamSTETrainer {
     let adam: AdamState
     private let runner: BatchRunner
     let activations: BatchActivations
-    /// The units of the update: up to four output rows of one layer each.
+    /// The units of the update: up to four parameter rows of one layer each.
     private let blocks: [(layer: Int, rows: Range<Int>)]
 
     /// A fresh run with Adam's default settings and learning rate `learningRate`.
@@ -46,10 +46,9 @@ public final class AdamSTETrainer {
         adam = AdamState(model: model, settings: settings)
         runner = BatchRunner(shape: shape, threads: options.threads)
         activations = BatchActivations(shape: shape, batch: options.batch)
-        blocks = (0 ..< shape.layerCount).flatMap { layer in
-            stride(from: 0, to: shape.outputs(of: layer), by: 4).map { first in
-                (layer, first ..< min(first + 4, shape.outputs(of: layer)))
-            }
+        blocks = shape.places.flatMap { place in
+            let rows = place.parameters?.rows ?? 0
+            return stride(from: 0, to: rows, by: 4).map { first in (place.index, first ..< min(first + 4, rows)) }
         }
     }
 
@@ -96,14 +95,14 @@ public final class AdamSTETrainer {
     /// chunk's layer inputs and deltas in `activations`.
     func backward(step: Int) -> (loss: Double, accuracy: Double) {
         let indices = batchIndices(step: step)
-        runner.weights.refresh(from: model)
+        runner.refresh(from: model)
         let chunks = BatchRunner.chunks(covering: indices.count)
         let results = ChunkResults(chunks: chunks, width: 2)  // [loss sum, correct]
-        let options = options, data = training, weights = runner.weights, activations = activations
+        let options = options, data = training, activations = activations
         runner.forEachChunk(chunks) { workspace, chunk in
             let (lossSum, correct) = workspace.trainingPass(batch: indices, chunk: chunk, step: step, data: data,
-                                                            options: options, weights: weights)
-            workspace.backwardDeltas(weights)
+                                                            options: options)
+            workspace.backwardDeltas()
             activations.store(workspace, chunk: chunk)
             results.row(chunk)[0] = lossSum
             results.row(chunk)[1] = Double(correct)
@@ -115,18 +114,19 @@ public final class AdamSTETrainer {
     /// Sums the mean-loss gradient of each block of rows over the batch and applies Adam
     /// update number `step` to those rows' weights and biases.
     private func update(step: Int) {
-        let shape = model.shape, activations = activations, adam = adam, blocks = blocks
+        let stages = runner.stages, activations = activations, adam = adam, blocks = blocks
         let factors = adam.factors(step: step, gradientScale: 1 / Float(options.batch))
         runner.forEach(blocks.count) { index in
             let (layer, rows) = blocks[index]
-            let inputs = shape.inputs(of: layer), outputs = shape.outputs(of: layer)
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: rows.count * (inputs + 1)) { buffer in
-                let weightGradients = buffer.baseAddress!, biasGradients = weightGradients + rows.count * inputs
-                activations.gradient(layer: layer, rows: rows, weights: weightGradients, biases: biasGradients)
-                let offset = shape.layerOffsets[layer]
-                adam.update(start: offset + rows.lowerBound * inputs, count: rows.count * inputs,
+            let stage = stages[layer], offset = stage.place.parameterOffset
+            guard let block = stage.place.parameters else { return }
+            let columns = block.columns
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: rows.count * (columns + 1)) { buffer in
+                let weightGradients = buffer.baseAddress!, biasGradients = weightGradients + rows.count * columns
+                activations.gradient(stage, rows: rows, weights: weightGradients, biases: biasGradients)
+                adam.update(start: offset + rows.lowerBound * columns, count: rows.count * columns,
                             gradients: weightGradients, factors)
-                adam.update(start: offset + outputs * inputs + rows.lowerBound, count: rows.count,
+                adam.update(start: offset + block.weightCount + rows.lowerBound, count: rows.count,
                             gradients: biasGradients, factors)
             }
         }

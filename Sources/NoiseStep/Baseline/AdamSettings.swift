@@ -2,7 +2,7 @@ import Foundation
 import NoiseStepKernels
 
 /// Adam's hyperparameters, as in `torch.optim.Adam` and the reference's `--mode adam-ste`.
-public struct AdamSettings: Sendable, Equatable {
+public struct AdamSettings: Sendable, Equatable, Encodable {
     public var learningRate: Double = 1e-3
     public var beta1: Double = 0.9
     public var beta2: Double = 0.999

@@ -56,8 +56,8 @@ final class AdamState: @unchecked Sendable {
     func ternarize(into model: inout TernaryModel) -> Int {
         precondition(model.shape.parameterCount == parameterCount)
         var changed = 0
-        for layer in 0 ..< model.shape.layerCount {
-            let offset = model.shape.layerOffsets[layer], weights = model.layers[layer].weights.count
+        for place in model.shape.places where place.parameters != nil {
+            let layer = place.index, offset = place.parameterOffset, weights = model.layers[layer].weights.count
             changed += Self.repack(&model.layers[layer].weights, from: latent.pointer + offset)
             changed += Self.repack(&model.layers[layer].bias, from: latent.pointer + offset + weights)
         }

@@ -21,34 +21,30 @@ final class BatchActivations: @unchecked Sendable {
         self.shape = shape
         chunks = BatchRunner.chunks(covering: batch)
         let chunks = self.chunks
-        inputs = (0 ..< shape.layerCount).map { FloatBuffer(count: chunks * shape.inputs(of: $0) * Kernels.chunk) }
-        deltas = (0 ..< shape.layerCount).map { FloatBuffer(count: chunks * shape.outputs(of: $0) * Kernels.chunk) }
+        inputs = shape.places.map { FloatBuffer(count: chunks * $0.input.features * Kernels.chunk) }
+        deltas = shape.places.map { FloatBuffer(count: chunks * $0.output.features * Kernels.chunk) }
     }
 
     /// Copies the workspace's layer inputs and deltas into slot `chunk`.
     /// Call after `forward`, `softmaxCrossEntropy` and `backwardDeltas`.
     func store(_ workspace: ChunkWorkspace, chunk: Int) {
         precondition(chunk >= 0 && chunk < chunks)
-        for layer in 0 ..< shape.layerCount {
-            let inputCount = shape.inputs(of: layer) * Kernels.chunk
-            let outputCount = shape.outputs(of: layer) * Kernels.chunk
-            (inputs[layer].pointer + chunk * inputCount).update(from: workspace.layerInput(layer), count: inputCount)
-            (deltas[layer].pointer + chunk * outputCount).update(from: workspace.delta[layer].pointer, count: outputCount)
+        for place in shape.places {
+            let inputCount = place.input.features * Kernels.chunk, outputCount = place.output.features * Kernels.chunk
+            (inputs[place.index].pointer + chunk * inputCount).update(from: workspace.input(of: place.index).values,
+                                                                     count: inputCount)
+            (deltas[place.index].pointer + chunk * outputCount).update(from: workspace.workers[place.index].delta,
+                                                                      count: outputCount)
         }
     }
 
-    /// Writes the batch gradient of weight rows `rows` of `layer` (at most four) into
-    /// `weights` ([rows.count, inputs]) and of their biases into `biases` ([rows.count]).
-    func gradient(layer: Int, rows: Range<Int>, weights: UnsafeMutablePointer<Float>,
+    /// Writes the batch gradient of parameter rows `rows` of `layer` (at most four) into
+    /// `weights` ([rows.count, columns]) and of their biases into `biases` ([rows.count]),
+    /// as the layer's kind computes it (`LayerStage.batchGradient`).
+    func gradient(_ stage: any LayerStage, rows: Range<Int>, weights: UnsafeMutablePointer<Float>,
                   biases: UnsafeMutablePointer<Float>) {
-        let outputs = shape.outputs(of: layer), inputCount = shape.inputs(of: layer), chunk = Kernels.chunk
-        Kernels.batchWeightGradient(deltas: deltas[layer].pointer, outputs: outputs, rows: rows,
-                                    inputs: inputs[layer].pointer, inputCount: inputCount, chunks: chunks,
-                                    into: weights)
-        for (slot, row) in rows.enumerated() {
-            var sum: Float = 0
-            for c in 0 ..< chunks { sum += Kernels.rowSum(deltas[layer].pointer + (c * outputs + row) * chunk) }
-            biases[slot] = sum
-        }
+        let layer = stage.place.index
+        stage.batchGradient(rows: rows, inputs: inputs[layer].pointer, deltas: deltas[layer].pointer, chunks: chunks,
+                            weights: weights, biases: biases)
     }
 }

@@ -16,7 +16,7 @@ public final class ForwardPass {
         self.data = data
         self.encoding = encoding
         runner = BatchRunner(shape: model.shape, threads: threads)
-        runner.weights.refresh(from: model)
+        runner.refresh(from: model)
     }
 
     /// Mean loss and accuracy of the model over examples `indices` of `data`.
@@ -25,11 +25,11 @@ public final class ForwardPass {
         precondition(!indices.isEmpty && indices.allSatisfy { $0 >= 0 && $0 < self.data.count })
         let chunks = BatchRunner.chunks(covering: indices.count)
         let results = ChunkResults(chunks: chunks, width: 2)  // [loss sum, correct]
-        let data = data, encoding = encoding, weights = runner.weights
+        let data = data, encoding = encoding
         runner.forEachChunk(chunks) { workspace, chunk in
             let range = BatchRunner.examples(of: chunk, in: indices.count)
             workspace.load(indices[range], from: data, encoding: encoding)
-            workspace.forward(weights)
+            workspace.forward()
             let (lossSum, correct) = workspace.softmaxCrossEntropy()
             results.row(chunk)[0] = lossSum
             results.row(chunk)[1] = Double(correct)
@@ -37,11 +37,11 @@ public final class ForwardPass {
         return (results.total(0) / Double(indices.count), results.total(1) / Double(indices.count))
     }
 
-    /// 2·Σ_layers inputs·outputs: the floating-point operations one example costs in dense
+    /// 2·Σ_layers weights: the floating-point operations one example costs in the dense
     /// layers of this shape (a multiply and an add per weight), e.g. 537,600 for
     /// 784→256→256→10. The ternary kernels skip some of that work; counting the dense
     /// equivalent makes GFLOP/s comparable with a dense implementation.
     public static func denseOperationsPerExample(_ shape: ModelShape) -> Int {
-        (0 ..< shape.layerCount).reduce(0) { $0 + 2 * shape.inputs(of: $1) * shape.outputs(of: $1) }
+        shape.places.reduce(0) { $0 + 2 * ($1.parameters?.weightCount ?? 0) }
     }
 }

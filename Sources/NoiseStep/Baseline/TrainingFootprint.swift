@@ -38,25 +38,37 @@ public struct TrainingFootprint: Sendable, Equatable {
     static func runnerScratchBytes(shape: ModelShape, threads: Int, batch: Int) -> Int {
         let runner = BatchRunner(shape: shape, threads: threads)
         let workers = min(runner.workerLimit, BatchRunner.chunks(covering: batch))
-        return bufferBytes(of: runner.weights) + workers * bufferBytes(of: ChunkWorkspace(shape: shape))
+        // The layers' weights first, so that a workspace's references to them are not counted again.
+        var counted = Set<ObjectIdentifier>()
+        let weights = bufferBytes(of: runner.stages, counted: &counted)
+        return weights + workers * bufferBytes(of: ChunkWorkspace(stages: runner.stages, shape: shape), counted: &counted)
     }
 
     /// Bytes of every kernel buffer (`ScratchStorage`) and byte array reachable from `value`
-    /// through stored properties and array elements, up to `depth` levels down. Counted by
-    /// reflection so that a buffer added to a workspace later is counted too.
-    static func bufferBytes(of value: Any, depth: Int = 5) -> Int {
-        switch value {
-        case let storage as any ScratchStorage: return storage.bytes
-        case let bytes as [UInt8]: return bytes.count
-        default: break
+    /// through stored properties and array elements, up to `depth` levels down, each object
+    /// once (those in `counted` not again). Counted by reflection so that a buffer added to
+    /// a workspace later is counted too.
+    static func bufferBytes(of value: Any, depth: Int = 6, counted: inout Set<ObjectIdentifier>) -> Int {
+        if let storage = value as? any ScratchStorage {
+            return counted.insert(ObjectIdentifier(storage)).inserted ? storage.bytes : 0
         }
+        if let bytes = value as? [UInt8] { return bytes.count }
         guard depth > 0 else { return 0 }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
-        case .class?, .struct?, .collection?:
-            return mirror.children.reduce(0) { $0 + bufferBytes(of: $1.value, depth: depth - 1) }
+        case .class?:
+            guard counted.insert(ObjectIdentifier(value as AnyObject)).inserted else { return 0 }
+            fallthrough
+        case .struct?, .collection?, .optional?:
+            return mirror.children.reduce(0) { $0 + bufferBytes(of: $1.value, depth: depth - 1, counted: &counted) }
         default:
             return 0
         }
+    }
+
+    /// `bufferBytes(of:depth:counted:)` counting everything reachable from `value`.
+    static func bufferBytes(of value: Any) -> Int {
+        var counted = Set<ObjectIdentifier>()
+        return bufferBytes(of: value, counted: &counted)
     }
 }

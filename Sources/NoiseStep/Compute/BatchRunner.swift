@@ -12,7 +12,8 @@ import Synchronization
 /// never allocates more than 16, whatever the thread count. One owner calls it.
 final class BatchRunner {
     let shape: ModelShape
-    let weights: ExpandedWeights
+    /// [layer]: the kernels' forms of each layer's weights, shared by the workers.
+    let stages: [any LayerStage]
     /// The most workers a call may use.
     let workerLimit: Int
     private(set) var workspaces: [ChunkWorkspace] = []
@@ -20,7 +21,10 @@ final class BatchRunner {
     /// - Parameter threads: worker count; 0 means one per active processor.
     init(shape: ModelShape, threads: Int) {
         self.shape = shape
-        weights = ExpandedWeights(shape: shape)
+        stages = zip(shape.layers, shape.places).map { layer, place in
+            guard let layer = layer as? any RunnableLayer else { preconditionFailure("\(layer.spec): not a kind the engine runs") }
+            return layer.makeStage(at: place)
+        }
         workerLimit = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
     }
 
@@ -29,6 +33,13 @@ final class BatchRunner {
     static func checked(shape: ModelShape, threads: Int) throws(LimitViolation) -> BatchRunner {
         try Limits.check(.threads, threads)
         return BatchRunner(shape: shape, threads: threads)
+    }
+
+    /// Makes every layer's kernel forms equal `model`'s parameters (only what changed is
+    /// rewritten). - Precondition: `model.shape == shape`.
+    func refresh(from model: TernaryModel) {
+        precondition(model.shape == shape)
+        for (stage, parameters) in zip(stages, model.layers) { stage.refresh(from: parameters) }
     }
 
     /// Chunks of 64 that cover `examples` examples, the last one possibly partial.
@@ -45,7 +56,7 @@ final class BatchRunner {
     /// runs a chunk never changes its result.
     func forEachChunk(_ chunks: Int, _ body: @Sendable (ChunkWorkspace, Int) -> Void) {
         let workers = min(workerLimit, chunks)
-        while workspaces.count < workers { workspaces.append(ChunkWorkspace(shape: shape)) }
+        while workspaces.count < workers { workspaces.append(ChunkWorkspace(stages: stages, shape: shape)) }
         let workspaces = workspaces
         Self.spread(chunks, over: workers) { worker, chunk in body(workspaces[worker], chunk) }
     }

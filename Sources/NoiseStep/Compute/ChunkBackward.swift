@@ -1,24 +1,19 @@
 import NoiseStepKernels
 
-/// The backward pass of the deltas over one chunk: down to layer 0 for trainers that need
-/// every weight's gradient (the Adam + straight-through baseline), or only down to the
-/// lowest perturbed layer for noise_step's reverse alignment.
+/// The backward pass of the deltas over one chunk: down to the first layer for trainers
+/// that need every weight's gradient (the Adam + straight-through baseline), or only down
+/// to the lowest perturbed layer for noise_step's reverse alignment.
 extension ChunkWorkspace {
-    /// Fills `delta[layer]` = ∂(Σ_b loss_b)/∂z_layer, [outputs, 64], for every layer from
-    /// the last down to `lowest`. Padding columns stay 0 because `outputGradient` is 0
-    /// there. Call after `forward` and `softmaxCrossEntropy`.
-    func backwardDeltas(_ weights: ExpandedWeights, downTo lowest: Int = 0) {
-        let chunk = Kernels.chunk, layers = shape.layerCount
-        delta[layers - 1].pointer.update(from: outputGradient.pointer, count: shape.outputs(of: layers - 1) * chunk)
-        for layer in stride(from: layers - 1, to: lowest, by: -1) {
-            // δ_{l−1} = LN'ᵀ(mask ⊙ W_lᵀ δ_l)
-            Kernels.multiply(weights.transposed[layer].pointer, rows: shape.inputs(of: layer),
-                             inner: shape.outputs(of: layer), delta[layer].pointer, bias: nil,
-                             into: scratch.pointer)
-            Kernels.layerNormDerivative(scratch.pointer, rows: shape.inputs(of: layer),
-                                        normalized: normalized[layer - 1].pointer,
-                                        inverseDeviation: inverseDeviation[layer - 1].pointer,
-                                        maskInput: true, maskOutput: false, into: delta[layer - 1].pointer)
+    /// Fills every layer's δ = ∂(Σ_b loss_b)/∂z from the last layer down to `lowest`: the
+    /// last layer takes the loss gradient, each layer above `lowest` sends its gradient
+    /// back through its own weights to the layer before, which takes it through its
+    /// activation. Padding columns stay 0 because `outputGradient` is 0 there. Call after
+    /// `forward` and `softmaxCrossEntropy`.
+    func backwardDeltas(downTo lowest: Int = 0) {
+        workers[workers.count - 1].takeGradient(outputGradient.pointer)
+        for layer in stride(from: workers.count - 1, to: lowest, by: -1) {
+            workers[layer].sendGradientBack(into: scratch.pointer)
+            workers[layer - 1].takeGradient(scratch.pointer)
         }
     }
 }

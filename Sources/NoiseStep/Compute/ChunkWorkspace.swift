@@ -1,7 +1,9 @@
 import NoiseStepKernels
 
-/// Every buffer one worker needs to push one chunk of 64 examples through the network,
-/// allocated once and reused for every chunk and step.
+/// Everything one worker needs to push one chunk of 64 examples through the network: the
+/// loaded inputs, each layer's worker (`LayerWorker`, with that layer's buffers), and the
+/// scratch the passes between layers share. Allocated once and reused for every chunk and
+/// step.
 // @unchecked: its buffers are raw storage; `BatchRunner` hands each workspace to one worker at a time.
 final class ChunkWorkspace: @unchecked Sendable {
     let shape: ModelShape
@@ -11,53 +13,47 @@ final class ChunkWorkspace: @unchecked Sendable {
     /// The inked inputs of each example: ink[b] = the j with x[b, j] ≠ 0, ascending, and
     /// those x[b, j] (what the input layer reads).
     let ink: InkLists
-    /// The input layer's partial sums.
-    let inputScratch = InputLayerScratch()
     /// The tables of the encoding the loaded chunk uses.
     private(set) var encoding = EncodingTables(.binary)
     /// [64] class labels; only the first `valid` are real examples.
     var labels: [Int]
     var valid = 0
-    /// [layer] → pre-activations z, [outputs, 64].
-    let z: [FloatBuffer]
-    /// [hidden layer] → layer-normalized z, [outputs, 64].
-    let normalized: [FloatBuffer]
-    /// [hidden layer] → max(normalized, 0), [outputs, 64].
-    let rectified: [FloatBuffer]
-    /// [hidden layer] → 1/sqrt(var + eps) per example, [64].
-    let inverseDeviation: [FloatBuffer]
+    /// [layer]: each layer's passes over the chunk.
+    let workers: [any LayerWorker]
     /// ∂(Σ_b loss_b)/∂logits = softmax − one-hot, zero in padding columns, [classes, 64].
     let outputGradient: FloatBuffer
-    /// [layer] → reverse mode: ∂(Σ loss)/∂z, [outputs, 64].
-    let delta: [FloatBuffer]
-    /// [maxWidth, 64] scratch rows.
+    /// [widest, 64] scratch rows: a gradient sent back, a tangent through an activation.
     let scratch: FloatBuffer
-    /// Forward mode: the tangent of the current layer, [maxWidth, 64].
+    /// Forward mode: the dense tangent of the current layer's z, [widest, 64].
     let tangent: FloatBuffer
-    /// Forward mode: the sparse rows of a first-touched layer's tangent, [maxWidth, 64].
+    /// Forward mode: the rows of a first-touched layer's tangent, [widest, 64].
     let sparseRows: FloatBuffer
-    /// Forward mode: [hidden layer l] → W_{l+1} · mask_l, [outputs of l+1, 64]; filled per chunk.
-    let maskProducts: [FloatBuffer]
 
-    init(shape: ModelShape) {
+    init(stages: [any LayerStage], shape: ModelShape) {
         self.shape = shape
         let chunk = Kernels.chunk
-        let hidden = shape.layerCount - 1
-        let widest = shape.widths[1...].max()!
-        pixelsByFeature = FloatBuffer(count: chunk * shape.widths[0])
-        ink = InkLists(examples: chunk, inputs: shape.widths[0])
+        // Every buffer between layers holds some layer's output (the image only reaches the first).
+        let widest = shape.places.map(\.output.features).max() ?? 1
+        pixelsByFeature = FloatBuffer(count: chunk * shape.input.features)
+        ink = InkLists(examples: chunk, inputs: shape.input.features)
         labels = Array(repeating: 0, count: chunk)
-        z = (0 ..< shape.layerCount).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
-        normalized = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
-        rectified = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
-        inverseDeviation = (0 ..< hidden).map { _ in FloatBuffer(count: chunk) }
+        workers = stages.map { $0.makeWorker() }
         outputGradient = FloatBuffer(count: shape.widths.last! * chunk)
-        delta = (0 ..< shape.layerCount).map { FloatBuffer(count: shape.outputs(of: $0) * chunk) }
         scratch = FloatBuffer(count: widest * chunk)
         tangent = FloatBuffer(count: widest * chunk)
         sparseRows = FloatBuffer(count: widest * chunk)
-        maskProducts = (0 ..< hidden).map { FloatBuffer(count: shape.outputs(of: $0 + 1) * chunk) }
     }
+
+    /// What layer `layer` reads: the loaded chunk for the first, the previous layer's
+    /// activations after it.
+    func input(of layer: Int) -> LayerInput {
+        layer == 0 ? LayerInput(values: pixelsByFeature.pointer, ink: ChunkInk(lists: ink, unitLevels: encoding.kind == .binary,
+                                                                               divisor: encoding.kind.divisor), valid: valid)
+                   : LayerInput(values: workers[layer - 1].output, ink: nil, valid: valid)
+    }
+
+    /// The last layer's output, [classes, 64].
+    var logits: UnsafeMutablePointer<Float> { workers[workers.count - 1].output }
 
     /// Loads examples `indices` (at most 64) of `data`, encoded as `encoding`;
     /// `distortion(slot)` gives the augmentation of each image (nil: none).
@@ -67,7 +63,7 @@ final class ChunkWorkspace: @unchecked Sendable {
     /// only a resampling warp works on a copy.
     func load(_ indices: ArraySlice<Int>, from data: Dataset, encoding: InputEncoding,
               distortion: ((Int) -> Augmentation.Distortion?)? = nil) {
-        precondition(indices.count <= Kernels.chunk && shape.widths[0] == Dataset.pixelsPerImage)
+        precondition(indices.count <= Kernels.chunk && shape.input == .image)
         let inputs = Kernels.ChunkInputs(byFeature: pixelsByFeature.pointer, ink: ink)
         Kernels.clearInk(inputs)
         valid = indices.count

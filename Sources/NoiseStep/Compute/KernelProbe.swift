@@ -22,17 +22,16 @@ public final class KernelProbe {
     private let load: @Sendable (ChunkWorkspace, Int) -> Void
     private let chunks: Int
 
-    /// - Precondition: the model has a hidden layer after the first (the products run on layer 1).
+    /// - Precondition: an MLP with a hidden layer after the first (the products run on layer 1).
     public init(model: TernaryModel, data: Dataset, encoding: InputEncoding, batch indices: [Int], threads: Int) {
-        precondition(model.shape.layerCount >= 3 && !indices.isEmpty)
+        precondition(model.shape.layerCount >= 3 && model.shape.hidden != nil && !indices.isEmpty)
         self.model = model
         runner = BatchRunner(shape: model.shape, threads: threads)
-        runner.weights.refresh(from: model)
+        runner.refresh(from: model)
         chunks = BatchRunner.chunks(covering: indices.count)
-        let weights = runner.weights
         load = { workspace, chunk in
             workspace.load(indices[BatchRunner.examples(of: chunk, in: indices.count)], from: data, encoding: encoding)
-            workspace.forward(weights)
+            workspace.forward()
         }
     }
 
@@ -48,47 +47,54 @@ public final class KernelProbe {
     /// Operations one forward pass of the batch executes: the input layer's inked inputs,
     /// then every dense layer over all 64 columns of each chunk.
     public func forwardPassOperations() -> Double {
-        let shape = model.shape
-        let dense = (1 ..< shape.layerCount).reduce(0) { $0 + 2 * shape.inputs(of: $1) * shape.outputs(of: $1) }
+        let dense = model.shape.places.dropFirst().reduce(0) { $0 + 2 * ($1.parameters?.weightCount ?? 0) }
         return time(.inputLayer, repetitions: 0).operations + Double(dense * Kernels.chunk * chunks)
     }
 
     private func time(_ kernel: Kernel, repetitions: Int) -> (seconds: Double, operations: Double) {
         let results = ChunkResults(chunks: chunks, width: 1)
-        let shape = model.shape, weights = runner.weights, load = load
+        let load = load
         let started = DispatchTime.now().uptimeNanoseconds
         runner.forEachChunk(chunks) { workspace, chunk in
             load(workspace, chunk)
-            for _ in 0 ..< repetitions { workspace.run(kernel, weights: weights) }
-            results.row(chunk)[0] = workspace.operations(of: kernel, shape: shape)
+            for _ in 0 ..< repetitions { workspace.run(kernel) }
+            results.row(chunk)[0] = workspace.operations(of: kernel)
         }
         return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, results.total(0))
     }
 }
 
 extension ChunkWorkspace {
-    fileprivate func run(_ kernel: KernelProbe.Kernel, weights: ExpandedWeights) {
+    /// The dense layers the probe times: the first (input) layer and the second.
+    private var probed: (input: DenseWorker, hidden: DenseWorker) {
+        guard let input = workers[0] as? DenseWorker, let hidden = workers[1] as? DenseWorker else {
+            preconditionFailure("KernelProbe times an MLP's kernels")
+        }
+        return (input, hidden)
+    }
+
+    fileprivate func run(_ kernel: KernelProbe.Kernel) {
+        let (first, hidden) = probed
         switch kernel {
         case .inputLayer:
-            inputLayer(weights)
+            first.forward(input(of: 0))
         case .hiddenProduct:
-            Kernels.multiply(weights.matrices[1].pointer, rows: shape.outputs(of: 1), inner: shape.inputs(of: 1),
-                             rectified[0].pointer, bias: weights.biases[1].pointer, into: z[1].pointer)
+            Kernels.multiply(hidden.stage.matrix.pointer, rows: hidden.outputs, inner: hidden.inputs, first.output,
+                             bias: hidden.stage.bias.pointer, into: hidden.z.pointer)
         case .backwardProduct:
-            Kernels.multiply(weights.transposed[1].pointer, rows: shape.inputs(of: 1), inner: shape.outputs(of: 1),
-                             z[1].pointer, bias: nil, into: scratch.pointer)
+            hidden.sendGradientBack(into: scratch.pointer)
         }
     }
 
     /// Operations one run of `kernel` executes on the loaded chunk (all 64 columns of a
     /// dense product; only the valid examples' ink for the input layer).
-    fileprivate func operations(of kernel: KernelProbe.Kernel, shape: ModelShape) -> Double {
+    fileprivate func operations(of kernel: KernelProbe.Kernel) -> Double {
         switch kernel {
         case .inputLayer:
             let inked = (0 ..< valid).reduce(0) { $0 + ink.counts[$1] }
-            return Double(2 * inked * shape.outputs(of: 0))
+            return Double(2 * inked * probed.input.outputs)
         case .hiddenProduct, .backwardProduct:
-            return Double(2 * shape.inputs(of: 1) * shape.outputs(of: 1) * Kernels.chunk)
+            return Double(2 * probed.hidden.inputs * probed.hidden.outputs * Kernels.chunk)
         }
     }
 }

@@ -19,19 +19,16 @@ public struct ExportModel: Sendable, Equatable {
     public var temperature: Double
     public var provenance: ExportProvenance
 
-    /// The model of a step log or model file, as `Evaluation` runs it: each hidden dense
-    /// layer followed by layer normalization and ReLU, the last one giving the logits.
+    /// The model of a step log or model file, as `Evaluation` runs it: each layer as its
+    /// kind exports it (`LayerKind.exportLayers`: a hidden dense layer is followed by layer
+    /// normalization and ReLU, the last one gives the logits).
     public init(model: TernaryModel, options: TrainingOptions, provenance: ExportProvenance) {
-        inputWidth = model.shape.widths[0]
+        inputWidth = model.shape.input.features
         encoding = options.input
         temperature = options.temperature
         self.provenance = provenance
-        layers = []
-        for (index, layer) in model.layers.enumerated() {
-            layers.append(.dense(ExportDense(index: index, layer: layer)))
-            if index < model.layers.count - 1 {
-                layers += [.layerNorm(epsilon: LayerNorm.epsilon), .relu]
-            }
+        layers = zip(model.shape.layers, model.shape.places).flatMap { kind, place in
+            kind.exportLayers(model.layers[place.index], at: place)
         }
     }
 
@@ -109,8 +106,8 @@ public struct ExportDense: Sendable, Equatable {
 
     init(index: Int, layer: TernaryLayer) {
         self.index = index
-        inputs = layer.inputs
-        outputs = layer.outputs
+        inputs = layer.columns
+        outputs = layer.rows
         weight = (0 ..< layer.weights.count).map { layer.weights[flat: $0] }
         bias = (0 ..< layer.bias.count).map { layer.bias[flat: $0] }
     }

@@ -22,9 +22,7 @@ enum SafetensorsExport {
                                            offsets: [data.count, data.count + tensor.values.count])
             data += tensor.values.map { UInt8(bitPattern: $0) }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var header = (try? encoder.encode(entries)).map(Array.init) else {
+        guard var header = (try? JSONOutput.sortedLine(entries)).map({ Array($0.utf8) }) else {
             preconditionFailure("a header of strings and integers always encodes")
         }
         while (8 + header.count) % 8 != 0 { header.append(0x20) }

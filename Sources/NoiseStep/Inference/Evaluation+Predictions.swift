@@ -14,14 +14,14 @@ extension Evaluation {
     static func predictions(of model: TernaryModel, on dataset: Dataset, encoding: InputEncoding,
                             runner: BatchRunner) -> [Int] {
         guard dataset.count > 0 else { return [] }
-        runner.weights.refresh(from: model)
+        runner.refresh(from: model)
         let chunks = BatchRunner.chunks(covering: dataset.count)
         let results = ChunkResults(chunks: chunks, width: Kernels.chunk)  // [chunk][example slot]
-        let indices = Array(0 ..< dataset.count), weights = runner.weights
+        let indices = Array(0 ..< dataset.count)
         runner.forEachChunk(chunks) { workspace, chunk in
             let range = BatchRunner.examples(of: chunk, in: indices.count)
             workspace.load(indices[range], from: dataset, encoding: encoding)
-            workspace.forward(weights)
+            workspace.forward()
             let row = results.row(chunk)
             for (slot, predicted) in workspace.predictions().enumerated() { row[slot] = Double(predicted) }
         }

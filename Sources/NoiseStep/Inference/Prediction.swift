@@ -1,29 +1,14 @@
 import Foundation
-import NoiseStepKernels
 
 extension TernaryModel {
-    /// Logits for one input vector of `shape.widths[0]` values: the single-image forward
-    /// pass of the drawing pad, read straight from the packed weights and skipping zero
-    /// inputs (`Kernels.packedMatrixVector`); batches use the training kernels.
+    /// Logits for one input vector of `shape.input.features` values: the single-image
+    /// forward pass of the drawing pad, each layer read straight from its packed
+    /// parameters (`LayerKind.apply`); batches use the training kernels.
     public func logits(input: [Float]) -> [Float] {
-        precondition(input.count == shape.widths[0])
+        precondition(input.count == shape.input.features)
         var activations = input
-        let widest = shape.widths.max()!
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: widest) { nonzero in
-            for (index, layer) in layers.enumerated() {
-                var bias = [Float](repeating: 0, count: layer.outputs)
-                bias.withUnsafeMutableBufferPointer { layer.bias.expand(into: $0.baseAddress!) }
-                var outputs = [Float](repeating: 0, count: layer.outputs)
-                layer.weights.packed.withUnsafeBufferPointer { packed in
-                    ExpandedWeights.tritTable.withUnsafeBufferPointer { table in
-                        Kernels.packedMatrixVector(packed.baseAddress!, rows: layer.outputs, columns: layer.inputs,
-                                                   table: table.baseAddress!, input: activations, bias: bias,
-                                                   nonzero: nonzero.baseAddress!, into: &outputs)
-                    }
-                }
-                if index < layers.count - 1 { LayerNorm.normalizeAndRectify(&outputs) }
-                activations = outputs
-            }
+        for (kind, place) in zip(shape.layers, shape.places) {
+            activations = kind.apply(to: activations, parameters: layers[place.index], at: place)
         }
         return activations
     }

@@ -1,4 +1,5 @@
-/// One parameter's place: a weight (row = output, column = input) or a bias (row = output).
+/// One parameter's place: a weight (row, column of its layer's `ParameterBlock`) or a bias
+/// (row). For a dense layer, row = output and column = input.
 public struct ParameterLocation: Sendable, Equatable {
     public var layer: Int
     public var isBias: Bool

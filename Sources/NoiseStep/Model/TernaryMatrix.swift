@@ -11,9 +11,9 @@ public struct TernaryMatrix: Sendable, Equatable {
     /// [⌈rows · columns / 5⌉] packed entries (`TritCodec`); digits past the last entry are 0.
     public private(set) var packed: [UInt8]
 
-    /// An all-zero matrix.
+    /// An all-zero matrix; 0 × 0 for a layer without parameters.
     public init(rows: Int, columns: Int) {
-        precondition(rows > 0 && columns > 0)
+        precondition(rows >= 0 && columns >= 0)
         self.rows = rows
         self.columns = columns
         packed = Array(repeating: 0, count: TritCodec.packedCount(rows * columns))

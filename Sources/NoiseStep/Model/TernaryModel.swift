@@ -1,17 +1,19 @@
-/// A ternary MLP: every weight and bias is −1, 0 or +1, with no scale factor. Hidden
-/// layers are followed by layer normalization (no learned parameters, eps 1e-5) and ReLU;
-/// the last layer gives the logits.
+/// A ternary model: every weight and bias of every layer is −1, 0 or +1, with no scale
+/// factor. What each layer computes is its kind's (`ModelShape.layers`): an MLP's hidden
+/// dense layers are followed by layer normalization and ReLU, the last layer gives the
+/// logits.
 ///
 /// This is the whole persistent state of a model: 1.6 bits per parameter (five trits
 /// per byte, see `TernaryMatrix`).
 public struct TernaryModel: Sendable, Equatable {
     public let shape: ModelShape
+    /// [layer]: each layer's parameters, empty for a layer without any.
     public internal(set) var layers: [TernaryLayer]
 
     /// An all-zero model.
     public init(shape: ModelShape) {
         self.shape = shape
-        layers = (0 ..< shape.layerCount).map { TernaryLayer(inputs: shape.inputs(of: $0), outputs: shape.outputs(of: $0)) }
+        layers = shape.places.map { TernaryLayer($0.parameters) }
     }
 
     /// Each parameter uniform over {−1, 0, +1}, drawn from `seed` in flat parameter order.
@@ -45,12 +47,26 @@ public struct TernaryModel: Sendable, Equatable {
         layers.reduce(0) { $0 + $1.weights.packed.count + $1.bias.packed.count }
     }
 
+    /// The units of the first layer (its parameter rows: a dense layer's outputs).
+    public var firstLayerUnits: Int { shape.places[0].parameters?.rows ?? 0 }
+
+    /// Unit `unit`'s weights over the image, [height × width] row-major, when the first
+    /// layer's kind pictures them (a dense first layer); nil otherwise.
+    public func receptiveField(of unit: Int) -> [Int8]? {
+        shape.layers[0].receptiveField(of: unit, parameters: layers[0], at: shape.places[0])
+    }
+
     /// Fraction of all parameters that are 0, in [0, 1].
     public var sparsity: Double { LayerStats.sparsity(of: layerStats) }
 
     /// Per-layer zero counts.
     public var layerStats: [LayerStats] {
-        layers.map { LayerStats(inputs: $0.inputs, outputs: $0.outputs, parameters: $0.parameterCount, zeros: $0.zeroCount) }
+        zip(shape.layers, shape.places).compactMap { kind, place in
+            guard place.parameters != nil else { return nil }
+            let parameters = layers[place.index]
+            return LayerStats(label: kind.label(at: place), parameters: parameters.parameterCount,
+                              zeros: parameters.zeroCount)
+        }
     }
 
     /// Every parameter in flat order, each in {−1, 0, +1}.
@@ -58,10 +74,10 @@ public struct TernaryModel: Sendable, Equatable {
         var values = [Int8]()
         values.reserveCapacity(shape.parameterCount)
         for layer in layers {
-            for row in 0 ..< layer.outputs {
-                for column in 0 ..< layer.inputs { values.append(layer.weights[row, column]) }
+            for row in 0 ..< layer.rows {
+                for column in 0 ..< layer.columns { values.append(layer.weights[row, column]) }
             }
-            for row in 0 ..< layer.outputs { values.append(layer.bias[0, row]) }
+            for row in 0 ..< layer.rows { values.append(layer.bias[0, row]) }
         }
         return values
     }
@@ -73,13 +89,13 @@ public struct TernaryModel: Sendable, Equatable {
         self.init(shape: shape)
         var index = 0
         for layer in layers.indices {
-            for row in 0 ..< layers[layer].outputs {
-                for column in 0 ..< layers[layer].inputs {
+            for row in 0 ..< layers[layer].rows {
+                for column in 0 ..< layers[layer].columns {
                     layers[layer].weights[row, column] = values[index]
                     index += 1
                 }
             }
-            for row in 0 ..< layers[layer].outputs {
+            for row in 0 ..< layers[layer].rows {
                 layers[layer].bias[0, row] = values[index]
                 index += 1
             }

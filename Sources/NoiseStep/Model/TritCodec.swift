@@ -30,6 +30,9 @@ public enum TritCodec {
     }
     /// [byte] → its five values as Float.
     static let floats: [[Float]] = decoded.map { $0.map(Float.init) }
+    /// [256 · 5]: the five values of each byte as Float, one after another: the table the
+    /// kernels expand packed weights with.
+    static let floatTable: [Float] = floats.flatMap { $0 }
     /// [byte] → how many of its five values are 0.
     static let zeroCounts: [Int] = decoded.map { $0.filter { $0 == 0 }.count }
 

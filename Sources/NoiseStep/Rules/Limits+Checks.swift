@@ -18,6 +18,34 @@ extension Limits {
         return ModelShape(widths: widths)
     }
 
+    /// Any list of layers from the image to the logits, built only once each layer's own
+    /// settings, how they fit together, the number of layers and the parameter count are
+    /// known to be allowed.
+    public static func shape(layers: [any LayerKind]) throws(LimitViolation) -> ModelShape {
+        try check(.hiddenLayers, layers.count - 1)
+        for layer in layers { try layer.check() }
+        var shape = ActivationShape.image, total = 0
+        for (index, layer) in layers.enumerated() {
+            guard let output = layer.outputShape(for: shape) else { throw .layerDoesNotFit(layer: index, spec: layer.spec) }
+            // Each layer's own limits keep its count far below 2^50: no overflow in 65 of them.
+            total += layer.parameters(for: shape)?.count ?? 0
+            shape = output
+        }
+        guard shape.features == Dataset.classes else { throw .lastLayerOutputs(found: shape.features, classes: Dataset.classes) }
+        guard total <= maxParameters else {
+            throw .tooManyLayerParameters(layers: layers.map(\.spec).joined(separator: ", "), parameters: total,
+                                          limit: maxParameters)
+        }
+        return ModelShape(input: .image, layers: layers)
+    }
+
+    /// The model of `options`: its list of layers, or the MLP of its hidden widths.
+    public static func shape(of options: TrainingOptions) throws(LimitViolation) -> ModelShape {
+        guard let layers = options.layers else { return try shape(hidden: options.hidden) }
+        guard options.hidden.isEmpty else { throw .hiddenAndLayers }
+        return try shape(layers: layers.layers)
+    }
+
     /// The settings of one step, for a model of `parameterCount` parameters: each in its
     /// range, and their perturbations no larger than a step may materialize.
     public static func check(_ settings: StepSettings, parameterCount: Int) throws(LimitViolation) {
@@ -35,7 +63,7 @@ extension Limits {
     /// - Returns: the run's architecture, so callers need not build it unchecked.
     @discardableResult
     public static func check(_ options: TrainingOptions) throws(LimitViolation) -> ModelShape {
-        let shape = try shape(hidden: options.hidden)
+        let shape = try shape(of: options)
         try check(.batch, options.batch)
         try check(StepSettings(options), parameterCount: shape.parameterCount)
         try check(.temperature, options.temperature)
@@ -53,7 +81,7 @@ extension Limits {
         let shape = try check(options)
         try check(.learningRate, learningRate)
         let chunks = (options.batch + Kernels.chunk - 1) / Kernels.chunk
-        let perExample = (0 ..< shape.layerCount).reduce(0) { $0 + shape.inputs(of: $1) + shape.outputs(of: $1) }
+        let perExample = shape.places.reduce(0) { $0 + $1.input.features + $1.output.features }
         let floats = chunks * Kernels.chunk * perExample
         guard floats <= maxBatchActivationFloats else {
             throw .batchActivationsTooLarge(batch: options.batch, floats: floats, limit: maxBatchActivationFloats)

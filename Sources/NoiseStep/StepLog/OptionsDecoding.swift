@@ -13,7 +13,8 @@ enum OptionsDecoding {
             throw .invalidOptions(file: file, problem: .notAnObject)
         }
         let defaults = defaultValues()
-        if let unknown = Set(found.keys).subtracting(defaults.keys).sorted().first {
+        let known = Set(defaults.keys).union(TrainingOptions.optionalKeys)
+        if let unknown = Set(found.keys).subtracting(known).sorted().first {
             throw .invalidOptions(file: file, problem: .unknownOption(unknown))
         }
         if let missing = Set(defaults.keys).subtracting(found.keys).sorted().first {
@@ -23,12 +24,20 @@ enum OptionsDecoding {
         for key in found.keys.sorted() {
             var probe = defaults
             probe[key] = found[key]
-            if !decodes(probe), let value = found[key], let example = defaults[key] {
+            if !decodes(probe), let value = found[key], let example = defaults[key] ?? optionalExamples[key] {
                 throw .invalidOptions(file: file, problem: .invalidValue(option: key, found: value.json, example: example.json))
             }
         }
         // Every value decodes on its own beside the defaults, so together they do too.
         throw .invalidOptions(file: file, problem: .notAnObject)
+    }
+
+    /// A valid value of each option a header may leave out, for messages: `layers` of the
+    /// default MLP.
+    private static var optionalExamples: [String: JSONValue] {
+        let layers = LayerList(ModelShape(hidden: TrainingOptions().hidden).layers)
+        guard let value = try? JSONOutput.tree(layers, keys: .declared) else { return [:] }
+        return [TrainingOptions.CodingKeys.layers.rawValue: value]
     }
 
     /// The default options as JSON values, by key.

@@ -5,8 +5,12 @@ import Foundation
 /// text, `Codable` gives the JSON.
 public struct StepLogSummary: Sendable, Equatable, Codable {
     public var file: String
-    /// Layer widths, input to output.
+    /// Features of the input, then out of each layer: [784, 256, 256, 10].
     public var architecture: [Int]
+    /// Each layer as `--layers` writes it: ["dense 256", "dense 256", "dense 10"].
+    public var layers: [String]
+    /// The architecture in one line (`ModelShape.summary`).
+    public var model: String
     public var parameters: Int
     public var seed: UInt64
     public var input: InputEncoding
@@ -42,6 +46,8 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
     public init(log: StepLog, model: TernaryModel, verified: Bool? = nil) {
         file = log.file
         architecture = log.shape.widths
+        layers = log.shape.layers.map(\.spec)
+        self.model = log.shape.summary
         parameters = log.shape.parameterCount
         seed = log.options.seed
         input = log.options.input
@@ -64,9 +70,8 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
 
     /// The report as lines of text, each starting with a label.
     public func rendered() -> String {
-        let widths = architecture.map(String.init).joined(separator: "→")
         var lines = ["\(file): \(steps) steps, \(fileBytes) bytes" + (tornBytes > 0 ? " (\(tornBytes) of a torn last record ignored)" : "")]
-        lines.append("  model      \(widths), \(parameters) parameters, seed \(seed), input \(input.rawValue), \(generator)")
+        lines.append("  model      \(model), \(parameters) parameters, seed \(seed), input \(input.rawValue), \(generator)")
         if let bitsPerStep {
             let from = startStep > 0 ? " after the weights of step \(startStep)" : ""
             lines.append("  records    \(records)\(from), \(NumberFormat.fixed(bitsPerStep, 1)) bits (\(NumberFormat.fixed(bitsPerStep / 8, 1)) bytes) per step")

@@ -1,7 +1,7 @@
 /// Zero counts of one layer's parameters (weights and bias together).
 public struct LayerStats: Sendable, Equatable {
-    public var inputs: Int
-    public var outputs: Int
+    /// The layer as the sparsity panel names it, at most 8 characters ("784→256").
+    public var label: String
     public var parameters: Int
     public var zeros: Int
     /// Fraction of this layer's parameters that are 0, in [0, 1].
@@ -13,9 +13,8 @@ public struct LayerStats: Sendable, Equatable {
         return total == 0 ? 0 : Double(layers.reduce(0) { $0 + $1.zeros }) / Double(total)
     }
 
-    public init(inputs: Int, outputs: Int, parameters: Int, zeros: Int) {
-        self.inputs = inputs
-        self.outputs = outputs
+    public init(label: String, parameters: Int, zeros: Int) {
+        self.label = label
         self.parameters = parameters
         self.zeros = zeros
     }

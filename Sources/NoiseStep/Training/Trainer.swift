@@ -92,20 +92,20 @@ public final class Trainer {
     public func measure(step: Int, perturbations: [Perturbation]) -> (loss: Double, accuracy: Double, alignments: [Double]) {
         let indices = batchIndices(step: step)
         let entries = PerturbationEntries(perturbations, shape: model.shape)
-        runner.weights.refresh(from: model)
+        runner.refresh(from: model)
         let chunks = BatchRunner.chunks(covering: indices.count)
         let width = perturbations.count + 2  // [α_0 … α_{n−1}, loss sum, correct]
         let results = ChunkResults(chunks: chunks, width: width)
-        let options = options, alignment = options.alignment, data = training, weights = runner.weights
+        let options = options, alignment = options.alignment, data = training
         let share = sharing.chunks(of: chunks)
         runner.forEachChunk(share.count) { workspace, index in
             let chunk = share.lowerBound + index
             let (lossSum, correct) = workspace.trainingPass(batch: indices, chunk: chunk, step: step, data: data,
-                                                            options: options, weights: weights)
+                                                            options: options)
             let row = results.row(chunk)
             switch alignment {
-            case .reverse: workspace.reverseAlignments(weights, entries: entries, into: row)
-            case .forward: workspace.forwardAlignments(weights, entries: entries, into: row)
+            case .reverse: workspace.reverseAlignments(entries: entries, into: row)
+            case .forward: workspace.forwardAlignments(entries: entries, into: row)
             }
             row[width - 2] = lossSum
             row[width - 1] = Double(correct)

@@ -3,8 +3,12 @@
 extension TrainingOptions {
     enum CodingKeys: String, CodingKey {
         case hidden, input, batch, samples, density, schedule, rejectQuantile, alignment, seed, threads
-        case augmentation, temperature
+        case augmentation, temperature, layers
     }
+
+    /// Options a header may leave out, and what leaving them out means: `layers` absent is
+    /// the MLP of `hidden`.
+    static let optionalKeys = [CodingKeys.layers.rawValue]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -22,5 +26,6 @@ extension TrainingOptions {
         // Files written before these existed trained without them.
         augmentation = try container.decodeIfPresent(Augmentation.self, forKey: .augmentation) ?? .none
         temperature = try container.decodeIfPresent(Double.self, forKey: .temperature) ?? 1
+        layers = try container.decodeIfPresent(LayerList.self, forKey: .layers)
     }
 }

@@ -1,8 +1,13 @@
 /// Everything that defines a noise_step run. Two runs with equal options give
 /// bit-identical weights and metrics, whatever the thread count.
 public struct TrainingOptions: Sendable, Equatable, Codable {
-    /// Hidden layer widths; the model is 784 → hidden… → 10.
+    /// Hidden layer widths; the model is the MLP 784 → hidden… → 10. Empty when `layers`
+    /// gives the model.
     public var hidden: [Int] = [256, 256]
+    /// Any other model: its whole list of layers, from the image to the 10 logits
+    /// (`--layers`); nil for the MLP of `hidden`, so that an MLP's options, and the header
+    /// of its step log, stay what they were before layer lists.
+    public var layers: LayerList?
     /// Grey inputs learn faster and read drawn digits better than the paper's binarized ones.
     public var input: InputEncoding = .gray
     /// Examples per step, drawn with replacement from the training set.

@@ -14,6 +14,15 @@ extension LimitViolation {
         case .tooManyParameters(let hidden, let parameters, let limit):
             return "--hidden: \(hidden.map(String.init).joined(separator: ",")) makes a model of \(parameters) parameters,"
                 + " more than the \(limit) allowed; use narrower or fewer layers"
+        case .tooManyLayerParameters(let layers, let parameters, let limit):
+            return "--layers: \(layers) makes a model of \(parameters) parameters, more than the \(limit) allowed;"
+                + " use narrower or fewer layers"
+        case .layerDoesNotFit(let layer, let spec):
+            return "--layers: layer \(layer + 1) (\(spec)) cannot take what the layer before it gives"
+        case .lastLayerOutputs(let found, let classes):
+            return "--layers: the last layer gives \(found) values; it must give one per class, \(classes)"
+        case .hiddenAndLayers:
+            return "--layers: the model is either --hidden's MLP or --layers' list; give one of them"
         case .tooManyPerturbationEntries(let samples, let density, let parameters, let limit):
             let entries = Double(samples) * density * Double(parameters)
             return "--samples \(samples) at --density \(NumberFormat.plain(density)) on \(parameters) parameters draws about"
@@ -36,6 +45,14 @@ extension LimitViolation {
         case .tooManyParameters(let hidden, let parameters, let limit):
             return "hidden \(hidden.map(String.init).joined(separator: ",")) makes a model of \(parameters) parameters,"
                 + " more than the \(limit) allowed"
+        case .tooManyLayerParameters(let layers, let parameters, let limit):
+            return "layers \(layers) make a model of \(parameters) parameters, more than the \(limit) allowed"
+        case .layerDoesNotFit(let layer, let spec):
+            return "layer \(layer + 1) (\(spec)) cannot take what the layer before it gives"
+        case .lastLayerOutputs(let found, let classes):
+            return "the last layer gives \(found) values, not one per class (\(classes))"
+        case .hiddenAndLayers:
+            return "both hidden and layers are given; a model is one or the other"
         case .tooManyPerturbationEntries(let samples, let density, let parameters, let limit):
             let entries = Double(samples) * density * Double(parameters)
             return "samples \(samples) at density \(NumberFormat.plain(density)) on \(parameters) parameters draw about"

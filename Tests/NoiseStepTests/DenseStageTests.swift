@@ -1,9 +1,9 @@
 import Testing
 @testable import NoiseStep
 
-/// The forms the kernels read follow the packed model through every change,
+/// The forms a dense layer's kernels read follow the packed model through every change,
 /// although a refresh rewrites only the bytes that changed.
-@Suite struct ExpandedWeightsTests {
+@Suite struct DenseStageTests {
     /// Every form of the weights, as Float, flattened, as a fresh expansion of `model` gives it.
     static func expected(_ model: TernaryModel) -> [Float] {
         var values: [Float] = []
@@ -14,7 +14,7 @@ import Testing
             plain.withUnsafeMutableBufferPointer { weights.expand(into: $0.baseAddress!) }
             flipped.withUnsafeMutableBufferPointer { weights.expandTransposed(into: $0.baseAddress!) }
             biasValues.withUnsafeMutableBufferPointer { bias.expand(into: $0.baseAddress!) }
-            values += index > 0 ? plain + flipped + biasValues : biasValues + stripMajor(flipped, layer.inputs, layer.outputs)
+            values += index > 0 ? plain + flipped + biasValues : biasValues + stripMajor(flipped, layer.columns, layer.rows)
         }
         return values
     }
@@ -30,15 +30,13 @@ import Testing
         return values
     }
 
-    static func actual(_ weights: ExpandedWeights) -> [Float] {
+    static func actual(_ runner: BatchRunner) -> [Float] {
         var values: [Float] = []
-        for layer in 0 ..< weights.shape.layerCount {
-            for buffer in [weights.matrices[layer], weights.transposed[layer], weights.biases[layer]] {
+        for case let stage as DenseStage in runner.stages {
+            for buffer in [stage.matrix, stage.transposed, stage.bias] {
                 values += UnsafeBufferPointer(start: buffer.pointer, count: buffer.count)
             }
-            if layer == 0 {
-                values += UnsafeBufferPointer(start: weights.inputLayer.pointer, count: weights.inputLayer.count).map(Float.init)
-            }
+            values += UnsafeBufferPointer(start: stage.stripMajor.pointer, count: stage.stripMajor.count).map(Float.init)
         }
         return values
     }
@@ -46,7 +44,7 @@ import Testing
     @Test func refreshFollowsScatteredChanges() {
         let shape = ModelShape(widths: [23, 70, 7])  // odd sizes: matrices end inside a packed byte
         var model = TernaryModel(shape: shape, seed: 3)
-        let weights = ExpandedWeights(shape: shape)
+        let weights = BatchRunner(shape: shape, threads: 1)
         weights.refresh(from: model)
         #expect(Self.actual(weights) == Self.expected(model))
         var random = RandomStream(seed: 9, purpose: .batch, step: 1)
@@ -59,7 +57,7 @@ import Testing
             #expect(Self.actual(weights) == Self.expected(model), "round \(round)")
         }
         // The last parameter of each matrix (the tail of a packed byte) and the first.
-        for position in [0, shape.layerOffsets[1] - 1, shape.parameterCount - 1] {
+        for position in [0, shape.places[1].parameterOffset - 1, shape.parameterCount - 1] {
             model[parameter: position] = model[parameter: position] == 1 ? -1 : 1
         }
         weights.refresh(from: model)
@@ -68,7 +66,7 @@ import Testing
 
     @Test func aRefreshFromAnotherModelRewritesEverything() {
         let shape = ModelShape(widths: [40, 9, 5])
-        let weights = ExpandedWeights(shape: shape)
+        let weights = BatchRunner(shape: shape, threads: 1)
         weights.refresh(from: TernaryModel(shape: shape, seed: 1))
         let other = TernaryModel(shape: shape, seed: 2)
         weights.refresh(from: other)

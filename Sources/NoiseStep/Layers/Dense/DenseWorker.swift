@@ -1,0 +1,77 @@
+import NoiseStepKernels
+
+/// One worker's buffers for a dense layer and its passes over a chunk: z = W·x + b, then
+/// layer norm and ReLU unless it is the last layer; δ back through them; Wᵀ·δ to the
+/// layer before.
+final class DenseWorker: LayerWorker {
+    let stage: DenseStage
+    var place: LayerPlace { stage.place }
+    var outputs: Int { stage.parameters.rows }
+    var inputs: Int { stage.parameters.columns }
+    /// z, [outputs, 64]: the logits for the last layer.
+    let z: FloatBuffer
+    /// Layer-normalized z and max(that, 0), [outputs, 64]; empty for the last layer.
+    let normalized: FloatBuffer
+    let rectified: FloatBuffer
+    /// 1/sqrt(var + ε) per example, [64]; empty for the last layer.
+    let inverseDeviation: FloatBuffer
+    /// δ = ∂(Σ_b loss_b)/∂z, [outputs, 64].
+    let deltas: FloatBuffer
+    /// Forward mode: W · (the previous layer's normalized z > 0), [outputs, 64], made once
+    /// per chunk when first needed; empty for the first layer.
+    let maskProduct: FloatBuffer
+    var maskProductReady = false
+    /// The first layer's integer partial sums.
+    let inputScratch: InputLayerScratch?
+
+    init(stage: DenseStage) {
+        self.stage = stage
+        let rows = stage.parameters.rows * Kernels.chunk, hidden = !stage.place.isLast
+        z = FloatBuffer(count: rows)
+        normalized = FloatBuffer(count: hidden ? rows : 0)
+        rectified = FloatBuffer(count: hidden ? rows : 0)
+        inverseDeviation = FloatBuffer(count: hidden ? Kernels.chunk : 0)
+        deltas = FloatBuffer(count: rows)
+        maskProduct = FloatBuffer(count: stage.place.isFirst ? 0 : rows)
+        inputScratch = stage.place.isFirst ? InputLayerScratch() : nil
+    }
+
+    var output: UnsafeMutablePointer<Float> { place.isLast ? z.pointer : rectified.pointer }
+    var delta: UnsafeMutablePointer<Float> { deltas.pointer }
+
+    func forward(_ input: LayerInput) {
+        if let ink = input.ink, let inputScratch {
+            Kernels.inputLayer(stripMajorWeights: stage.stripMajor.pointer, inputs: inputs, outputs: outputs,
+                               ink: ink.lists, unitLevels: ink.unitLevels, divisor: ink.divisor,
+                               bias: stage.bias.pointer, scratch: inputScratch, into: z.pointer)
+        } else {
+            precondition(!place.isFirst, "the first layer reads the chunk's ink")
+            Kernels.multiply(stage.matrix.pointer, rows: outputs, inner: inputs, input.values, bias: stage.bias.pointer,
+                             into: z.pointer)
+        }
+        if !place.isLast {
+            Kernels.layerNormForward(z.pointer, rows: outputs, normalized: normalized.pointer,
+                                     rectified: rectified.pointer, inverseDeviation: inverseDeviation.pointer)
+        }
+        maskProductReady = false
+    }
+
+    /// δ = LN'ᵀ(mask ⊙ ∂L/∂a) for a hidden layer; ∂L/∂z itself for the last.
+    func takeGradient(_ outputGradient: UnsafePointer<Float>) {
+        guard !place.isLast else { return deltas.pointer.update(from: outputGradient, count: outputs * Kernels.chunk) }
+        Kernels.layerNormDerivative(outputGradient, rows: outputs, normalized: normalized.pointer,
+                                    inverseDeviation: inverseDeviation.pointer, maskInput: true, maskOutput: false,
+                                    into: deltas.pointer)
+    }
+
+    func sendGradientBack(into out: UnsafeMutablePointer<Float>) {
+        precondition(!place.isFirst, "the first layer's Wᵀ is not kept")
+        Kernels.multiply(stage.transposed.pointer, rows: inputs, inner: outputs, deltas.pointer, bias: nil, into: out)
+    }
+
+    /// ∂L/∂W[o, j] = Σ_b δ[o, b]·x[j, b], one 64-wide dot; ∂L/∂b[o] = Σ_b δ[o, b].
+    func readGradients(_ entries: UnsafeBufferPointer<Kernels.Entry>, input: LayerInput,
+                       into alignments: UnsafeMutablePointer<Double>) {
+        Kernels.readGradients(deltas: deltas.pointer, inputs: input.values, entries: entries, into: alignments)
+    }
+}
