@@ -159,10 +159,10 @@ import Testing
     /// The batched read adds, per entry in order, its sign times the single read (divided by
     /// the divisor for a weight), into its sample's alignment.
     @Test func batchedReadsAddEachEntrysGradient() {
-        let s = Self.shapes[1], f = Fixture(s, seed: 21)
+        let s = Self.shapes[1], f = Fixture(s, seed: 21)  // 4 output channels: rows 0...3
         let entries: [Kernels.Entry] = [
-            Kernels.Entry(row: 0, column: 3, sample: 1, sign: 1), Kernels.Entry(row: 12, column: -1, sample: 0, sign: -1),
-            Kernels.Entry(row: 5, column: Int32(s.taps - 1), sample: 1, sign: -1), Kernels.Entry(row: 7, column: 0, sample: 2, sign: 1),
+            Kernels.Entry(row: 0, column: 3, sample: 1, sign: 1), Kernels.Entry(row: 3, column: -1, sample: 0, sign: -1),
+            Kernels.Entry(row: 2, column: Int32(s.taps - 1), sample: 1, sign: -1), Kernels.Entry(row: 1, column: 0, sample: 2, sign: 1),
         ]
         var alignments = [0.5, 0, 0], expected = alignments
         for e in entries {
