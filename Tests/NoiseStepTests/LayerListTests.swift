@@ -99,7 +99,14 @@ import Testing
     @Test func specsParseAndNameWhatIsWrong() throws {
         #expect(try LayerKinds.parse("dense 256,dense 10").map(\.spec) == ["dense 256", "dense 10"])
         #expect(try LayerKinds.parse(" dense  32 , dense 10 ").map(\.spec) == ["dense 32", "dense 10"])
-        #expect(throws: LayerSpecProblem.unknownKind("conv")) { try LayerKinds.parse("conv 5, dense 10") }
+        #expect(throws: LayerSpecProblem.unknownKind("convolution")) { try LayerKinds.parse("convolution 5, dense 10") }
+        #expect(throws: LayerSpecProblem.badArguments(kind: "conv", found: ["5"], expected: "conv CHANNELS KERNEL")) {
+            try LayerKinds.parse("conv 5, dense 10")
+        }
+        #expect(try LayerKinds.parse("conv 16 5, pool 2, dense 10").map(\.spec) == ["conv 16 5", "pool 2", "dense 10"])
+        #expect(throws: LayerSpecProblem.badArguments(kind: "pool", found: ["0"], expected: "pool SIZE")) {
+            try LayerKinds.parse("pool 0")
+        }
         #expect(throws: LayerSpecProblem.unknownKind("")) { try LayerKinds.parse("dense 10,") }
         #expect(throws: LayerSpecProblem.badArguments(kind: "dense", found: ["1", "2"], expected: "dense OUTPUTS")) {
             try LayerKinds.parse("dense 1 2")
