@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <ncurses.h>
+#include <sys/ioctl.h>
 
 // Swift cannot import function-like macros or macro-named globals; these wrappers give
 // it the same values. They hold no logic of their own.
@@ -31,10 +32,13 @@ static inline attr_t noisestep_a_underline(void) { return A_UNDERLINE; }
 static inline int noisestep_lines(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)x; return y; }
 static inline int noisestep_columns(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)y; return x; }
 
-static inline mmask_t noisestep_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t noisestep_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t noisestep_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t noisestep_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
-static inline mmask_t noisestep_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+/// The terminal's size in cells (`ioctl` is variadic, which Swift cannot call); 0 on success.
+static inline int noisestep_window_size(int fd, int *rows, int *columns) {
+    struct winsize size = {0};
+    int result = ioctl(fd, TIOCGWINSZ, &size);
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return result;
+}
 
 #endif

@@ -47,7 +47,9 @@ public struct DashboardBench {
         let options = ["--steps", "\(steps)", "--eval-every", "0", "--threads", "\(threads)"]
         for round in 1 ... rounds {
             progress("round \(round)/\(rounds): headless train, \(steps) steps")
-            headless.append(try headlessRate(options, metrics: directory.appendingPathComponent("metrics.jsonl").path))
+            // A metrics file of its own each round: train never writes over one.
+            let metrics = directory.appendingPathComponent("metrics-\(round).jsonl").path
+            headless.append(try headlessRate(options, metrics: metrics))
             progress("round \(round)/\(rounds): dashboard in tmux, \(steps) steps")
             let (rate, frames) = try dashboardRates(options, directory: directory)
             dashboard.append(rate)

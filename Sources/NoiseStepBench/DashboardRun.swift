@@ -17,7 +17,7 @@ struct DashboardRun {
     func start(_ options: [String]) throws -> Int32 {
         try? FileManager.default.removeItem(atPath: stats)
         try? FileManager.default.removeItem(atPath: log)
-        let arguments = [executable, "dashboard", "--stats", stats, "--out", log] + options
+        let arguments = [executable, "dashboard", "--stats", stats, "--out", log, "--pace", "0"] + options
         // exec: the pane's process is the dashboard itself. The tmux server outlives this
         // call; its output goes to /dev/null so that no pipe of ours stays open in it.
         let command = "exec " + arguments.map { "'\($0)'" }.joined(separator: " ")
@@ -35,13 +35,21 @@ struct DashboardRun {
     /// Polls the log until it holds `steps` steps, calling `sample` at each poll.
     func wait(forSteps steps: Int, timeout: TimeInterval, every interval: TimeInterval,
               sample: (Int) -> Void = { _ in }) throws {
+        try wait(forSteps: steps, timeout: timeout, interval: { _ in interval }, sample: sample)
+    }
+
+    /// Polls the log until it holds `steps` steps, waiting `interval(steps recorded)` between
+    /// polls (a poll reads the whole log, so a long run is polled less often), calling
+    /// `sample` at each poll.
+    func wait(forSteps steps: Int, timeout: TimeInterval, interval: (Int) -> TimeInterval,
+              sample: (Int) -> Void = { _ in }) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let recorded = stepsRecorded()
             sample(recorded)
             if recorded >= steps { return }
             guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: steps) }
-            Thread.sleep(forTimeInterval: interval)
+            Thread.sleep(forTimeInterval: interval(recorded))
         }
     }
 

@@ -45,6 +45,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Steps of the --dashboard-memory session.")
     var memorySteps = 100_000
 
+    @Option(help: "Batch size of the --dashboard-memory session (default: the training default); e.g. 64 with --memory-steps 2000000.")
+    var memoryBatch: Int?
+
     @Option(help: "The reference script (default: the package's Tests/Peer/noise_step_peer.py, run by $PYTHON or python3).")
     var reference: String?
 
@@ -74,6 +77,7 @@ struct BenchCommand: ParsableCommand {
         try Setting.threads.checkOption(threads)
         if let timeTo, !(timeTo > 0 && timeTo <= 1) { throw ValidationError("--time-to: \(timeTo) is not an accuracy in (0, 1]; e.g. 0.94") }
         if checkEvery < 1 { throw ValidationError("--check-every: \(checkEvery) must be at least 1") }
+        if let memoryBatch { try Setting.batch.checkOption(memoryBatch) }
         if timeToSteps < 1 || !Limits.steps.contains(timeToSteps) {
             throw ValidationError("--time-to-steps: \(timeToSteps) is outside 1...\(Int(Limits.steps.upper))")
         }
@@ -95,7 +99,8 @@ struct BenchCommand: ParsableCommand {
         request.threads = threads
         if dashboardMemory {
             return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps,
-                                                     threads: request.resolvedThreads, progress: Self.progress).measure(),
+                                                     threads: request.resolvedThreads, batch: memoryBatch,
+                                                     progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
         if let timeTo {

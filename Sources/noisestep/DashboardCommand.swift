@@ -30,6 +30,12 @@ struct DashboardCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Redraws per second, \(Limits.framesPerSecond).")
     var fps = 20
 
+    @Option(parsing: .unconditional, help: "Train at most this many steps a second, slow enough to watch it learn; 0: as fast as it can (p switches while running).")
+    var pace = DashboardConfiguration.watchingPace
+
+    @Option(help: "The terminal's background, for the colours: dark, light, or auto (ask the terminal, else COLORFGBG; b switches while running).")
+    var theme: ThemeArgument = .auto
+
     @Option(help: "Continue the run in this .nstep step log, recording on into it (its options win); its whole history is shown from step 1.")
     var resume: String?
 
@@ -42,6 +48,7 @@ struct DashboardCommand: ParsableCommand {
 
     func validate() throws {
         try Setting.framesPerSecond.checkOption(fps)
+        if !(pace >= 0 && pace <= 1_000_000) { throw ValidationError("--pace: \(pace) is outside 0...1000000 steps a second") }
         if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed session records into the --resume log") }
         if resume != nil, noRecord { throw ValidationError("--no-record: a resumed session records into the --resume log") }
@@ -60,14 +67,17 @@ struct DashboardCommand: ParsableCommand {
         let handover = team.isMPIJob ? try TerminalHandover.take() : nil
         defer { handover?.giveBack() }
         guard DashboardApp.isInteractiveTerminal else {
-            throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run `noisestep train`")
+            throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run"
+                + " `\(ProgramName.command) train`")
         }
         let data = try DataSource.load(directory: arguments.data)
-        let (driver, history) = try makeDriver(data, sharing: team.sharing)
+        var series = HistorySeries()
+        let (driver, history) = try makeDriver(data, sharing: team.sharing) { series.append($0) }
         try team.sharing.start(driver.trainer)
-        let configuration = try makeConfiguration(options: driver.trainer.options, data: data)
+        var configuration = try makeConfiguration(options: driver.trainer.options, data: data)
+        configuration.history = series
         let recording = driver.log?.path
-        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps)
+        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps, pace: pace)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
@@ -76,11 +86,12 @@ struct DashboardCommand: ParsableCommand {
         // After SIGTERM, mpirun is ending the job because a rank ended: nobody to release.
         if status != 128 + SIGTERM { team.release(stepsDone: state.stepsDone, model: state.model) }
         if let recording {
-            print("run: \(Printable.escaped(recording)) (\(state.stepsDone) steps); continue it with"
-                + " `noisestep dashboard --resume \(Printable.escaped(recording))`")
+            // The command on a line of its own, so a narrow terminal never breaks it mid-option.
+            print("run: \(Printable.escaped(recording)) (\(NumberFormat.grouped(state.stepsDone)) steps); continue it with:\n"
+                + "  \(ProgramName.command) dashboard --resume \(Printable.escaped(recording))")
         }
         if case .recordingFailed(let error) = state.event {
-            FileHandle.standardError.write(Data("noisestep: \(ErrorMessages.describe(error))\n".utf8))
+            FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(ErrorMessages.describe(error))\n".utf8))
         }
         if let stats { try DashboardStatistics(frames: frames, state: state).write(to: stats) }
         if status != 0 { throw ExitCode(status) }
@@ -90,15 +101,17 @@ struct DashboardCommand: ParsableCommand {
 extension DashboardCommand {
     /// A fresh run recorded to `--out` or runs/, or `--resume`'s run recorded on into its
     /// log, with the figures of the steps it already holds (replayed, validation rescored);
-    /// its steps shared through `sharing`.
-    func makeDriver(_ data: DataSource, sharing: StepSharing = .single) throws -> (RunDriver<Trainer>, RunHistory) {
+    /// its steps shared through `sharing`; `each` sees the figures of every step replayed.
+    func makeDriver(_ data: DataSource, sharing: StepSharing = .single,
+                    each: (StepRecord) -> Void = { _ in }) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
             let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
                                                  threads: arguments.threads, steps: arguments.steps,
                                                  evalEvery: arguments.evalEvery, sharing: sharing)
             if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
             let history = try RunHistory.replaying(resumed.log, validation: data.validation,
-                                                   evalEvery: arguments.evalEvery, threads: arguments.threads)
+                                                   evalEvery: arguments.evalEvery, threads: arguments.threads,
+                                                   each: each)
             return (resumed.driver, history)
         }
         let noRecord = noRecord, out = out, existing: ExistingFile = force ? .replace : .refuse
@@ -117,9 +130,14 @@ extension DashboardCommand {
     func makeConfiguration(options: TrainingOptions, data: DataSource) throws -> DashboardConfiguration {
         var configuration = DashboardConfiguration(options: options)
         configuration.framesPerSecond = fps
+        configuration.pace = pace > 0 ? pace : DashboardConfiguration.watchingPace
+        configuration.command = ProgramName.command
+        configuration.theme = theme.theme
         configuration.describeError = { ErrorMessages.describe($0) }
+        configuration.describeFileProblem = { $0.message(path: $1) }
         configuration.leg = arguments.steps
         configuration.evalEvery = arguments.evalEvery
+        configuration.runOptions = try Self.runOptions(options, data: data, evalEvery: arguments.evalEvery)
         let classes = ClassNames.forData(directory: arguments.data)
         configuration.classNames = classes.names
         configuration.classNoun = classes.noun
@@ -128,12 +146,30 @@ extension DashboardCommand {
         if let compare {
             let log = try StepLog.read(path: compare)
             // The ghost draws loss and batch accuracy only, both in the records: nothing to score.
-            let history = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
-                                                   evalEvery: arguments.evalEvery, threads: arguments.threads)
+            var series = HistorySeries()
+            _ = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
+                                         evalEvery: arguments.evalEvery, threads: arguments.threads) { series.append($0) }
             configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
-                                        history: history)
+                                        series: series)
         }
         return configuration
+    }
+
+    /// The run's options as the help's last page lists them: what it started with.
+    static func runOptions(_ options: TrainingOptions, data: DataSource, evalEvery: Int) throws -> [(String, String)] {
+        let augmentation = options.augmentation
+        return [
+            ("model", try Limits.shape(of: options).summary),
+            ("data", data.isBundled ? "the bundled MNIST subset" : "--data's files"),
+            ("batch", NumberFormat.grouped(options.batch)), ("input", options.input.rawValue),
+            ("started at", "density \(NumberFormat.scientific(options.density)) \(options.schedule.rawValue), "
+                + "samples \(NumberFormat.grouped(options.samples)), quantile \(NumberFormat.plain(options.rejectQuantile))"),
+            ("alignment", options.alignment.rawValue), ("temperature", NumberFormat.plain(options.temperature)),
+            ("augmentation", "shift \(NumberFormat.plain(augmentation.shift)) px, rotate \(NumberFormat.plain(augmentation.rotation))°, "
+                + "scale \(NumberFormat.plain(augmentation.scale))"),
+            ("seed", String(options.seed)),
+            ("validation", evalEvery > 0 ? "every \(NumberFormat.grouped(evalEvery)) steps" : "at the target"),
+        ]
     }
 
     /// Names tried in runs/ when sessions started in the same second with the same seed.
@@ -168,3 +204,16 @@ extension DashboardCommand {
 }
 
 extension TrainingSession: LiveTrainingSession {}
+
+/// `--theme`: a background the colours are chosen for, or auto.
+enum ThemeArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, dark, light
+
+    var theme: Theme? {
+        switch self {
+        case .auto: nil
+        case .dark: .dark
+        case .light: .light
+        }
+    }
+}

@@ -13,16 +13,21 @@ struct DashboardStatistics: Encodable {
     var steps: Int
     var trainingSeconds: Double
     var peakRSSBytes: Int
+    /// Mouse strokes that reached the pad, and their points (the stroke measurement).
+    var strokes: Int
+    var strokePoints: Int
 
     init(frames: FrameStatistics, state: SessionState) {
         self.frames = frames.frames
         seconds = frames.seconds
         fps = frames.framesPerSecond
-        steps = state.history.count
+        steps = state.history.endIndex  // every record, those the history no longer holds too
         trainingSeconds = state.elapsedSeconds
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         peakRSSBytes = usage.ru_maxrss * 1024
+        strokes = frames.strokes
+        strokePoints = frames.strokePoints
     }
 
     /// Writes the line to `path`, replacing an earlier report.

@@ -41,7 +41,7 @@ struct EvalCommand: ParsableCommand {
     var threads = 0
 
     func validate() throws {
-        if file == nil && model == nil { throw ValidationError("give the model file: noisestep eval FILE") }
+        if file == nil && model == nil { throw ValidationError("give the model file: \(ProgramName.command) eval FILE") }
         if let file, let model, file != model {
             throw ValidationError("--model: names a second model; give one file (FILE or --model)")
         }
@@ -64,8 +64,12 @@ struct EvalCommand: ParsableCommand {
             report.calibration = measureCalibration(loaded.model, options: loaded.options, on: test)
             // Digits drawn as on the pad, where the probabilities are shown: bundled digits only.
             if data == nil {
-                report.padCalibration = measureCalibration(loaded.model, options: loaded.options,
-                                                           on: DrawnDigits.dataset(from: test))
+                let drawn = DrawnDigits.dataset(from: test), others = NonDigits.dataset(count: NonDigits.checkCount, seed: 1)
+                report.padCalibration = measureCalibration(loaded.model, options: loaded.options, on: drawn)
+                report.padCheck = PadCalibration.check(loaded.model, clean: test, drawn: drawn, nonDigits: others,
+                                                       encoding: loaded.options.input)
+                report.nonDigitConfidence = CalibrationReport.measure(loaded.model, on: others, encoding: loaded.options.input,
+                                                                      temperatures: [loaded.options.temperature])[0].meanConfidence
             }
         }
         print(json ? try report.jsonLine() : report.rendered(file: Printable.escaped(path), source: Printable.escaped(source)))

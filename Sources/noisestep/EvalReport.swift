@@ -29,6 +29,11 @@ struct EvalReport: Encodable {
     var calibration: Calibration?
     /// The same on the test digits redrawn as on the pad (bundled data only).
     var padCalibration: Calibration?
+    /// The pad's own confidence (a temperature per input kind and "unsure"), checked on
+    /// digits it was not fitted on and on drawings that are no digit (bundled data only).
+    var padCheck: PadCalibrationCheck?
+    /// The mean top probability at the training temperature on those non-digit drawings.
+    var nonDigitConfidence: Double?
     /// The predicted class of each test image, in file order (`--predictions`).
     var predictions: [Int]?
 
@@ -52,6 +57,7 @@ struct EvalReport: Encodable {
         if let perClass, let confusion { lines += classTable(perClass, confusion: confusion) }
         if let calibration { lines.append("calibration: " + Self.describe(calibration)) }
         if let padCalibration { lines.append("  drawn as on the pad: " + Self.describe(padCalibration)) }
+        if let padCheck { lines += Self.describe(padCheck, trainingConfidence: nonDigitConfidence) }
         return lines.joined(separator: "\n")
     }
 
@@ -60,6 +66,20 @@ struct EvalReport: Encodable {
         "expected calibration error (\(calibration.bins) bins) " + NumberFormat.fixed(calibration.plain, 3)
             + " with softmax(logits), " + NumberFormat.fixed(calibration.tempered, 3) + " with softmax(logits / "
             + NumberFormat.plain(calibration.temperature) + "), the training temperature"
+    }
+
+    /// The pad's confidence, as checked: ECE and unsure share per kind, then non-digits.
+    private static func describe(_ check: PadCalibrationCheck, trainingConfidence: Double?) -> [String] {
+        let percent = { (value: Double) in NumberFormat.percent(value, digits: 0) }
+        let digits = { (name: String, result: PadCalibrationCheck.Digits) in
+            "\(name) \(NumberFormat.fixed(result.expectedCalibrationError, 3)) (unsure \(percent(result.unsureShare)))"
+        }
+        let others = check.nonDigits
+        let training = trainingConfidence.map { "; at the training temperature every one of them shows \(percent($0)) on average" } ?? ""
+        return ["  the pad's confidence (a temperature per kind, fitted on half the digits, checked on the other half): "
+                    + digits("clean", check.clean) + ", " + digits("drawn", check.drawn),
+                "  \(NonDigits.checkCount) drawings that are no digit: \(percent(others.unsureShare)) unsure, the rest shown at "
+                    + percent(others.meanConfidenceShown) + " on average" + training]
     }
 
     /// One row per true class: its name, accuracy, and what it was predicted as.

@@ -32,8 +32,9 @@ struct InfoCommand: ParsableCommand {
         let log = try StepLog.read(path: file, verifying: verify)
         let model = log.latestModel
         let summary = StepLogSummary(log: log, model: model, verified: verify ? true : nil)
-        let report = InfoReport(summary: summary, log: log, validation: try score(model, options: log.options,
+        var report = InfoReport(summary: summary, log: log, validation: try score(model, options: log.options,
                                                                                 step: log.lastStep))
+        report.changes = try StepLog.settingsChanges(path: file).map(InfoReport.Change.init)
         print(json ? try report.json() : report.rendered())
     }
 

@@ -18,8 +18,50 @@ struct InfoReport: Encodable {
         }
     }
 
+    /// A step whose settings differ from the step before's: a key at the dashboard, or the schedule.
+    struct Change: Encodable {
+        var step: Int
+        var from: StepSettings
+        var to: StepSettings
+        var bySchedule: Bool { to.isScheduleDrop(from: from) }
+
+        init(_ change: (step: Int, from: StepSettings, to: StepSettings)) {
+            (step, from, to) = change
+        }
+
+        enum CodingKeys: String, CodingKey { case step, density, samples, rejectQuantile, schedule, bySchedule }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(step, forKey: .step)
+            try container.encode(to.density, forKey: .density)
+            try container.encode(to.samples, forKey: .samples)
+            try container.encode(to.rejectQuantile, forKey: .rejectQuantile)
+            try container.encode(to.schedule.rawValue, forKey: .schedule)
+            try container.encode(bySchedule, forKey: .bySchedule)
+        }
+
+        /// "step 812: reject quantile 0.50 → 0.55, density 6.00e-05 → 4.80e-05 (by the paper schedule)".
+        var words: String {
+            var parts: [String] = []
+            if from.density != to.density {
+                parts.append("density \(NumberFormat.scientific(from.density)) → \(NumberFormat.scientific(to.density))")
+            }
+            if from.samples != to.samples { parts.append("samples \(from.samples) → \(to.samples)") }
+            if from.rejectQuantile != to.rejectQuantile {
+                parts.append("reject quantile \(NumberFormat.plain(from.rejectQuantile)) → \(NumberFormat.plain(to.rejectQuantile))")
+            }
+            if from.schedule != to.schedule { parts.append("schedule \(to.schedule.rawValue)") }
+            return "step \(step): " + parts.joined(separator: ", ") + (bySchedule ? " (by the paper schedule)" : "")
+        }
+    }
+
+    /// Changes listed in the text report; --json lists them all.
+    static let listedChanges = 20
+
     var summary: StepLogSummary
     var options: TrainingOptions
+    /// Every change of settings during the run (keys at the dashboard, the schedule).
+    var changes: [Change] = []
     /// The settings of the last recorded step, nil without steps.
     var lastSettings: StepSettings?
     var validation: Validation?
@@ -72,6 +114,7 @@ struct InfoReport: Encodable {
                 + " schedule), samples \(settings.samples), reject quantile " + NumberFormat.plain(settings.rejectQuantile)
                 + " at the last step")
         }
+        lines += changeLines()
         if let validation {
             lines.append("  validation \(NumberFormat.percent(validation.accuracy)) (\(validation.correct)/\(validation.total))"
                 + " on \(validation.source), after step \(validation.step)")
@@ -81,10 +124,20 @@ struct InfoReport: Encodable {
         return lines.joined(separator: "\n")
     }
 
-    enum CodingKeys: String, CodingKey { case options, lastSettings, validation, optimizer, adamSettings }
+    /// "  changes    step 251: …", one per line under the label, the first `listedChanges`.
+    private func changeLines() -> [String] {
+        guard !changes.isEmpty else { return ["  changes    none: every step ran with the options' settings"] }
+        var lines = changes.prefix(Self.listedChanges).enumerated().map { ($0 == 0 ? "  changes    " : "             ") + $1.words }
+        if changes.count > Self.listedChanges {
+            lines.append("             … and \(changes.count - Self.listedChanges) more (--json lists them all)")
+        }
+        return lines
+    }
 
-    /// The summary's keys, then "options", "last_settings", "validation", "optimizer" and,
-    /// for an Adam-STE model, "adam_settings".
+    enum CodingKeys: String, CodingKey { case options, lastSettings, validation, optimizer, adamSettings, settingsChanges }
+
+    /// The summary's keys, then "options", "last_settings", "validation", "optimizer",
+    /// for an Adam-STE model "adam_settings", and "settings_changes".
     func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -95,6 +148,7 @@ struct InfoReport: Encodable {
         if case .adamSTE(let adam) = origin {
             try container.encode(adam, forKey: .adamSettings)
         }
+        try container.encode(changes, forKey: .settingsChanges)
     }
 
     func json() throws -> String { try JSONOutput.indented(self) }

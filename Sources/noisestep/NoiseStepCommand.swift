@@ -24,8 +24,8 @@ struct NoiseStepCommand: ParsableCommand {
     static func main() {
         if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-            let message = "Error: '\(Printable.escaped(unknown))' is not a command; the commands are "
-                + names.joined(separator: ", ") + " (dashboard when none is given). See noisestep --help.\n"
+            let message = ErrorMessages.prefix + "'\(Printable.escaped(unknown))' is not a command; the commands are "
+                + names.joined(separator: ", ") + " (dashboard when none is given). See \(ProgramName.command) --help.\n"
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
@@ -36,7 +36,7 @@ struct NoiseStepCommand: ParsableCommand {
             let translated = ErrorMessages.translate(error)
             if let failure = translated as? CLIError {
                 // One line, and the status that says whose the fault was.
-                FileHandle.standardError.write(Data("Error: \(failure.description)\n".utf8))
+                FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(failure.description)\n".utf8))
                 Foundation.exit(failure.status)
             }
             // --help and --version end here too, printed as ArgumentParser prints them.
@@ -46,7 +46,7 @@ struct NoiseStepCommand: ParsableCommand {
             // validation): its message in one line, without the usage block after it. A
             // bare ExitCode (the dashboard ended on a signal) has none and prints nothing.
             let message = message(for: translated).split(whereSeparator: \.isNewline).joined(separator: " ")
-            if !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
+            if !message.isEmpty { FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(message)\n".utf8)) }
             Foundation.exit(status.rawValue)
         }
     }

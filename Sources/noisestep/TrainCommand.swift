@@ -34,6 +34,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Replace an existing --out step log (an Adam-STE model file with --optimizer adam-ste) or --metrics file (never another kind of file, nor one being written).")
     var force = false
 
+    @Flag(help: "Keep no step log (as without --out; taken for the dashboard's sake, where recording is the default).")
+    var noRecord = false
+
     @Option(help: "The optimizer: noise-step, or adam-ste (the paper's baseline: fp32 latent weights, Adam, straight-through ternarization).")
     var optimizer = Optimizer.noiseStep
 
@@ -44,6 +47,8 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if logEvery < 1 { throw ValidationError("--log-every: \(logEvery) must be at least 1") }
+        if noRecord, out != nil { throw ValidationError("--no-record: cannot also record to --out") }
+        if noRecord, resume != nil { throw ValidationError("--no-record: a resumed run records into the --resume log") }
         if resume != nil, out != nil { throw ValidationError("--out: a resumed run appends to the --resume log itself") }
         if resume != nil, force { throw ValidationError("--force: a resumed run continues its files; nothing is replaced") }
         if optimizer == .adamSTE, resume != nil {
@@ -95,7 +100,7 @@ struct TrainCommand: ParsableCommand {
         let driver = try noiseStepDriver(data, options: options, plan: plan, sharing: team.sharing)
         try team.sharing.start(driver.trainer)
         if team.size > 1 {
-            StopNotice.install(log: driver.log?.path, resume: "noisestep train --steps \(driver.plan.targetStep)"
+            StopNotice.install(log: driver.log?.path, resume: "\(ProgramName.command) train --steps \(driver.plan.targetStep)"
                 + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
         }
         try train(driver, data: data, ranks: team.size)

@@ -21,9 +21,9 @@ import Testing
             │   53% ┤                   ⣀⠤⠔⠒◆⠁               │
             │       │             ⣀⠤◆⠒⠉⠉◆                    │
             │       │        ⣀⠤⠒◆⠉                           │
-            │  ≤15% ┤⣀⣀⣀◆⠤⠒⠉◆                                │
+            │  ≤15% ┤▼▼▼◆⠤⠒⠉◆                                │
             │       └1                                step 40│
-            └────────────────────────────────────────────────┘
+            └────────────────────────────1───────────────────┘
             """#)
     }
 
@@ -37,9 +37,9 @@ import Testing
             │   53% ┤         ⢀⠔◆      ⢀⣀⠤⠒⠊⠉                │
             │       │      ⢀◆⠊◆   ⣀⡠⠔⠒⠉⠁                     │
             │       │    ⡠◆⠁⢀⣀⠤⠔⠊⠉                           │
-            │  ≤15% ┤⣀◆⣔◆⠤⠒⠉⠁                                │
+            │  ≤15% ┤▼◆▼◆⠤⠒⠉⠁                                │
             │       └1                                step 80│
-            └────────────────────────────────────────────────┘
+            └──────────────────1─────────────────────────────┘
             """#)
     }
 
@@ -59,6 +59,7 @@ import Testing
         let content = AccuracyPanel.collect(state, series: HistorySeries(state.history), ghost: nil,
                                             ui: DashboardUIState(), width: 50)
         #expect(content.currentBatch == 0.9)
-        #expect(content.currentValidation == 0.1 + 0.7 * 39 / 41)
+        let expected = 0.1 + 0.7 * 39.0 / 41.0
+        #expect(content.currentValidation == MeasuredValue(step: 40, value: expected))
     }
 }

@@ -16,17 +16,24 @@ enum Fixtures {
 
     /// `count` steps whose loss falls from 2.3 and whose accuracies rise, validation on
     /// every fourth step, the density dropping after step 20.
+    /// (The engine's history keeps only its newest records; `records(steps:)` has all.)
     static func history(steps count: Int) -> RunHistory {
         var history = RunHistory()
-        for step in 1 ... max(1, count) where count > 0 {
-            let progress = Double(step - 1) / Double(max(1, count - 1))
-            history.append(StepRecord(step: step, loss: 2.3 - 1.8 * progress, batchAccuracy: 0.1 + 0.8 * progress,
-                                      validationAccuracy: step % 4 == 0 ? 0.1 + 0.7 * progress : nil,
-                                      acceptanceRate: step % 2 == 0 ? 0.5 : 0.25, weightsChanged: 10 * step,
-                                      sparsity: 0.33 + 0.01 * progress, settings: settings(step: step),
-                                      alignmentThreshold: 1e-3 * (1 - 0.5 * progress)))
-        }
+        for record in records(steps: count) { history.append(record) }
         return history
+    }
+
+    /// The records of `history(steps:)`, every one.
+    static func records(steps count: Int) -> [StepRecord] {
+        (0 ..< max(0, count)).map { index in
+            let step = index + 1
+            let progress = Double(step - 1) / Double(max(1, count - 1))
+            return StepRecord(step: step, loss: 2.3 - 1.8 * progress, batchAccuracy: 0.1 + 0.8 * progress,
+                              validationAccuracy: step % 4 == 0 ? 0.1 + 0.7 * progress : nil,
+                              acceptanceRate: step % 2 == 0 ? 0.5 : 0.25, weightsChanged: 10 * step,
+                              sparsity: 0.33 + 0.01 * progress, settings: settings(step: step),
+                              alignmentThreshold: 1e-3 * (1 - 0.5 * progress))
+        }
     }
 
     /// 128 perturbations: 44 with α = 0, 20 rejected, 64 kept.

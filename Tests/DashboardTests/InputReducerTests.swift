@@ -54,10 +54,13 @@ import Testing
         #expect(ui.focus == .training)
     }
 
-    @Test func qQuitsEvenWhenTheScreenIsTooSmallOrHelpIsOpen() {
+    /// `q` quits even on a screen too small to draw; with help open it closes the help.
+    @Test func qQuitsEvenWhenTheScreenIsTooSmallAndClosesHelp() {
         var ui = DashboardUIState()
         #expect(Self.run([.character("q")], ui: &ui, context: Self.context(layout: nil)) == [.quit])
         ui.helpPage = 0
+        #expect(Self.run([.character("q")], ui: &ui).isEmpty)
+        #expect(ui.helpPage == nil)
         #expect(Self.run([.character("q")], ui: &ui) == [.quit])
     }
 
@@ -84,7 +87,7 @@ import Testing
     @Test func viewTogglesAndGlobalKeys() {
         var ui = DashboardUIState()
         let effects = Self.run([.character("l"), .character("e"), .character("s"), .character("r")], ui: &ui)
-        #expect(ui.logScale && ui.smoothing)
+        #expect(ui.logScale && ui.smoothing == .light)
         #expect(effects == [.send(.save), .loadRandomValidationImage])
     }
 
@@ -129,10 +132,12 @@ import Testing
         var ui = DashboardUIState()
         _ = Self.run([.character("x")], ui: &ui)
         #expect(ui.notice?.text == "x acts on the pad: Tab to the pad first")
-        _ = Self.run([.up], ui: &ui)
-        #expect(ui.notice?.text == "arrows move the pad cursor: Tab to the pad first")
+        _ = Self.run([.left], ui: &ui)
+        #expect(ui.notice?.text == "← → move a zoomed window: z zooms in (the pad cursor: Tab to the pad)")
         _ = Self.run([.character("z")], ui: &ui)
-        #expect(ui.notice?.text == "z does nothing: ? lists the keys")
+        #expect(ui.notice?.text == "nothing to zoom into before the first step")
+        _ = Self.run([.character("Q")], ui: &ui)
+        #expect(ui.notice?.text == "Q does nothing: ? lists the keys")
         ui.notice = nil
         _ = Self.run([.character("\u{1b}")], ui: &ui)
         #expect(ui.notice == nil, "Escape passes silently")

@@ -8,7 +8,7 @@ import Testing
         var ui = DashboardUIState()
         ui.pad.stroke(from: PadPoint(x: 3, y: 3), to: PadPoint(x: 9, y: 9))
         ui.prediction = PadPrediction.compute(pad: ui.pad, source: .drawing, model: Fixtures.seededModel, encoding: .gray,
-                                              temperature: 8, step: 1)
+                                              calibration: PadCalibration(temperature: 8), step: 1)
         let text = Fixtures.render(width: 16, height: 14) { canvas, rect in
             SeesPanel.draw(SeesPanel.collect(ui), in: &canvas, rect: rect)
         }
@@ -89,7 +89,7 @@ import Testing
     @Test func timelineFollowsTheLossPlotsAxis() {
         let state = Fixtures.state(steps: 40)
         let text = Fixtures.render(width: 50, height: 5) { canvas, rect in
-            TimelinePanel.draw(TimelinePanel.collect(state, series: HistorySeries(state.history), ghost: nil,
+            TimelinePanel.draw(TimelinePanel.collect(state, series: HistorySeries(state.history), ghost: nil, ui: DashboardUIState(),
                                                      width: rect.width), in: &canvas, rect: rect)
         }
         #expect(text == #"""
@@ -97,7 +97,7 @@ import Testing
             │ dens. │████████████████████▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁│
             │quant. │▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅│
             │ samp. │▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅│
-            └────────────────────────────▴───────────────────┘
+            └────────────────────────────1───────────────────┘
             """#)
     }
 }

@@ -14,7 +14,7 @@ import Testing
     /// The density drop after step 20 is marked ▴ under the step where it took effect.
     @Test func linearLossCurveWithTheSettingChangeMarked() {
         #expect(render(DashboardUIState()) == #"""
-            ┌ loss 0.500  linear  ▴ setting changed ─────────┐
+            ┌ loss 0.500  linear ────────────────────────────┐
             │  2.30 ┤⠑⠒⠢⠤⢄⡀                                  │
             │       │     ⠈⠉⠑⠒⠢⠤⢄⡀                           │
             │  1.58 ┤            ⠈⠉⠑⠒⠢⢄⣀⣀                    │
@@ -22,31 +22,31 @@ import Testing
             │       │                           ⠉⠒⠒⠤⠤⣀⣀      │
             │ 0.500 ┤                                  ⠉⠒⠒⠤⠤⣀│
             │       └1                                step 40│
-            └────────────────────────────▴───────────────────┘
+            └────────────────────────────1───────────────────┘
             """#)
     }
 
     @Test func logScaleAndSmoothingWithFocus() {
         var ui = DashboardUIState()
         ui.logScale = true
-        ui.smoothing = true
+        ui.smoothing = .light
         #expect(render(ui, focused: true) == #"""
-            ┌▸ loss 0.500  smoothed 1.26  log · ema ─────────┐
-            │  2.30 ┤⠉⠉⠉⠉⠑⠒⠒⠒⠢⠤⠤⢄⣀⣀⡀                         │
-            │       │              ⠈⠉⠑⠒⠢⠤⣀⣀                  │
-            │  1.81 ┤                      ⠉⠉⠒⠤⣀⣀            │
-            │       │                            ⠉⠒⠤⣀        │
-            │       │                                ⠉⠉⠒⢄    │
-            │  1.26 ┤                                    ⠉⠒⠤⣀│
+            ┌▸ loss 0.500  ema 10 0.678  log ────────────────┐
+            │  2.30 ┤⠉⠙⠓⠒⠲⠶⠶⢦⣤⣤⣄⣀⣀⡀                          │
+            │       │          ⠈⠉⠑⠚⠛⠫⠵⢖⣒⣒⠤⠤⣀⣀                │
+            │  1.25 ┤                    ⠉⠉⠒⠒⠭⠭⣒⠒⠤⠤⣀         │
+            │       │                           ⠉⠉⠒⠤⣉⣉⠒⠤⣀    │
+            │       │                                 ⠉⠒⠤⣉⠉⠒⠤│
+            │ 0.500 ┤                                     ⠉⠢⣀│
             │       └1                                step 40│
-            └────────────────────────────▴───────────────────┘
+            └────────────────────────────1───────────────────┘
             """#)
     }
 
     @Test func aComparedRunIsDrawnBehind() {
         let ghost = HistorySeries(Fixtures.history(steps: 40))
         #expect(render(DashboardUIState(), steps: 20, ghost: ghost) == #"""
-            ┌ loss 0.500  linear  ⠤ ghost ───────────────────┐
+            ┌ loss 0.500  ⠤ compared run 1.42 (Δ −0.923) ────┐
             │  2.30 ┤⠑⠲⢦⠤⢄⡀                                  │
             │       │   ⠑⠢⢌⡉⠑⠒⠢⠤⢄⡀                           │
             │  1.58 ┤      ⠈⠑⢄⡀  ⠈⠉⠑⠒⠢⢄⣀⣀                    │
@@ -79,6 +79,6 @@ import Testing
         #expect(content.points.count == BraillePlot.dotColumns(width: 48))
         #expect(content.steps == 1 ... 5000)
         #expect(content.marks.count == 1)
-        #expect(abs(content.marks[0] - 20.0 / 4999) < 1e-12)
+        #expect(content.marks[0].number == 1 && abs(content.marks[0].fraction - 20.0 / 4999) < 1e-12)
     }
 }

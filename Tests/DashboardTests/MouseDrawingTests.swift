@@ -2,8 +2,9 @@
 import Testing
 
 @Suite struct MouseDrawingTests {
-    @Test func pressDragReleaseDrawsAJoinedLineAndFocusesThePad() throws {
+    @Test func pressDragReleaseDrawsAJoinedLine() throws {
         var ui = DashboardUIState()
+        ui.focus = .pad
         let layout = try #require(ScreenLayout(width: 200, height: 60, layerCount: 2))
         let pixels = try #require(layout.padPixels)
         // Full scale: two columns per pixel.
@@ -19,8 +20,23 @@ import Testing
         for row in 5 ... 20 { #expect(ui.pad[20, row] == 1, "row \(row)") }
     }
 
+    /// The click that gives the pad focus paints nothing, and starts no stroke.
+    @Test func theClickThatFocusesThePadDoesNotPaint() throws {
+        var ui = DashboardUIState()
+        let layout = try #require(InputReducerTests.layout)
+        let pixels = try #require(layout.padPixels)
+        _ = InputReducerTests.run([.mouse(MouseEvent(.press, column: pixels.column + 14, row: pixels.row + 2)),
+                                   .mouse(MouseEvent(.drag, column: pixels.column + 14, row: pixels.row + 8)),
+                                   .mouse(MouseEvent(.release, column: pixels.column + 14, row: pixels.row + 8))],
+                                  ui: &ui)
+        #expect(ui.focus == .pad)
+        #expect(ui.pad.isEmpty)
+        #expect(ui.strokeEnd == nil)
+    }
+
     @Test func atHalfScaleARowOfCellsIsTwoRowsOfPixels() throws {
         var ui = DashboardUIState()
+        ui.focus = .pad
         let layout = try #require(InputReducerTests.layout)
         let pixels = try #require(layout.padPixels)
         let events: [InputEvent] = [
@@ -52,7 +68,7 @@ import Testing
     @Test func clickOnThePredictionInTheCompactArrangementOpensThePad() throws {
         var ui = DashboardUIState()
         let compact = InputReducerTests.context(layout: ScreenLayout(width: 80, height: 24, layerCount: 2))
-        _ = InputReducerTests.run([.mouse(MouseEvent(.press, column: 60, row: 15))], ui: &ui, context: compact)
+        _ = InputReducerTests.run([.mouse(MouseEvent(.press, column: 60, row: 18))], ui: &ui, context: compact)
         #expect(ui.focus == .pad)
         #expect(ui.pad.isEmpty)
     }

@@ -9,9 +9,9 @@ import Testing
         #expect(layout.message == Rect(column: 0, row: 23, width: 80, height: 1))
         #expect(layout.loss == Rect(column: 0, row: 2, width: 50, height: 11))
         #expect(layout.accuracy == Rect(column: 0, row: 13, width: 50, height: 10))
-        #expect(layout.sparsity == Rect(column: 50, row: 2, width: 30, height: 4))
-        #expect(layout.acceptance == Rect(column: 50, row: 6, width: 30, height: 5))
-        #expect(layout.prediction == Rect(column: 50, row: 11, width: 30, height: 12))
+        #expect(layout.changes == Rect(column: 50, row: 2, width: 30, height: 8))
+        #expect(layout.acceptance == Rect(column: 50, row: 10, width: 30, height: 6))
+        #expect(layout.prediction == Rect(column: 50, row: 16, width: 30, height: 7))
         #expect(layout.pad == nil && layout.sees == nil)
     }
 
@@ -22,14 +22,14 @@ import Testing
         #expect(layout.sees == Rect(column: 30, row: 2, width: 16, height: 9))
         #expect(layout.loss == nil)
         #expect(layout.accuracy == Rect(column: 0, row: 18, width: 50, height: 5))
-        #expect(layout.prediction == Rect(column: 50, row: 11, width: 30, height: 12))
+        #expect(layout.prediction == Rect(column: 50, row: 16, width: 30, height: 7))
     }
 
-    @Test func compactAt100By30ShowsTheLayersAndALossBesideThePad() throws {
+    @Test func compactAt100By30ShowsMoreChangesAndALossBesideThePad() throws {
         let training = try #require(ScreenLayout(width: 100, height: 30, layerCount: 3))
         #expect(training.arrangement == .compact)
-        #expect(training.sparsity == Rect(column: 70, row: 2, width: 30, height: 7))
-        #expect(training.acceptance == Rect(column: 70, row: 9, width: 30, height: 8))
+        #expect(training.changes == Rect(column: 70, row: 2, width: 30, height: 9))
+        #expect(training.acceptance == Rect(column: 70, row: 11, width: 30, height: 6))
         let pad = try #require(ScreenLayout(width: 100, height: 30, layerCount: 3, focus: .pad))
         #expect(pad.loss == Rect(column: 46, row: 2, width: 24, height: 16))
         #expect(pad.accuracy == Rect(column: 0, row: 18, width: 70, height: 11))
@@ -44,7 +44,7 @@ import Testing
         #expect(layout.acceptance == Rect(column: 74, row: 30, width: 46, height: 9))
         #expect(layout.loss == Rect(column: 0, row: 2, width: 74, height: 15))
         #expect(layout.accuracy == Rect(column: 0, row: 17, width: 74, height: 15))
-        #expect(layout.sparsity == Rect(column: 0, row: 32, width: 74, height: 7))
+        #expect(layout.changes == Rect(column: 0, row: 32, width: 74, height: 7))
         #expect(ScreenLayout(width: 120, height: 40, layerCount: 3, focus: .pad) == layout)
     }
 
@@ -52,8 +52,9 @@ import Testing
         let half = try #require(ScreenLayout(width: 160, height: 48, layerCount: 3))
         #expect(half.arrangement == .large && half.padScale == .half)
         #expect(half.classes == Rect(column: 98, row: 2, width: 62, height: 13))
-        #expect(half.fields == Rect(column: 98, row: 15, width: 62, height: 32))
-        #expect(half.timeline == Rect(column: 0, row: 19, width: 52, height: 5))
+        #expect(half.changes == Rect(column: 98, row: 15, width: 62, height: 16))
+        #expect(half.fields == Rect(column: 98, row: 31, width: 62, height: 16))
+        #expect(half.timeline == Rect(column: 0, row: 22, width: 52, height: 5))
         let double = try #require(ScreenLayout(width: 200, height: 60, layerCount: 3))
         #expect(double.padScale == .double)
         #expect(double.pad == Rect(column: 80, row: 2, width: 58, height: 30))

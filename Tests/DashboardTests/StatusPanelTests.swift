@@ -14,7 +14,7 @@ import Testing
         #expect(render(Fixtures.state(steps: 750)) == #"""
              RUNNING   step 750/1,500 █████····· 50%  ETA 1:00  12.5 steps/s                focus training (Tab)
             density 1.50e-05 paper schedule  samples 128  quantile 0.50  alignment forward  seed 7
-            space pause · n one step · [ ] quantile · - = density · < > samples · a schedule      ? help  q quit
+            space pause · n one step · [ ] quantile · z zoom · u undo · - = density               ? help  q quit
             """#)
     }
 
@@ -30,7 +30,7 @@ import Testing
         #expect(render(Fixtures.state(steps: 40, paused: true, target: 40), ui: ui) == #"""
             noisestep  AT TARGET   step 40/40 ██████████ 100%  elapsed 1:02:05              focus training (Tab)
             density 1.50e-05 paper schedule  samples 128  quantile 0.50  alignment forward  seed 7
-            space continue +1,500 · t target +1,500 · n one step · [ ] quantile · - = density     ? help  q quit
+            space continue +1,500 · t target +1,500 · n one step · [ ] quantile · z zoom          ? help  q quit
             """#)
     }
 
@@ -38,7 +38,7 @@ import Testing
         #expect(render(Fixtures.state(steps: 750), width: 80) == #"""
              RUNNING   step 750/1,500 █████····· 50%  ETA 1:00  12.5 steps/s
             density 1.50e-05 paper schedule  samples 128  quantile 0.50  alignment forward
-            space pause · n one step · [ ] quantile · - = density             ? help  q quit
+            space pause · n one step · [ ] quantile · z zoom · u undo         ? help  q quit
             """#)
     }
 
@@ -69,7 +69,7 @@ import Testing
         #expect(ui.notice != nil)
         ui.expireNotice(now: 10 + DashboardUIState.noticeLifetime)
         #expect(ui.notice == nil)
-        #expect(render(state, ui: ui).hasSuffix("a schedule      ? help  q quit"), "the key hints come back")
+        #expect(render(state, ui: ui).hasSuffix("u undo · - = density               ? help  q quit"), "the key hints come back")
     }
 
     @Test func eachEventIsShownOnce() {

@@ -8,7 +8,9 @@ import Testing
     }
 
     @Test func sparklineDrawsAHistoryFittedToItsWidth() {
-        let values = CompactSeries((0 ..< 100).map { Double($0 / 50) }).fitted(to: 4)
+        var series = TieredSeries()
+        for step in 1 ... 100 { series.append(step: step, value: Double((step - 1) / 50)) }
+        let values = series.columns(1 ... 100, count: 4).map { $0?.mean }
         #expect(Sparkline.glyphs(values, width: 4, range: 0 ... 1) == "▁▁██")
         #expect(Sparkline.glyphs([1, 1, 1], width: 2, range: 0 ... 1) == "██", "never wider than its room")
     }

@@ -16,9 +16,9 @@ import Testing
         let info = try scratch.run(["info", "adam.nstep"])
         #expect(info.status == 0 && info.stdout.contains("trained by Adam-STE (learning rate 0.001")
                 && info.stdout.contains("5 steps"), "\(info.stdout) \(info.stderr)")
-        let infoJSON = try StrictJSON.object(try scratch.run(["info", "adam.nstep", "--json"]).stdout)
-        #expect(infoJSON["optimizer"] as? String == "adam-ste")
-        #expect((infoJSON["adam_settings"] as? [String: Any])?["learning_rate"] as? Double == 0.001)
+        let json = try StrictJSON.object(try scratch.run(["info", "adam.nstep", "--json"]).stdout)
+        #expect(json["optimizer"] as? String == "adam-ste")
+        #expect((json["adam_settings"] as? [String: Any])?["learning_rate"] as? Double == 0.001)
         #expect(try scratch.run(["export", "adam.nstep", "--format", "onnx"]).stdout.contains("(adam-ste)"))
         let before = scratch.bytes("adam.nstep")
         for command in [["train", "--resume", "adam.nstep", "--steps", "9"], ["replay", "adam.nstep", "--out", "m.nstep"]] {

@@ -5,7 +5,7 @@ import Testing
 /// One tmux server on a private socket with one pane running a plain shell, in which the
 /// binary runs; the shell stays after it exits, so the terminal state can be checked.
 struct TmuxPane {
-    enum MouseAction { case press, drag, release }
+    enum MouseAction { case press, drag, release, scrollUp, scrollDown }
 
     static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
@@ -50,12 +50,38 @@ struct TmuxPane {
 
     func send(keys: [String]) { tmux(["send-keys", "-t", "e2e"] + keys) }
 
-    /// An X10 mouse report (what ncurses reads under TERM=screen) for a left-button event.
+    /// An X10 mouse report for a left-button event, as a terminal sends one.
     func sendMouse(_ action: MouseAction, column: Int, row: Int) {
-        let button = switch action { case .press: 0; case .drag: 32; case .release: 3 }
-        let bytes = [0x1b, 0x5b, 0x4d, 32 + button, 33 + column, 33 + row]
-        tmux(["send-keys", "-t", "e2e", "-H"] + bytes.map { String($0, radix: 16) })
+        sendMouseBurst([(action, column, row)])
         Thread.sleep(forTimeInterval: 0.1)
+    }
+
+    /// X10 reports for several events, all in one write, as a fast stroke arrives.
+    func sendMouseBurst(_ events: [(action: MouseAction, column: Int, row: Int)]) {
+        let bytes = events.flatMap { event in
+            let button = switch event.action {
+            case .press: 0
+            case .drag: 32
+            case .release: 3
+            case .scrollUp: 64
+            case .scrollDown: 65
+            }
+            return [0x1b, 0x5b, 0x4d, 32 + button, 33 + event.column, 33 + event.row]
+        }
+        tmux(["send-keys", "-t", "e2e", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// The mouse modes the program in the pane asked tmux for: standard, button-event and
+    /// any-event tracking, and SGR reports, each 0 or 1.
+    func mouseModes() -> String {
+        tmux(["display", "-p", "-t", "e2e", "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag} #{mouse_sgr_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The JSON object the dashboard wrote to `name` (its `--stats` file) on exit.
+    func statistics(_ name: String = "stats.json") throws -> [String: Any] {
+        let data = try Data(contentsOf: directory.appendingPathComponent(name))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     func resize(columns: Int, rows: Int) {
@@ -63,6 +89,12 @@ struct TmuxPane {
     }
 
     func screen() throws -> String { tmux(["capture-pane", "-p", "-t", "e2e"]) }
+
+    /// The screen with lines the terminal wrapped joined again, as they were printed.
+    func joinedScreen() throws -> String { tmux(["capture-pane", "-J", "-p", "-t", "e2e"]) }
+
+    /// The screen with its colours and attributes as escape sequences (SGR).
+    func screenWithColors() throws -> String { tmux(["capture-pane", "-e", "-p", "-t", "e2e"]) }
 
     /// Polls the screen until it contains `text`; returns that screen.
     func waitFor(_ text: String, seconds: Double = 60) throws -> String {

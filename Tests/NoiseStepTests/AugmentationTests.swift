@@ -26,6 +26,15 @@ import Testing
         #expect(Self.ink(warped).map { [$0.x, $0.y] } == [[12, 9]])
     }
 
+    /// A drawn translation moves by its own dx along x and dy along y.
+    @Test func aDrawnTranslationShiftsEachAxisByItsOwnAmount() {
+        let distortion = Augmentation.Distortion(angle: 0, zoom: 1, dx: 2, dy: -3, isTranslation: true)
+        #expect(distortion.wholePixelShift.map { [$0.x, $0.y] } == [2, -3])
+        var image = Self.dot(x: 10, y: 12)
+        distortion.apply(to: &image)
+        #expect(Self.ink(image).map { [$0.x, $0.y] } == [[12, 9]])
+    }
+
     @Test func inkShiftedOffTheImageIsGone() {
         var image = Self.dot(x: 27, y: 0)
         Augmentation.translate(&image, dx: 1, dy: 0)

@@ -26,6 +26,10 @@ import Testing
         #expect(matrix.accuracy(of: 0) == 2.0 / 3)
         #expect(matrix.accuracy(of: 2) == 0)
         #expect(ConfusionMatrix(classes: 3).accuracy(of: 1) == nil)
+        var oneWay = ConfusionMatrix(classes: 3)
+        oneWay.record(truth: 1, predicted: 2)
+        #expect(oneWay[1, 2] == 1 && oneWay[2, 1] == 0, "rows are the true class, columns the predicted one")
+        #expect(oneWay.examples(of: 1) == 1 && oneWay.examples(of: 2) == 0)
         var twice = matrix
         twice.add(matrix)
         #expect(twice.total == 10 && twice.accuracy == matrix.accuracy)

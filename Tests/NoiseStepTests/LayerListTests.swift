@@ -117,6 +117,15 @@ import Testing
     }
 
     /// Every parameter's place, at each block's first and last weight and bias.
+    /// Each layer's short label, and the model's one-line summary of a list that is an MLP.
+    @Test func labelsAndSummaries() throws {
+        let mlp = ModelShape(hidden: [16, 12])
+        #expect(TernaryModel(shape: mlp).layerStats.map(\.label) == ["784→16", "16→12", "12→10"])
+        #expect(mlp.summary == "784→16→12→10")
+        let list = try Limits.shape(layers: [DenseLayer(outputs: 24), DenseLayer(outputs: 10)])
+        #expect(list.summary == "784→24→10", "an all-dense list is an MLP")
+    }
+
     @Test func flatPositionsFindTheirLayerRowAndColumn() {
         let shape = ModelShape(hidden: [16, 12])  // 784→16→12→10: blocks of 12,560, 204 and 130
         #expect(shape.places.map(\.parameterOffset) == [0, 12_560, 12_764] && shape.parameterCount == 12_894)

@@ -59,6 +59,40 @@ import Testing
         }
     }
 
+    /// A model file whose weights are a run's made sparse (19 of 20 parameters 0, the rest
+    /// the run's own), so that their packing is mostly zero bytes, continued by one step.
+    /// Cut at every byte of the weights section and of the record after it, it reads the
+    /// steps before the cut; resuming it cuts the tail off and carries on to the same bytes.
+    @Test func aLogCutAtEveryByteOfSparseWeightsOrTheRecordAfterThem() throws {
+        let options = StepLogFixtures.options(hidden: [3])
+        let run = try StepLogFixtures.train(options, steps: 3)
+        var values = run.models[2].flatParameters
+        for index in values.indices where index % 20 != 7 { values[index] = 0 }
+        let sparse = TernaryModel(shape: run.models[2].shape, flatParameters: values)
+        let header = try Self.recordBytes(options, [])
+        let weights = header + StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(sparse, step: 2))
+        let after = weights + StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(run.entries[2],
+                                                                                             previous: StepSettings(options)))
+        #expect(weights.dropFirst(header.count).filter { $0 == 0 }.count > 300, "mostly zero bytes")
+        let initial = TernaryModel(shape: sparse.shape, seed: options.seed)
+        for cut in header.count ..< after.count {
+            let log = try StepLog.decode(Array(after.prefix(cut)), file: "run.nstep")
+            let (steps, model, torn) = cut < weights.count ? (0, initial, cut - header.count) : (2, sparse, cut - weights.count)
+            #expect(log.lastStep == steps && log.tornBytes == torn && log.latestModel == model, "cut at \(cut)")
+        }
+        #expect(try StepLog.decode(after, file: "run.nstep").latestModel == sparse.replaying(run.entries[2], seed: options.seed))
+        let path = StepLogFixtures.scratchPath()
+        defer { StepLogFixtures.removeScratch(path) }
+        for cut in [weights.count + 1, weights.count + 6, after.count - 1] {
+            try StepLogFixtures.write(Array(after.prefix(cut)), to: path)
+            let (writer, log) = try StepLogFixtures.resume(path)
+            #expect(writer.stepsDone == 2 && log.tornBytes == cut - weights.count, "cut at \(cut)")
+            try writer.append(run.entries[2])
+            writer.close()
+            #expect(StepLogFixtures.bytes(of: path) == after, "cut at \(cut)")
+        }
+    }
+
     @Test func trailingZeroBytesAreATornTail() throws {
         let options = StepLogFixtures.options()
         let run = try StepLogFixtures.train(options, steps: 2)
@@ -92,5 +126,14 @@ import Testing
         let log = try StepLog.decode(try Self.recordBytes(options, []), file: "run.nstep")
         #expect(log.records == 0 && log.lastStep == 0 && log.tornBytes == 0)
         #expect(log.latestModel == TernaryModel(shape: ModelShape(hidden: options.hidden), seed: options.seed))
+    }
+}
+
+extension TernaryModel {
+    /// This model after `entry`'s update.
+    func replaying(_ entry: StepLogEntry, seed: UInt64) -> TernaryModel {
+        var model = self
+        entry.replay(seed: seed, on: &model)
+        return model
     }
 }

@@ -27,11 +27,11 @@ public enum DashboardApp {
                            configuration: DashboardConfiguration, frames: inout FrameStatistics) -> Int32 {
         let signals = SignalWatcher()
         defer { signals.stop() }
-        guard let terminal = NcursesTerminal(color: configuration.color) else {
+        guard let terminal = NcursesTerminal(color: configuration.color, theme: configuration.theme) else {
             let name = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
             FileHandle.standardError.write(Data("""
-                noisestep: cannot drive this terminal (TERM=\(name)); set TERM to your terminal's \
-                type, e.g. xterm-256color, or use `noisestep train` for plain output.\n
+                \(configuration.programName): cannot drive this terminal (TERM=\(name)); set TERM to your \
+                terminal's type, e.g. xterm-256color, or use `\(configuration.command) train` for plain output.\n
                 """.utf8))
             return 1
         }

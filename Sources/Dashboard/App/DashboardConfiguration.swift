@@ -9,15 +9,19 @@ public struct DashboardConfiguration: Sendable {
         case never
     }
 
-    /// A finished run drawn in grey behind this one (`--compare`).
+    /// A finished run drawn behind this one (`--compare`).
     public struct Ghost: Sendable {
         /// How the status line names it, e.g. the file's name.
         public var name: String
         public var series: HistorySeries
 
-        public init(name: String, history: RunHistory) {
+        public init(name: String, series: HistorySeries) {
             self.name = name
-            series = HistorySeries(history)
+            self.series = series
+        }
+
+        public init(name: String, history: RunHistory) {
+            self.init(name: name, series: HistorySeries(history))
         }
     }
 
@@ -32,12 +36,18 @@ public struct DashboardConfiguration: Sendable {
     }
     private var requestedFramesPerSecond: Int
     public var color: ColorChoice
+    /// The background to draw for; nil asks the terminal (OSC 11) or reads COLORFGBG.
+    public var theme: Theme?
     /// The glyphs to draw with; nil chooses from the locale and TERM (`GlyphSet.choose`).
     public var glyphs: GlyphSet?
     /// Seeds the choice of validation images for `r`.
     public var imageSeed: UInt64
     /// Steps that space adds at the target, and `t` at any time (the run's --steps).
     public var leg: Int = 1500
+    /// The pace `p` switches to, in steps a second: slow enough to watch a run learn.
+    public var pace: Double = DashboardConfiguration.watchingPace
+    /// The dashboard's pace unless told otherwise (`--pace`).
+    public static let watchingPace = 30.0
     /// Steps between validations (0: only at the target), for the help.
     public var evalEvery: Int = 100
     /// The name of each class, index = label.
@@ -47,9 +57,22 @@ public struct DashboardConfiguration: Sendable {
     /// What the validation split is, for the help: "the 500-image held-out split".
     public var validationDescription = "the held-out validation split"
     public var ghost: Ghost?
+    /// The program's name, which error lines start with, and the command that runs it
+    /// again (a path when it is not on the PATH), for hints.
+    public var programName = "noisestep"
+    public var command = "noisestep"
+    /// The run's options as name and value ("batch", "1,024"), listed in the help.
+    public var runOptions: [(String, String)] = []
+    /// The figures of the steps the run held before this session (a resumed run's,
+    /// replayed from its log), each step taken in; the session's history continues it.
+    public var history = HistorySeries()
     /// One line for an engine error the session reports (a step log that cannot be
     /// written, say); the program supplies its own wording.
     public var describeError: @Sendable (any Error) -> String = { String(describing: $0) }
+    /// One line for a file the dashboard could not write (the `w` export), given its path.
+    public var describeFileProblem: @Sendable (FileProblem, String) -> String = { problem, path in
+        "\(path): \(problem)"
+    }
 
     public init(alignment: AlignmentEngine = .reverse, seed: UInt64 = 0,
                 framesPerSecond: Int = 20, color: ColorChoice = .automatic, imageSeed: UInt64? = nil) {

@@ -5,13 +5,21 @@ import Foundation
 /// the only file that talks to ncurses, and only the main thread may use it.
 ///
 /// Frames are written as differences: only cells that changed since the last frame are
-/// sent, then one refresh. `close()` restores the terminal (mouse reporting off, cursor
-/// on, cooked mode) and is safe to call more than once.
+/// sent, then one refresh. Input is read from standard input directly and decoded by
+/// `InputDecoder`, every byte of it: ncurses' own mouse decoding drops button presses that
+/// arrive in a burst, and its key decoding lets an unknown sequence through as keys.
+/// Mouse reporting is asked for only from a terminal whose terminfo entry describes
+/// mouse reports (`kmous`): a VT100 or the Linux console never gets the request.
+/// `close()` restores the terminal (mouse reporting off, cursor on, cooked mode) and is
+/// safe to call more than once.
 final class NcursesTerminal {
-    /// Button-event mouse tracking: reports motion while a button is held, so a drag
-    /// arrives as a stream of points. ncurses itself only asks for presses and releases.
-    private static let mouseDragOn = "\u{1b}[?1002h"
-    private static let mouseOff = "\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1000l"
+    /// Normal tracking (presses and releases), button-event tracking (motion while a
+    /// button is held, so a drag arrives as a stream of points) and SGR coordinates
+    /// (no limit at column 223); a terminal without SGR sends X10 reports, decoded too.
+    private static let mouseOn = "\u{1b}[?1000h\u{1b}[?1002h\u{1b}[?1006h"
+    private static let mouseOff = "\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?1000l"
+    /// How long an Escape waits for the rest of a sequence before it counts as the key.
+    static let escapeDelay = 0.025
 
     private(set) var width = 0
     private(set) var height = 0
@@ -25,11 +33,23 @@ final class NcursesTerminal {
     private var previous: Canvas?
     private var attributes: [CellStyle: attr_t] = [:]
     private var usesColor = false
+    /// The background the colours are chosen for.
+    private(set) var theme = Theme.dark
+    private var depth = ColorDepth.eight
+    /// Events read while waiting for the terminal's answer at start, handed out first.
     private var pendingEvents: [InputEvent] = []
+    /// Whether the terminal was asked for mouse reports.
+    let reportsMouse: Bool
+    private var decoder = InputDecoder()
+    /// When the last input byte arrived, for the escape delay.
+    private var lastInput = ContinuousClock.now
+    /// Whether standard input reported a hang-up, an error or its end: the terminal is
+    /// gone (a closed pty, a killed tmux session), whether or not SIGHUP came.
+    private(set) var isHungUp = false
 
     /// Takes over the terminal on standard input and output; nil when ncurses cannot
     /// (TERM names no known terminal) or the terminal cannot place the cursor (TERM=dumb).
-    init?(color: DashboardConfiguration.ColorChoice) {
+    init?(color: DashboardConfiguration.ColorChoice, theme chosen: Theme? = nil) {
         setlocale(LC_ALL, "")
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         glyphs = GlyphSet.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: term)
@@ -51,38 +71,72 @@ final class NcursesTerminal {
         self.output = output
         self.screen = screen
         set_term(screen)
+        reportsMouse = Self.hasCapability("kmous")
         window = noisestep_stdscr()
         cbreak()
         noecho()
         nonl()
-        keypad(window, true)
         curs_set(0)
-        set_escdelay(25)
-        mouseinterval(0)
-        mousemask(noisestep_all_mouse_events() | noisestep_report_mouse_position(), nil)
+        // Input is read here, not by ncurses, so a refresh must not stop early for it.
+        typeahead(-1)
         usesColor = color == .automatic && has_colors() && Self.colorAllowed()
-        if usesColor { Self.installColorPairs() }
+        depth = ColorDepth(colors: Int(tigetnum("colors")))
         updateSize()
         wrefresh(window)
-        writeRaw(Self.mouseDragOn)
+        if reportsMouse { writeRaw(Self.mouseOn) }
+        theme = chosen ?? detectTheme(term: term)
+        if usesColor { installColorPairs() }
+    }
+
+    /// Terminal types that answer a query for their background colour (OSC 11).
+    private static let answeringTerminals = ["xterm", "screen", "tmux", "rxvt", "alacritty", "foot", "kitty", "wezterm",
+                                             "vte", "gnome", "konsole", "st-"]
+
+    /// The background's theme: from the terminal's answer to OSC 11 (asked only of
+    /// terminal types that answer, waiting at most a fifth of a second), else COLORFGBG,
+    /// else dark.
+    private func detectTheme(term: String) -> Theme {
+        var report: String?
+        if Self.answeringTerminals.contains(where: { term.hasPrefix($0) }) {
+            writeRaw("\u{1b}]11;?\u{1b}\\")
+            let deadline = ContinuousClock.now + .milliseconds(200)
+            while report == nil, ContinuousClock.now < deadline {
+                for event in readEvents(timeoutMilliseconds: 20) {
+                    if case .report(let text) = event { report = text } else { pendingEvents.append(event) }
+                }
+            }
+        }
+        return Theme.detect(backgroundReport: report, colorFGBG: ProcessInfo.processInfo.environment["COLORFGBG"]) ?? .dark
+    }
+
+    /// Draws in `theme`'s colours from the next frame on.
+    func setTheme(_ theme: Theme) {
+        self.theme = theme
+        attributes = [:]
+        previous = nil
+        if usesColor { installColorPairs() }
+    }
+
+    /// Whether terminfo has string capability `name` for this terminal.
+    private static func hasCapability(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        return Int(bitPattern: value) != -1
     }
 
     /// Whether the terminal can move the cursor to any cell (terminfo's `cup`); without
     /// it (a "dumb" terminal) a full-screen dashboard would draw nothing.
-    private static func canPlaceCursor() -> Bool {
-        guard let address = tigetstr("cup") else { return false }
-        return Int(bitPattern: address) != -1
-    }
+    private static func canPlaceCursor() -> Bool { hasCapability("cup") }
 
     /// One colour pair per role, numbered role + 1, on the terminal's own background
-    /// (white on black where the terminal cannot keep its own colours).
-    private static func installColorPairs() {
+    /// (on the theme's black or white where the terminal cannot keep its own colours).
+    private func installColorPairs() {
         start_color()
         let hasDefaults = use_default_colors() == OK
+        let (black, white): (Int16, Int16) = (0, 7)
         for role in ColorRole.allCases {
-            var foreground = TerminalPalette.color(for: role)
-            if foreground == .standard && !hasDefaults { foreground = .white }
-            init_pair(Int16(role.rawValue + 1), foreground.rawValue, hasDefaults ? -1 : TerminalColor.black.rawValue)
+            var foreground = TerminalPalette.color(for: role, theme: theme, depth: depth)
+            if foreground < 0 && !hasDefaults { foreground = theme == .dark ? white : black }
+            init_pair(Int16(role.rawValue + 1), foreground, hasDefaults ? -1 : (theme == .dark ? black : white))
         }
     }
 
@@ -154,70 +208,63 @@ final class NcursesTerminal {
         var value = noisestep_a_normal()
         if usesColor {
             value |= noisestep_color_pair(Int16(style.color.rawValue + 1))
-        } else if TerminalPalette.isBoldWithoutColor(style.color) {
-            value |= noisestep_a_bold()
+            if TerminalPalette.isDim(style.color, depth: depth) { value |= noisestep_a_dim() }
+        } else if style.color == .muted || style.color == .ghost {
+            value |= noisestep_a_dim()
         }
-        if TerminalPalette.isDim(style.color) { value |= noisestep_a_dim() }
+        if TerminalPalette.isBold(style.color, theme: theme, depth: usesColor ? depth : nil) { value |= noisestep_a_bold() }
+        if style.faint { value |= noisestep_a_dim() }
         if style.bold { value |= noisestep_a_bold() }
         if style.reverse { value |= noisestep_a_reverse() }
         attributes[style] = value
         return value
     }
 
-    /// Waits up to `timeoutMilliseconds` for the next input event; nil if none came.
-    func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
-        guard let window else { return nil }
-        wtimeout(window, Int32(max(0, timeoutMilliseconds)))
-        var code: wint_t = 0
-        let result = wget_wch(window, &code)
-        if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: code)) }
-        guard result == OK else { return nil }
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .character("\n")
-        default: return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
+    /// Waits up to `timeoutMilliseconds` for input and returns every event it completed
+    /// (none when none came); a change of the terminal's size comes first, as `.resize`.
+    func readEvents(timeoutMilliseconds: Int) -> [InputEvent] {
+        if !pendingEvents.isEmpty { defer { pendingEvents.removeAll() }; return pendingEvents }
+        if checkSize() { return [.resize] }
+        var timeout = max(0, timeoutMilliseconds)
+        if decoder.isPending {
+            let waited = lastInput.duration(to: .now) / .seconds(1)
+            timeout = min(timeout, max(0, Int(((Self.escapeDelay - waited) * 1000).rounded(.up))))
         }
+        guard !isHungUp else { return [] }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, Int32(timeout)) > 0 else {
+            let waited = lastInput.duration(to: .now) / .seconds(1)
+            return decoder.isPending && waited >= Self.escapeDelay ? decoder.expire() : []
+        }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = Int32(descriptor.revents) & Int32(POLLIN) != 0 ? read(STDIN_FILENO, &buffer, buffer.count) : 0
+        guard count > 0 else {
+            // Nothing to read although poll said ready: the end of input, or the terminal is gone.
+            if count == 0 || (errno != EINTR && errno != EAGAIN) { isHungUp = true }
+            return []
+        }
+        lastInput = .now
+        return decoder.feed(buffer[0 ..< count])
     }
 
-    private func functionKey(_ code: Int32) -> InputEvent? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_RESIZE:
-            updateSize()
-            previous = nil
-            return .resize
-        case KEY_MOUSE: return mouseEvent()
-        default: return nil
-        }
-    }
-
-    /// Decodes a left-button mouse report; other buttons are ignored.
-    private func mouseEvent() -> InputEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let column = Int(event.x), row = Int(event.y), state = event.bstate
-        if state & noisestep_report_mouse_position() != 0 { return .mouse(MouseEvent(.drag, column: column, row: row)) }
-        if state & noisestep_button1_released() != 0 { return .mouse(MouseEvent(.release, column: column, row: row)) }
-        if state & noisestep_button1_pressed() != 0 { return .mouse(MouseEvent(.press, column: column, row: row)) }
-        if state & noisestep_button1_clicked() != 0 {
-            pendingEvents.append(.mouse(MouseEvent(.release, column: column, row: row)))
-            return .mouse(MouseEvent(.press, column: column, row: row))
-        }
-        return nil
+    /// Takes in a new terminal size (ncurses learns it from SIGWINCH only inside its own
+    /// input calls, which the dashboard does not use); returns whether it changed.
+    private func checkSize() -> Bool {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard noisestep_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0,
+              Int(rows) != height || Int(columns) != width else { return false }
+        resizeterm(rows, columns)
+        updateSize()
+        previous = nil
+        return true
     }
 
     /// Gives the terminal back: mouse reporting off, cursor visible, normal mode.
     func close() {
         guard screen != nil else { return }
-        mousemask(0, nil)
-        writeRaw(Self.mouseOff)
+        if reportsMouse { writeRaw(Self.mouseOff) }
         curs_set(1)
         endwin()
-        writeRaw(Self.mouseOff)
         TerminalRescue.disarm()
         screen = nil
         window = nil
@@ -225,3 +272,4 @@ final class NcursesTerminal {
 
     deinit { close() }
 }
+

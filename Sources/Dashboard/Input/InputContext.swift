@@ -16,9 +16,22 @@ public struct InputContext: Sendable {
     public var targetStep: Int
     /// Steps `t` adds to the target (and space at the target).
     public var leg: Int
+    /// The steps the plots hold: this run's and a compared run's.
+    public var runSteps: ClosedRange<Int>?
+    public var ghostSteps: ClosedRange<Int>?
+    /// Whether the session records its steps (else quitting loses them, so `q` asks first).
+    public var isRecording: Bool
+    /// Steps trained in this session.
+    public var stepsTrained: Int
+    /// Pages of help on this screen.
+    public var helpPageCount = 2
+    /// Training's pace now (nil: as fast as it can), and the pace `p` switches to.
+    public var pace: Double?
+    public var watchingPace = 30.0
 
     public init(published: StepSettings, parameterCount: Int, isPaused: Bool, layout: ScreenLayout?, now: Double,
-                stepsDone: Int = 0, targetStep: Int = 0, leg: Int = 1) {
+                stepsDone: Int = 0, targetStep: Int = 0, leg: Int = 1, runSteps: ClosedRange<Int>? = nil,
+                ghostSteps: ClosedRange<Int>? = nil, isRecording: Bool = true, stepsTrained: Int = 0) {
         self.published = published
         self.parameterCount = parameterCount
         self.isPaused = isPaused
@@ -27,6 +40,10 @@ public struct InputContext: Sendable {
         self.stepsDone = stepsDone
         self.targetStep = targetStep
         self.leg = leg
+        self.runSteps = runSteps
+        self.ghostSteps = ghostSteps
+        self.isRecording = isRecording
+        self.stepsTrained = stepsTrained
     }
 
     /// Rows of the screen (for help pages); 0 while it is too small.

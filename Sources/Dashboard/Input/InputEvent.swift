@@ -9,4 +9,6 @@ public enum InputEvent: Equatable, Sendable {
     /// The terminal changed size; the next frame is laid out afresh.
     case resize
     case mouse(MouseEvent)
+    /// A terminal's answer to a query (an OSC string, e.g. "11;rgb:ffff/ffff/ffff"), not a key.
+    case report(String)
 }

@@ -40,16 +40,21 @@ extension InputReducer {
         }
     }
 
-    /// Mouse strokes: a press on the pad starts one (and gives the pad focus), drags join
-    /// each new point to the last with a line, a release ends it. A press on the
-    /// prediction or the model's view gives the pad focus; one on a training panel gives
-    /// those panels focus. Drags off the pad keep drawing up to its edge.
+    /// Mouse strokes: a press on the pad starts one while the pad has focus (otherwise it
+    /// only gives the pad focus, and paints nothing), drags join each new point to the
+    /// last with a line, a release ends it. A press on the prediction or the model's view
+    /// gives the pad focus; one on a training panel gives those panels focus. Drags off
+    /// the pad keep drawing up to its edge.
     static func handleMouse(_ mouse: MouseEvent, ui: inout DashboardUIState, layout: ScreenLayout) {
         switch mouse.action {
         case .press:
             if let pixels = layout.padPixels, pixels.contains(column: mouse.column, row: mouse.row),
                let point = layout.padPoint(column: mouse.column, row: mouse.row) {
-                ui.focus = .pad
+                guard ui.focus == .pad else {
+                    ui.focus = .pad
+                    ui.strokeEnd = nil
+                    return
+                }
                 edit(ui: &ui) { $0.stamp(at: point) }
                 ui.strokeEnd = point
             } else if layout.isPadResult(column: mouse.column, row: mouse.row) {
@@ -65,6 +70,8 @@ extension InputReducer {
             }
             edit(ui: &ui) { $0.stroke(from: last, to: point) }
             ui.strokeEnd = mouse.action == .drag ? point : nil
+        case .scrollUp, .scrollDown:
+            break
         }
     }
 }

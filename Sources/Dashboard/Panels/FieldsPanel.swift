@@ -24,7 +24,7 @@ enum FieldsPanel {
         }
         let inside = rect.inset(by: 1)
         let perRow = max(0, (inside.width + 1) / (fieldColumns + 1))
-        let rows = max(0, (inside.height + 1) / (fieldRows + 1))
+        let rows = max(0, inside.height / (fieldRows + 1))
         let count = min(units, perRow * rows)
         return Content(fields: (0 ..< count).compactMap { model.receptiveField(of: $0).map(field) }, units: units)
     }

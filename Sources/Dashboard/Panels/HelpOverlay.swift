@@ -1,7 +1,7 @@
 import NoiseStep
 
-/// The `?` overlay: every key, then what every number on the screen means, one line
-/// each, in pages that fit the screen (`?` turns the page).
+/// The `?` overlay: every key, what every number on the screen means, and this run's
+/// options, one line each, in pages that fit the screen (`?` turns the page).
 enum HelpOverlay {
     /// Cells for the key (or number) column.
     static let keyWidth = 14
@@ -12,6 +12,24 @@ enum HelpOverlay {
         var leg: Int
         var validationDescription: String
         var evalEvery: Int
+        /// The run's options, name and value, for the last section.
+        var runOptions: [(String, String)] = []
+
+        init(recordingPath: String?, leg: Int, validationDescription: String, evalEvery: Int,
+             runOptions: [(String, String)] = []) {
+            self.recordingPath = recordingPath
+            self.leg = leg
+            self.validationDescription = validationDescription
+            self.evalEvery = evalEvery
+            self.runOptions = runOptions
+        }
+
+        /// What a session shown with `configuration` says.
+        init(recordingPath: String?, configuration: DashboardConfiguration) {
+            self.init(recordingPath: recordingPath, leg: configuration.leg,
+                      validationDescription: configuration.validationDescription, evalEvery: configuration.evalEvery,
+                      runOptions: configuration.runOptions)
+        }
     }
 
     static func keys(_ context: Context) -> [(String, String)] {
@@ -19,19 +37,26 @@ enum HelpOverlay {
         return [
             ("Tab", "move focus between the training panels and the pad"),
             ("space", "pause / resume; at the target, run \(leg) more steps"),
-            ("n", "one step while paused"),
+            ("n", "one step while paused (at the target too)"),
             ("t", "move the target \(leg) steps on"),
+            ("p", "train at a pace to watch, or as fast as it can (--pace)"),
             ("[  ]", "reject quantile − / + 0.05"),
             ("-  =", "density ÷ / × 1.25 (turns the paper schedule off)"),
             ("<  >", "samples ÷ / × 2"),
             ("a", "density schedule: paper or fixed"),
-            ("l  e", "log-scale loss; smooth the curves (moving average)"),
+            ("u  U", "undo the last settings key; back to the launch settings"),
+            ("z  Z  ↑ ↓", "zoom the plots in / out: the last steps, following"),
+            ("←  →", "move a zoomed window back / toward now"),
+            ("wheel", "zoom the plots around the pointer"),
+            ("l  e", "log-scale loss; smoothing: raw, 10, 50, 200 steps"),
+            ("w", "write the plotted history as CSV beside the step log"),
+            ("b", "colours for a light / dark background (also --theme)"),
             ("s", context.recordingPath == nil ? "save (this session does not record)" : "save: complete the step log up to now"),
-            ("mouse", "press and drag on the pad to draw; click to focus"),
+            ("mouse", "click the pad to focus it, then press and drag to draw"),
             ("hjkl ←↓↑→", "move the pad cursor (pad focus); HJKL also paint"),
             ("space x c", "paint, erase, clear the pad (pad focus)"),
             ("r", "put a random validation image on the pad"),
-            ("?  q", "next help page; quit (Ctrl-C too)"),
+            ("?  q", "next help page; quit (Ctrl-C too; q closes help)"),
         ]
     }
 
@@ -43,14 +68,18 @@ enum HelpOverlay {
             ("loss", "mean cross-entropy of the step's batch, before its update"),
             ("batch ⠤", "accuracy on the step's training batch"),
             ("validation ◆", "accuracy on \(context.validationDescription), \(every)"),
-            ("sparsity", "share of weights that are 0 (history: ≥ 10-point scale)"),
-            ("kept", "perturbations whose |α| reached the threshold"),
+            ("at step N", "the validation figure is older than the last step"),
+            ("faint", "the raw curve behind a smoothed one"),
+            ("▲", "a step far above its point (a spike the mean hides)"),
+            ("▼  ≤", "older steps below the accuracy axis, not at its edge"),
+            ("1 2 3 ▴", "settings changes, numbered as in the changes panel"),
+            ("changes Δ", "batch accuracy after the change − before (≤ 200 steps)"),
             ("|α| ≥", "the threshold: quantile q of the step's |α| (α = grad·ν)"),
             ("spread", "the last step's |α| in bins a factor of 2 apart"),
             ("changed", "weights the step moved one notch"),
-            ("prediction", "softmax of logits ÷ the training temperature"),
+            ("zeros", "share of weights that are 0; its change on the plots"),
+            ("prediction", "calibrated probabilities; unsure: not like the data"),
             ("model sees", "the 28×28 image the model reads from the pad"),
-            ("▴", "a step where density, quantile or samples changed"),
             ("by class", "validation split: rows true class, columns predicted"),
         ]
     }
@@ -62,7 +91,8 @@ enum HelpOverlay {
     static func pages(_ context: Context, screenHeight: Int) -> [(heading: String, entries: [(String, String)])] {
         let size = entriesPerPage(screenHeight: screenHeight)
         var pages: [(String, [(String, String)])] = []
-        for (heading, entries) in [("keys", keys(context)), ("what the numbers mean", numbers(context))] {
+        for (heading, entries) in [("keys", keys(context)), ("what the numbers mean", numbers(context)),
+                                   ("this run", context.runOptions)] where !entries.isEmpty {
             for start in stride(from: 0, to: entries.count, by: size) {
                 pages.append((heading, Array(entries[start ..< min(entries.count, start + size)])))
             }
@@ -70,9 +100,8 @@ enum HelpOverlay {
         return pages
     }
 
-    static func pageCount(screenHeight: Int) -> Int {
-        let context = Context(recordingPath: nil, leg: 1, validationDescription: "", evalEvery: 0)
-        return pages(context, screenHeight: screenHeight).count
+    static func pageCount(_ context: Context, screenHeight: Int) -> Int {
+        pages(context, screenHeight: screenHeight).count
     }
 
     static func draw(_ context: Context, page: Int, in canvas: inout Canvas) {
@@ -87,6 +116,7 @@ enum HelpOverlay {
         var title = TextLine(shown.heading, .title)
         title.add("  page \(min(page, pages.count - 1) + 1)/\(pages.count)", .muted, priority: 3)
         title.add("  ? next page, any other key closes", .muted, priority: 2)
+        title.add("  ? next, other keys close", .muted, priority: 1)
         canvas.box(rect, title: title, focused: true)
         let inside = rect.inset(by: 1)
         for (index, entry) in shown.entries.enumerated() where index + 1 < inside.height {

@@ -1,4 +1,5 @@
 import Foundation
+import NoiseStep
 
 /// Pieces the plot panels share.
 enum PlotPanelSupport {

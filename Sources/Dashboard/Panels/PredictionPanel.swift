@@ -2,7 +2,9 @@ import NoiseStep
 
 /// The model's probabilities for the pad, one row per class with its name, the top class
 /// highlighted, and for a validation image whether the model got it right, its true class
-/// marked ▸. With fewer rows than classes, the most probable classes are listed.
+/// marked ▸. With fewer rows than classes, the most probable classes are listed. When the
+/// input is unlike the digits (`PadReading.Unsure`), the title says "unsure" instead of a
+/// figure and the bars are drawn muted.
 enum PredictionPanel {
     struct Content: Equatable {
         var prediction: PadPrediction?
@@ -39,8 +41,15 @@ enum PredictionPanel {
     private static func title(_ content: Content, prediction: PadPrediction) -> TextLine {
         let top = prediction.top
         var title = TextLine("prediction ", .title)
-        title.add(name(content, top), CellStyle(.good, bold: true))
-        title.add(" " + NumberFormat.percent(prediction.probabilities[top]), .plain, priority: 5)
+        if let unsure = prediction.unsure {
+            title.add(name(content, top) + "?", CellStyle(.changed, bold: true))
+            title.add(" unsure", CellStyle(.changed, bold: true))
+            title.add(unsure == .shape ? ": no \(content.classNoun)'s shape" : ": unlike the \(content.classNoun)s", .plain,
+                      priority: 5)
+        } else {
+            title.add(name(content, top), CellStyle(.good, bold: true))
+            title.add(" " + NumberFormat.percent(prediction.probabilities[top]), .plain, priority: 5)
+        }
         if let label = content.label {
             title.add(label == top ? " ✓" : " ✗", CellStyle(label == top ? .good : .bad, bold: true))
             title.add(label == top ? " right" : " wrong, true " + name(content, label), .plain, priority: 4)
@@ -61,15 +70,16 @@ enum PredictionPanel {
         let barWidth = inside.width - 2 - nameWidth - 1 - 5
         for (offset, index) in shown.enumerated() {
             let row = inside.row + offset, probability = prediction.probabilities[index]
-            let isTop = index == prediction.top
+            let isTop = index == prediction.top, sure = prediction.unsure == nil
             let label = String(name(content, index).prefix(nameWidth))
-            let labelStyle = isTop ? CellStyle(.good, bold: true, reverse: true)
+            let labelStyle = isTop && sure ? CellStyle(.good, bold: true, reverse: true)
                 : (index == content.label ? CellStyle(.validation, bold: true) : CellStyle.plain)
             canvas.put(label, column: inside.column + 1 + nameWidth - label.count, row: row, style: labelStyle)
             // The true class of a validation image, marked in the margin (its name may not fit the title).
             if index == content.label { canvas[inside.column, row] = Cell("▸", CellStyle(.validation, bold: true)) }
             Meter(fraction: probability, width: max(0, barWidth)).draw(into: &canvas, column: inside.column + nameWidth + 2,
-                                                                      row: row, style: CellStyle(isTop ? .good : .batch))
+                                                                      row: row, style: sure ? CellStyle(isTop ? .good : .batch)
+                                                                          : .muted)
             let share = NumberFormat.percent(probability, digits: 0)
             canvas.put(share, column: inside.right - 1 - share.count, row: row, style: isTop ? .plain : .muted)
         }

@@ -1,10 +1,11 @@
-/// What a screen too small for any layout shows instead: the size it needs.
+/// What a screen too small for any layout shows instead: the size it needs, and the
+/// notice if one is up (a quit that asks first).
 enum SizeWarning {
-    static func draw(in canvas: inout Canvas) {
+    static func draw(in canvas: inout Canvas, notice: Notice? = nil) {
         let lines = [
             "need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)",
             "now \(canvas.width)×\(canvas.height): enlarge the terminal",
-            "q quits",
+            notice?.text(fitting: canvas.width) ?? "q quits",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {

@@ -20,6 +20,8 @@ enum StatusPanel {
         var focus: Focus
         /// Steps that space or `t` add at the target.
         var leg: Int
+        /// Training's pace, nil when it runs as fast as it can.
+        var pace: Double? = nil
         /// The run shown for comparison, if any.
         var ghostName: String?
         /// The notice, while it lasts.
@@ -36,7 +38,7 @@ enum StatusPanel {
                 densityOverridesSchedule: ui.densityOverridesSchedule && state.settings.schedule == .fixed,
                 alignment: state.snapshot?.alignment ?? configuration.alignment,
                 seed: state.snapshot?.seed ?? configuration.seed, focus: ui.focus, leg: configuration.leg,
-                ghostName: configuration.ghost?.name, message: ui.notice)
+                pace: state.pace, ghostName: configuration.ghost?.name, message: ui.notice)
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, status: Rect, message: Rect) {
@@ -69,6 +71,7 @@ enum StatusPanel {
         if !content.isPaused {
             line.add([("  ", .plain), (NumberFormat.fixed(content.stepsPerSecond, 1), value), (" steps/s", .muted)],
                      priority: 5)
+            if content.pace != nil { line.add("  paced (p: full speed)", CellStyle(.changed), priority: 4) }
         }
         line.add([("  elapsed ", .muted), (NumberFormat.duration(content.elapsedSeconds), value)], priority: 3)
         var focus = TextLine()
@@ -105,9 +108,8 @@ enum StatusPanel {
 
     /// The notice, or the keys that make sense now, with the help key on the right.
     private static func drawMessage(_ content: Content, in canvas: inout Canvas, rect: Rect) {
-        let help = "? help  q quit"
-        canvas.put(help, column: rect.right - help.count, row: rect.row, style: .muted)
-        let limit = rect.width - help.count - 2
+        canvas.put(helpHint, column: rect.right - helpHint.count, row: rect.row, style: .muted)
+        let limit = hintsWidth(rect.width)
         if let message = content.message {
             canvas.put(message.text(fitting: limit), column: rect.column, row: rect.row, style: CellStyle(bold: true),
                        limit: limit)
@@ -116,23 +118,61 @@ enum StatusPanel {
         }
     }
 
-    /// The keys for the focused part, the most useful first.
-    static func hints(_ content: Content) -> TextLine {
-        let leg = NumberFormat.grouped(content.leg)
-        let items: [String]
-        if content.focus == .pad {
-            items = ["drag or hjkl to draw", "space paint", "x erase", "c clear", "r validation image", "Tab training"]
-        } else if content.atTarget && content.isPaused {
-            items = ["space continue +\(leg)", "t target +\(leg)", "n one step", "[ ] quantile", "- = density",
-                     "< > samples", "a schedule", "Tab pad"]
-        } else {
-            items = [content.isPaused ? "space resume" : "space pause", "n one step", "[ ] quantile", "- = density",
-                     "< > samples", "a schedule", "t target +\(leg)", "Tab pad"]
+    static let helpHint = "? help  q quit"
+    /// The cells the hints may take on a message row `width` wide.
+    static func hintsWidth(_ width: Int) -> Int { width - helpHint.count - 2 }
+
+    /// The keys for the focused part, the most useful first, each with the key a click on
+    /// it stands for.
+    static func hintItems(focus: Focus, isPaused: Bool, atTarget: Bool, leg: Int) -> [(text: String, key: InputEvent)] {
+        let leg = NumberFormat.grouped(leg)
+        if focus == .pad {
+            return [("drag or hjkl to draw", .character("h")), ("space paint", .character(" ")),
+                    ("x erase", .character("x")), ("c clear", .character("c")), ("r validation image", .character("r")),
+                    ("Tab training", .tab)]
         }
+        let target: (String, InputEvent) = ("t target +\(leg)", .character("t"))
+        let first: [(String, InputEvent)] = atTarget && isPaused ? [("space continue +\(leg)", .character(" ")), target]
+            : [(isPaused ? "space resume" : "space pause", .character(" "))]
+        let tuning: [(String, InputEvent)] = [
+            ("n one step", .character("n")), ("[ ] quantile", .character("]")), ("z zoom", .character("z")),
+            ("u undo", .character("u")), ("- = density", .character("=")), ("< > samples", .character(">")),
+            ("e smooth", .character("e")), ("a schedule", .character("a")),
+        ]
+        return first + tuning + (first.count == 1 ? [target] : []) + [("Tab pad", .tab)]
+    }
+
+    /// The hints as a line: the first always, the rest dropped from the end as room runs out.
+    static func hints(_ content: Content) -> TextLine {
+        hintLine(hintItems(focus: content.focus, isPaused: content.isPaused, atTarget: content.atTarget,
+                           leg: content.leg))
+    }
+
+    private static func hintLine(_ items: [(text: String, key: InputEvent)]) -> TextLine {
         var line = TextLine()
         for (index, item) in items.enumerated() {
-            line.add(index == 0 ? item : " · " + item, .muted, priority: index == 0 ? TextLine.required : items.count - index)
+            line.add(index == 0 ? item.text : " · " + item.text, .muted,
+                     priority: index == 0 ? TextLine.required : items.count - index)
         }
         return line
+    }
+
+    /// The key of the hint at `column` of a message row `width` wide (the key bar is
+    /// clickable), nil off every hint. A hint's cells are its words, not the " · " before it;
+    /// "? help" and "q quit" on the right are keys too.
+    static func hintKey(at column: Int, width: Int, focus: Focus, isPaused: Bool, atTarget: Bool,
+                        leg: Int) -> InputEvent? {
+        let help = width - helpHint.count
+        if (help ..< help + 6).contains(column) { return .character("?") }
+        if (help + 8 ..< width).contains(column) { return .character("q") }
+        let items = hintItems(focus: focus, isPaused: isPaused, atTarget: atTarget, leg: leg)
+        var start = 0
+        for index in hintLine(items).keptItems(fitting: hintsWidth(width)) {
+            let text = index == 0 ? items[index].text : " · " + items[index].text
+            let words = start + (index == 0 ? 0 : 3) ..< start + text.count
+            if words.contains(column) { return items[index].key }
+            start += text.count
+        }
+        return nil
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import NoiseStep
 
-/// The settings over the run, one row each (density on a log scale, quantile on 0–1,
-/// samples on a log scale), on the same x axis as the loss plot above it, with the same
-/// ▴ marks where a setting changed.
+/// The settings over the plot view's steps, one row each (density on a log scale,
+/// quantile on 0–1, samples on a log scale), on the same x axis as the loss plot above
+/// it, with the same numbered marks where a setting changed.
 enum TimelinePanel {
     struct Row: Equatable {
         var label: String
@@ -15,32 +15,27 @@ enum TimelinePanel {
     struct Content: Equatable {
         var rows: [Row]
         var settings: StepSettings
-        var marks: [Double]
+        var marks: [ChangeMark]
     }
 
-    static func collect(_ state: SessionState, series: HistorySeries, ghost: HistorySeries?, width: Int) -> Content {
-        let axis = PlotAxis(series, ghost: ghost)
+    static func collect(_ state: SessionState, series: HistorySeries, ghost: HistorySeries?, ui: DashboardUIState,
+                        width: Int) -> Content {
+        let axis = PlotAxis(series, ghost: ghost, view: ui.plotView)
         let columns = BraillePlot.plotColumns(width: width - 2)
-        let stepsHeld = max(1, series.stepSpan)
-        func row(_ label: String, _ values: CompactSeries, fixed: ClosedRange<Double>? = nil) -> Row {
-            // Fitted to the columns the run's own steps take on the shared axis, then stretched
-            // across them, as the braille plot stretches its points.
-            let taken = axis.span <= 1 ? columns : Int((Double(columns) * Double(stepsHeld) / Double(axis.span)).rounded(.up))
-            let fitted = stretched(values.fitted(to: taken), to: min(columns, taken))
-            let range = fixed ?? SeriesSampling.extent(fitted) ?? 0 ... 1
-            return Row(label: label, values: fitted, range: range)
+        // The settings of the step at the middle of each column, where this run has one.
+        let settings: [StepSettings?] = (0 ..< columns).map { column in
+            guard let steps = axis.steps, let run = series.steps else { return nil }
+            let step = steps.lowerBound + Int((Double(column) + 0.5) * Double(steps.count) / Double(max(1, columns)))
+            return run.contains(step) ? series.timeline.settings(at: step) : nil
         }
-        return Content(rows: [row("dens.", series.densityLog), row("quant.", series.rejectQuantile, fixed: 0 ... 1),
-                              row("samp.", series.samplesLog)],
-                       settings: state.settings, marks: series.changes.map { axis.fraction(of: $0.step) })
-    }
-
-    /// `values` spread over `columns` cells, each cell the value nearest its position.
-    static func stretched(_ values: [Double?], to columns: Int) -> [Double?] {
-        guard values.count > 1, columns > values.count else { return values }
-        return (0 ..< columns).map { column in
-            values[Int((Double(column) * Double(values.count - 1) / Double(columns - 1)).rounded())]
+        func row(_ label: String, _ value: (StepSettings) -> Double, fixed: ClosedRange<Double>? = nil) -> Row {
+            let values = settings.map { $0.map(value) }
+            return Row(label: label, values: values, range: fixed ?? SeriesSampling.extent(values) ?? 0 ... 1)
         }
+        return Content(rows: [row("dens.", { Foundation.log10(max($0.density, 1e-12)) }),
+                              row("quant.", \.rejectQuantile, fixed: 0 ... 1),
+                              row("samp.", { Foundation.log2(Double(max($0.samples, 1))) })],
+                       settings: state.settings, marks: axis.marks(series.changes))
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect) {
@@ -60,10 +55,7 @@ enum TimelinePanel {
             canvas.put(Sparkline.glyphs(row.values, width: inside.right - start, range: row.range), column: start, row: y,
                        style: CellStyle(.changed))
         }
-        let plotColumns = BraillePlot.plotColumns(width: inside.width)
-        for fraction in content.marks {
-            let column = start + BraillePlot.column(atFraction: fraction, plotColumns: plotColumns)
-            canvas[column, rect.bottom - 1] = Cell(LossPanel.markGlyph, CellStyle(.changed, bold: true))
-        }
+        ChangeMark.draw(content.marks, in: &canvas, row: rect.bottom - 1, left: start,
+                        plotColumns: BraillePlot.plotColumns(width: inside.width))
     }
 }

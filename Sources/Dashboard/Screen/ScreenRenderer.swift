@@ -22,35 +22,39 @@ public enum ScreenRenderer {
         var canvas = Canvas(width: width, height: height)
         guard let layout = ScreenLayout(width: width, height: height, layerCount: state.model.layers.count,
                                         focus: ui.focus) else {
-            SizeWarning.draw(in: &canvas)
+            SizeWarning.draw(in: &canvas, notice: ui.notice)
             return canvas
         }
-        let ghost = configuration.ghost?.series
+        let ghost = configuration.ghost?.series, ghostName = configuration.ghost?.name
         let training = ui.focus == .training
         StatusPanel.draw(StatusPanel.collect(state, ui: ui, configuration: configuration), in: &canvas,
                          status: layout.status, message: layout.message)
+        var lossComparison: Comparison?, accuracyComparison: Comparison?
         if let rect = layout.loss {
-            LossPanel.draw(LossPanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width),
-                           in: &canvas, rect: rect, focused: training)
+            let content = LossPanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width,
+                                            ghostName: ghostName)
+            lossComparison = content.comparison
+            LossPanel.draw(content, in: &canvas, rect: rect, focused: training)
         }
         if let rect = layout.timeline {
-            TimelinePanel.draw(TimelinePanel.collect(state, series: series, ghost: ghost, width: rect.width),
+            TimelinePanel.draw(TimelinePanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width),
                                in: &canvas, rect: rect)
         }
         if let rect = layout.accuracy {
-            AccuracyPanel.draw(AccuracyPanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width),
-                               in: &canvas, rect: rect, focused: training)
+            let content = AccuracyPanel.collect(state, series: series, ghost: ghost, ui: ui, width: rect.width,
+                                                ghostName: ghostName)
+            accuracyComparison = content.comparison
+            AccuracyPanel.draw(content, in: &canvas, rect: rect, focused: training)
         }
-        SparsityPanel.draw(SparsityPanel.collect(state, series: series, width: layout.sparsity.width), in: &canvas,
-                           rect: layout.sparsity, focused: training)
-        AcceptancePanel.draw(AcceptancePanel.collect(state, series: series, width: layout.acceptance.width),
+        ChangesPanel.draw(ChangesPanel.collect(series: series, loss: lossComparison, accuracy: accuracyComparison,
+                                               rows: layout.changes.height - 2),
+                          in: &canvas, rect: layout.changes, focused: training)
+        AcceptancePanel.draw(AcceptancePanel.collect(state, series: series, ui: ui, width: layout.acceptance.width),
                              in: &canvas, rect: layout.acceptance, focused: training)
         drawPadPanels(state, ui: ui, configuration: configuration, layout: layout, in: &canvas)
         if let page = ui.helpPage {
-            let context = HelpOverlay.Context(recordingPath: state.recordingPath, leg: configuration.leg,
-                                              validationDescription: configuration.validationDescription,
-                                              evalEvery: configuration.evalEvery)
-            HelpOverlay.draw(context, page: page, in: &canvas)
+            HelpOverlay.draw(HelpOverlay.Context(recordingPath: state.recordingPath, configuration: configuration),
+                             page: page, in: &canvas)
         }
         return canvas
     }

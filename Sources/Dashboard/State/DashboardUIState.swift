@@ -8,7 +8,9 @@ public struct DashboardUIState: Equatable, Sendable {
 
     public var focus: Focus = .training
     public var logScale = false
-    public var smoothing = false
+    public var smoothing = Smoothing.off
+    /// The steps the plots show.
+    public var plotView = PlotView()
     /// The page of help shown, nil when help is closed.
     public var helpPage: Int?
     public var pad = DrawingPad()
@@ -26,6 +28,12 @@ public struct DashboardUIState: Equatable, Sendable {
     public var seenEventNumber = 0
     /// A density key turned the paper schedule off; `a` turns it back on.
     public var densityOverridesSchedule = false
+    /// The settings keys pressed this session, oldest first, for `u`.
+    public var edits: [SettingsEdit] = []
+    /// The settings the session started with, for `U`; set from the first state seen.
+    public var launchSettings: StepSettings?
+    /// `q` was pressed in a session that records nothing: a second `q` quits.
+    public var confirmingQuit = false
 
     public init() {}
 

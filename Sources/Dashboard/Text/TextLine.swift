@@ -50,10 +50,15 @@ struct TextLine {
     }
 
     private func fittedItems(to width: Int) -> [Item] {
-        var kept = items
+        keptItems(fitting: width).map { items[$0] }
+    }
+
+    /// The indices of the items kept when fitting to `width`, in order.
+    func keptItems(fitting width: Int) -> [Int] {
+        var kept = Array(items.indices)
         var total = self.width
-        while total > width, let victim = Self.mostExpendable(kept) {
-            total -= kept[victim].width
+        while total > width, let victim = Self.mostExpendable(kept.map { items[$0] }) {
+            total -= items[kept[victim]].width
             kept.remove(at: victim)
         }
         return kept

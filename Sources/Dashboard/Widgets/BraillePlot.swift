@@ -35,6 +35,7 @@ enum BraillePlot {
         var dots = BrailleDots(columns: plotColumns, rows: plotRows)
         for line in series where line.marker == nil { plot(line, range: range, on: &dots) }
         dots.draw(into: &canvas, column: axisColumn + 1, row: rect.row)
+        drawOverflow(series, range: range, in: &canvas, origin: (axisColumn + 1, rect.row), dots: dots)
         for line in series {
             if let marker = line.marker { scatter(line, marker: marker, range: range, dots: dots, in: &canvas,
                                                   origin: (axisColumn + 1, rect.row)) }
@@ -89,6 +90,29 @@ enum BraillePlot {
             previous = point
         }
     }
+
+    /// ▲ in the top row over every cell column where a point lies above the range, ▼ in
+    /// the bottom row where one lies below: values clamped to an edge never pass for
+    /// values at it.
+    private static func drawOverflow(_ series: [PlotSeries], range: ClosedRange<Double>, in canvas: inout Canvas,
+                                     origin: (column: Int, row: Int), dots: BrailleDots) {
+        let margin = (range.upperBound - range.lowerBound) * 1e-6
+        for line in series {
+            let count = line.points.count
+            for (index, value) in line.points.enumerated() {
+                let x = count == 1 ? 0 : Int((Double(index) * Double(dots.dotWidth - 1) / Double(count - 1)).rounded())
+                if let high = value, high > range.upperBound + margin {
+                    canvas[origin.column + x / 2, origin.row] = Cell(overflowAbove, CellStyle(.bad, bold: true))
+                }
+                if let low = value, low < range.lowerBound - margin {
+                    canvas[origin.column + x / 2, origin.row + dots.rows - 1] = Cell(overflowBelow, CellStyle(.bad, bold: true))
+                }
+            }
+        }
+    }
+
+    static let overflowAbove: Character = "▲"
+    static let overflowBelow: Character = "▼"
 
     /// Puts `marker` in the cell of every point.
     private static func scatter(_ series: PlotSeries, marker: Character, range: ClosedRange<Double>, dots: BrailleDots,

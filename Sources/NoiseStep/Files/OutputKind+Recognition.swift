@@ -7,6 +7,7 @@ extension OutputKind {
         case .report: return Array("{\"report\":".utf8)
         case .onnxModel: return ONNXGraph.signature
         case .safetensors: return SafetensorsExport.signature
+        case .history: return Array("first_step,".utf8)
         }
     }
 

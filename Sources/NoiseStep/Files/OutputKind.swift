@@ -14,4 +14,6 @@ public enum OutputKind: String, Sendable, Equatable {
     case onnxModel
     /// A safetensors file written by `noisestep export` (its header starts with the metadata).
     case safetensors
+    /// The dashboard's plotted history, as CSV (`first_step,`).
+    case history
 }

@@ -9,12 +9,16 @@ extension RunHistory {
     /// is empty. The |α| threshold is not in a log, so it is nil. Deterministic for any
     /// thread count.
     ///
+    /// The history keeps only the newest records (`retainedRecords`); `each` sees every
+    /// one, in order, as it is made.
+    ///
     /// Cost: one replay of the log (regenerating each step's perturbations) plus one
     /// evaluation of `validation` per scored step.
     /// - Throws: a thread count or `evalEvery` outside the rulebook's limits
     ///   (`LimitViolation`), before any worker is made; a `StepLogError` when the log
     ///   cannot be read again.
-    public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0) throws -> RunHistory {
+    public static func replaying(_ log: StepLog, validation: Dataset, evalEvery: Int, threads: Int = 0,
+                                 each: (StepRecord) -> Void = { _ in }) throws -> RunHistory {
         let plan = try RunPlan(targetStep: log.lastStep, evalEvery: evalEvery)
         let runner = try BatchRunner.checked(shape: log.shape, threads: threads)
         var history = RunHistory()
@@ -24,11 +28,13 @@ extension RunHistory {
                 validationAccuracy = Evaluation.confusion(of: model, on: validation, encoding: log.options.input,
                                                           runner: runner).accuracy
             }
-            history.append(StepRecord(
+            let record = StepRecord(
                 step: entry.step, loss: Double(entry.loss), batchAccuracy: Double(entry.batchAccuracy),
                 validationAccuracy: validationAccuracy,
                 acceptanceRate: UpdateRule.acceptance(kept: UpdateRule.keptCount(entry.keptSigns), samples: entry.samples),
-                weightsChanged: changed, sparsity: model.sparsity, settings: entry.settings))
+                weightsChanged: changed, sparsity: model.sparsity, settings: entry.settings)
+            each(record)
+            history.append(record)
         }
         return history
     }

@@ -35,6 +35,11 @@ public struct CalibrationReport: Sendable, Equatable, Codable {
 
     public var count: Int { bins.reduce(0) { $0 + $1.count } }
 
+    /// The mean confidence of every prediction recorded; 0 with none.
+    public var meanConfidence: Double {
+        count == 0 ? 0 : bins.reduce(0) { $0 + $1.confidenceSum } / Double(count)
+    }
+
     /// The expected calibration error, in [0, 1]; 0 with no predictions.
     public var expectedCalibrationError: Double {
         let total = Double(count)

@@ -34,8 +34,8 @@ public protocol LayerKind: Sendable, Codable {
     /// Its ternary parameters for an input of `input`; nil for a kind without any.
     func parameters(for input: ActivationShape) -> ParameterBlock?
 
-    /// How the sparsity panel and `info` name the layer at `place`, at most 8 characters
-    /// ("784→256").
+    /// The layer at `place` in a short label, at most 8 characters ("784→256"), that
+    /// `LayerStats` carries for per-layer figures.
     func label(at place: LayerPlace) -> String
 
     /// The layer applied to one example, straight from its packed parameters: the

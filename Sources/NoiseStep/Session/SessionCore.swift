@@ -14,6 +14,9 @@ final class SessionCore {
     private var stepQueued = false
     private var event: SessionEvent?
     private var eventNumber = 0
+    /// The most steps a second (nil: no limit), and when the last step started.
+    private(set) var pace: Double?
+    private var lastStepStart = -Double.infinity
     private var runningSeconds = 0.0
     /// Finish times of the last steps, for steps/s.
     private var recentFinishes: [Double] = []
@@ -21,10 +24,11 @@ final class SessionCore {
     private var confusion: ConfusionMatrix?
     private var confusionStep = 0
 
-    init(driver: RunDriver<Trainer>, history: RunHistory, leg: Int) {
+    init(driver: RunDriver<Trainer>, history: RunHistory, leg: Int, pace: Double? = nil) {
         self.driver = driver
         self.history = history
         self.leg = max(1, leg)
+        self.pace = pace.flatMap { $0 > 0 ? $0 : nil }
         if !history.isEmpty { measureConfusion() }
     }
 
@@ -58,6 +62,12 @@ final class SessionCore {
         return true
     }
 
+    /// Seconds to wait before the next step so the pace holds (0: none).
+    func delayBeforeNextStep() -> Double {
+        guard let pace else { return 0 }
+        return max(0, lastStepStart + 1 / pace - Self.now())
+    }
+
     /// Runs the queued step unless training stopped meanwhile; returns whether it ran.
     func runClaimedStep() -> Bool {
         stepQueued = false
@@ -68,6 +78,7 @@ final class SessionCore {
 
     private func runStep() {
         let started = Self.now()
+        lastStepStart = started
         do throws(RunError) {
             snapshot = try driver.step()
         } catch {
@@ -107,6 +118,8 @@ final class SessionCore {
             do throws(LimitViolation) { try driver.extendTarget(by: steps) } catch { report(.refused(error)) }
         case .save:
             save()
+        case .pace(let stepsPerSecond):
+            pace = stepsPerSecond.flatMap { $0 > 0 ? $0 : nil }
         }
         recentFinishes.removeAll()
     }
@@ -145,12 +158,14 @@ final class SessionCore {
             rate = Double(recentFinishes.count - 1) / (last - first)
         }
         let trainer = driver.trainer
-        return SessionState(snapshot: snapshot, history: history, isPaused: !isRunning, settings: trainer.settings,
-                            targetStep: driver.plan.targetStep, stepsDone: trainer.stepsDone, model: trainer.model,
-                            input: trainer.options.input, temperature: trainer.options.temperature,
-                            recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
-                            stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
-                            confusionStep: confusionStep)
+        var state = SessionState(snapshot: snapshot, history: history, isPaused: !isRunning, settings: trainer.settings,
+                                 targetStep: driver.plan.targetStep, stepsDone: trainer.stepsDone, model: trainer.model,
+                                 input: trainer.options.input, temperature: trainer.options.temperature,
+                                 recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
+                                 stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
+                                 confusionStep: confusionStep)
+        state.pace = pace
+        return state
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -5,6 +5,8 @@ public struct SessionState: Sendable {
     public var snapshot: TrainingSnapshot?
     /// Every finished step of the run.
     public var history: RunHistory
+    /// The most steps a second training takes (`TrainingCommand.pace`); nil: no limit.
+    public var pace: Double?
     public var isPaused: Bool
     /// Settings the next step will use.
     public var settings: StepSettings

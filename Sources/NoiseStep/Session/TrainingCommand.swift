@@ -14,4 +14,6 @@ public enum TrainingCommand: Sendable, Equatable {
     case extendTarget(by: Int)
     /// Make the run's step log complete up to now: weights appended, synced.
     case save
+    /// Train at most this many steps a second, so a person can follow; nil: as fast as it can.
+    case pace(stepsPerSecond: Double?)
 }

@@ -17,8 +17,9 @@ public final class TrainingSession: Sendable {
     ///   - driver: the run; its plan's target is where training pauses.
     ///   - history: the figures of the steps before this session (a resumed run).
     ///   - leg: how many steps `resume` adds once the target is reached.
-    public init(driver: sending RunDriver<Trainer>, history: RunHistory = RunHistory(), leg: Int) {
-        let core = SessionCore(driver: driver, history: history, leg: leg)
+    ///   - pace: the most steps a second to train (nil or 0: as fast as it can).
+    public init(driver: sending RunDriver<Trainer>, history: RunHistory = RunHistory(), leg: Int, pace: Double? = nil) {
+        let core = SessionCore(driver: driver, history: history, leg: leg, pace: pace)
         slot = Mutex(core.state())
         self.core = Mutex(core)
     }
@@ -50,12 +51,15 @@ public final class TrainingSession: Sendable {
         }
     }
 
+    /// Queues the next step, after a wait when a pace is set (a command queued meanwhile
+    /// still runs first).
     private func scheduleStep() {
-        guard core.withLock({ $0.claimNextStep() }) else { return }
-        queue.async { [self] in
+        guard let delay = core.withLock({ $0.claimNextStep() ? $0.delayBeforeNextStep() : nil }) else { return }
+        let step = { @Sendable [self] in
             let state: SessionState? = core.withLock { core in core.runClaimedStep() ? core.state() : nil }
             if let state { slot.withLock { $0 = state } }
             scheduleStep()
         }
+        if delay > 0 { queue.asyncAfter(deadline: .now() + delay, execute: step) } else { queue.async(execute: step) }
     }
 }

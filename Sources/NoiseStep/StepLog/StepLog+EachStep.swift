@@ -1,4 +1,28 @@
 extension StepLog {
+    /// Reads the log at `path` again, calling `visit` with each step's entry, without
+    /// replaying anything (cheap: one pass over the file, one section at a time).
+    public static func eachEntry(path: String, _ visit: (StepLogEntry) -> Void) throws(StepLogError) {
+        let source = try source(path: path)
+        var scanner = SectionScanner(file: path, header: try readHeader(source, file: path), source: source)
+        while let section = try scanner.next() {
+            if case .step(let entry) = section.content { visit(entry) }
+        }
+    }
+
+    /// Every step whose settings differ from the step before's (the header's for the
+    /// first): the changes made by keys at the dashboard and by the density schedule.
+    public static func settingsChanges(path: String) throws(StepLogError) -> [(step: Int, from: StepSettings, to: StepSettings)] {
+        var changes: [(step: Int, from: StepSettings, to: StepSettings)] = []
+        var previous: StepSettings?
+        let header = try readHeader(try source(path: path), file: path)
+        try eachEntry(path: path) { entry in
+            let before = previous ?? StepSettings(header.options)
+            if entry.settings != before { changes.append((entry.step, before, entry.settings)) }
+            previous = entry.settings
+        }
+        return changes
+    }
+
     /// Reads the log at `path` again and replays it from its start (the seed's weights, or
     /// the weights section that opens a model file), calling `visit` after each step with
     /// its entry, the weights after it and how many parameters it changed.

@@ -1,6 +1,6 @@
 /// Zero counts of one layer's parameters (weights and bias together).
 public struct LayerStats: Sendable, Equatable {
-    /// The layer as the sparsity panel names it, at most 8 characters ("784→256").
+    /// The layer's short label (`LayerKind.label(at:)`), at most 8 characters ("784→256").
     public var label: String
     public var parameters: Int
     public var zeros: Int

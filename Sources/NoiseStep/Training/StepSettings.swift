@@ -18,6 +18,13 @@ public struct StepSettings: Sendable, Equatable, Encodable {
         self.schedule = schedule
     }
 
+    /// Whether the density schedule, not a person, made these settings from `previous`:
+    /// the paper schedule only ever lowers the density, and changes nothing else.
+    public func isScheduleDrop(from previous: StepSettings) -> Bool {
+        previous.schedule == .paper && schedule == .paper && density < previous.density
+            && samples == previous.samples && rejectQuantile == previous.rejectQuantile
+    }
+
     /// The settings a run starts with.
     public init(_ options: TrainingOptions) {
         self.init(density: options.density, samples: options.samples, rejectQuantile: options.rejectQuantile,

@@ -30,7 +30,7 @@ enum StopNotice {
     }
 
     static func message(log: String?, resume: String) -> String {
-        let stopped = "noisestep: rank 0 was stopped by mpirun: another rank ended, or the job was interrupted"
+        let stopped = ErrorMessages.prefix + "rank 0 was stopped by mpirun: another rank ended, or the job was interrupted"
         guard let log else { return stopped + "; nothing was saved (pass --out FILE.nstep to keep a run)" }
         let path = Printable.escaped(log)
         return stopped + "; \(path) holds every step finished: continue it with `\(resume) --resume \(path)`"

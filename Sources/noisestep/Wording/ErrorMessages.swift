@@ -6,6 +6,9 @@ import NoiseStepMPI
 
 /// The command line's words for the engine's errors, which carry values only.
 enum ErrorMessages {
+    /// What every error line starts with: the program's name, as Unix tools do.
+    static let prefix = "noisestep: "
+
     /// `error` as ArgumentParser should report it: engine errors become one-line
     /// `CLIError`s, anything else passes through.
     static func translate(_ error: any Error) -> any Error {

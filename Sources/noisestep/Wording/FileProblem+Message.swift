@@ -90,6 +90,7 @@ extension OutputKind {
         case .report: return "a noisestep report"
         case .onnxModel: return "an ONNX model written by noisestep export"
         case .safetensors: return "a safetensors file written by noisestep export"
+        case .history: return "a dashboard history export"
         }
     }
 
@@ -100,7 +101,7 @@ extension OutputKind {
         case .metrics: return "pass --force to replace it (a resumed run continues its metrics file)"
         case .onnxModel, .safetensors: return "pass --force to replace it, or choose another --out"
         case .modelFile: return "pass --force to replace a model file, or choose another path"
-        case .report: return "choose another path"
+        case .report, .history: return "choose another path"
         }
     }
 }

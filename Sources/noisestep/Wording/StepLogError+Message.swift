@@ -8,7 +8,7 @@ extension StepLogError {
             return problem.message(path: file)
         case .badMagic(let file):
             return "\(Printable.escaped(file)): not a noisestep step log (bad magic); pass a .nstep file written by"
-                + " `noisestep train`"
+                + " `\(ProgramName.command) train`"
         case .unsupportedVersion(let file, let found, let supported) where found > supported:
             return "\(Printable.escaped(file)): format version \(found) is newer than this program's \(supported);"
                 + " update noisestep to read it"
@@ -29,12 +29,12 @@ extension StepLogError {
         case .damagedSection(let file, let section, let kind, let offset, let problem, let intactSteps):
             let name = SectionProblem.name(kind: kind, problem: problem), path = Printable.escaped(file)
             return "\(path): section \(section) (\(name)) at byte \(offset): \(problem.message(kind: kind)) (file damaged);"
-                + " the steps up to \(intactSteps) are intact: `noisestep replay \(path) --to \(intactSteps)"
+                + " the steps up to \(intactSteps) are intact: `\(ProgramName.command) replay \(path) --to \(intactSteps)"
                 + " --out MODEL.nstep` rebuilds their weights"
         case .weightsMismatch(let file, let step):
             let path = Printable.escaped(file)
             return "\(path): the weights saved at step \(step) differ from the weights its steps replay to; the file"
-                + " was damaged or edited. The steps alone rebuild the weights: `noisestep replay \(path) --to \(step)"
+                + " was damaged or edited. The steps alone rebuild the weights: `\(ProgramName.command) replay \(path) --to \(step)"
                 + " --out MODEL.nstep`"
         case .cannotAppend(let file, let problem):
             return "\(Printable.escaped(file)): cannot append: \(problem.appendMessage)"
