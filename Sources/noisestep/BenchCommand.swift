@@ -60,6 +60,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Worker threads (0: one per core); the reference gets the same number.")
     var threads = 0
 
+    @Option(help: "Only measure a model given as a layer list (as train --layers takes it; e.g. the conv preset's \"\(ModelPreset.convSpec)\"): its reverse and forward-mode steps and forward pass, beside the default MLP's step.")
+    var layers: String?
+
     @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
     var mpi = false
 
@@ -102,6 +105,13 @@ struct BenchCommand: ParsableCommand {
                                                      threads: request.resolvedThreads, batch: memoryBatch,
                                                      progress: Self.progress).measure(),
                             table: BenchTable.render)
+        }
+        if let layers {
+            let list: [any LayerKind]
+            do throws(LayerSpecProblem) { list = try LayerKinds.parse(layers) } catch { throw CLIError.usage(error.message) }
+            var bench = LayerBench(layers: list, threads: request.resolvedThreads)
+            bench.rounds = rounds
+            return try emit(try bench.measure(progress: Self.progress), table: BenchTable.render)
         }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
