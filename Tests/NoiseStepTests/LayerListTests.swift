@@ -96,6 +96,14 @@ import Testing
         #expect(throws: LimitViolation.hiddenAndLayers) { try Limits.check(both) }
     }
 
+    /// A pooling layer takes the layer norm and ReLU of the layer before it: they follow
+    /// the pooled values; the last layer has none.
+    @Test func aPoolingLayerRunsBeforeTheActivationOfTheLayerItPools() throws {
+        let shape = ModelShape(input: .image, layers: try LayerKinds.parse("conv 4 5, pool 2, conv 3 3, dense 12, dense 10"))
+        #expect(shape.places.map(\.hasActivation) == [false, true, true, true, false])
+        #expect(shape.places.map(\.output.features) == [4 * 24 * 24, 4 * 12 * 12, 3 * 10 * 10, 12, 10])
+    }
+
     @Test func specsParseAndNameWhatIsWrong() throws {
         #expect(try LayerKinds.parse("dense 256,dense 10").map(\.spec) == ["dense 256", "dense 10"])
         #expect(try LayerKinds.parse(" dense  32 , dense 10 ").map(\.spec) == ["dense 32", "dense 10"])
