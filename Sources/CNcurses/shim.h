@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <ncurses.h>
+#include <term.h>
 #include <sys/ioctl.h>
 
 // Swift cannot import function-like macros or macro-named globals; these wrappers give
@@ -32,12 +33,25 @@ static inline attr_t noisestep_a_underline(void) { return A_UNDERLINE; }
 static inline int noisestep_lines(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)x; return y; }
 static inline int noisestep_columns(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)y; return x; }
 
+/// Whether terminfo knows `term` and it can place the cursor (`cup`), looked up as for
+/// output on `fd` without taking the terminal over (`setupterm` installs no signal
+/// handlers, unlike `newterm`); the description it loads is freed again.
+static inline int noisestep_can_place_cursor(const char *term, int fd) {
+    int status = 0;
+    if (setupterm(term, fd, &status) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return usable;
+}
+
 /// The terminal's size in cells (`ioctl` is variadic, which Swift cannot call); 0 on success.
-static inline int noisestep_window_size(int fd, int *rows, int *columns) {
+/// (term.h makes `lines` and `columns` macros, hence the names.)
+static inline int noisestep_window_size(int fd, int *height, int *width) {
     struct winsize size = {0};
     int result = ioctl(fd, TIOCGWINSZ, &size);
-    *rows = size.ws_row;
-    *columns = size.ws_col;
+    *height = size.ws_row;
+    *width = size.ws_col;
     return result;
 }
 

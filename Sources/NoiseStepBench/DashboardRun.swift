@@ -4,11 +4,14 @@ import NoiseStep
 /// One dashboard run in a detached tmux session, as a person would see it: started with
 /// some options, watched through the step log it records, quit with `q`. The bench
 /// learns its progress from the log, not from the screen, so the dashboard's words can
-/// change freely.
+/// change freely. The session lives on a tmux server of its own (its own socket, no
+/// configuration file), never the user's, and `close()` kills that server.
 struct DashboardRun {
     let executable: String
     let directory: URL
+    /// The tmux socket's name and the session's.
     let session = "noisestep-bench-\(getpid())"
+    private var tmux: String { "tmux -L \(session) -f /dev/null" }
     var log: String { directory.appendingPathComponent("dashboard.nstep").path }
     var stats: String { directory.appendingPathComponent("stats.json").path }
 
@@ -21,8 +24,8 @@ struct DashboardRun {
         // exec: the pane's process is the dashboard itself. The tmux server outlives this
         // call; its output goes to /dev/null so that no pipe of ours stays open in it.
         let command = "exec " + arguments.map { "'\($0)'" }.joined(separator: " ")
-        try shell("tmux new-session -d -x 120 -y 40 -s \(session) \"\(command)\" >/dev/null 2>&1")
-        let pane = try ChildProcess.run(["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"])
+        try shell("\(tmux) new-session -d -x 120 -y 40 -s \(session) \"\(command)\" >/dev/null 2>&1")
+        let pane = try ChildProcess.run(["tmux", "-L", session, "display-message", "-p", "-t", session, "#{pane_pid}"])
         guard let pid = Int32(pane.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw BenchError.unreadableOutput(command: "tmux display-message", tail: pane.outputTail())
         }
@@ -63,7 +66,7 @@ struct DashboardRun {
 
     /// Quits with `q` and returns the figures the dashboard wrote on exit.
     func quit(timeout: TimeInterval = 60) throws -> Figures {
-        try shell("tmux send-keys -t \(session) q")
+        try shell("\(tmux) send-keys -t \(session) q")
         let deadline = Date().addingTimeInterval(timeout)
         while !FileManager.default.fileExists(atPath: stats) {
             guard Date() < deadline else { throw BenchError.dashboardTimedOut(steps: stepsRecorded()) }
@@ -74,7 +77,13 @@ struct DashboardRun {
         return try decoder.decode(Figures.self, from: Data(contentsOf: URL(fileURLWithPath: stats)))
     }
 
-    func close() { try? shell("tmux kill-session -t \(session) >/dev/null 2>&1") }
+    /// Kills the run's tmux server and removes its socket file, which tmux leaves behind
+    /// (in $TMUX_TMPDIR, else /tmp, under tmux-UID).
+    func close() {
+        try? shell("\(tmux) kill-server >/dev/null 2>&1")
+        let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(base)/tmux-\(getuid())/\(session)")
+    }
 
     /// The resident memory of process `pid` now (VmRSS), in bytes.
     static func residentBytes(of pid: Int32) -> Int? {

@@ -21,31 +21,31 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also train noise_step and Adam + STE (--compare-steps each) and compare them.")
     var compare = false
 
-    @Option(help: "Steps of each --compare run.")
-    var compareSteps = 1500
+    @Option(parsing: .unconditional, help: "Steps of each --compare run. (default: 1500)")
+    var compareSteps: Int?
 
     @Flag(help: "Only measure the dashboard: training steps/s with it open (in tmux) against headless train, and its frame rate.")
     var dashboard = false
 
-    @Option(help: "Steps of each --dashboard run.")
-    var dashboardSteps = 600
+    @Option(parsing: .unconditional, help: "Steps of each --dashboard run. (default: 600)")
+    var dashboardSteps: Int?
 
-    @Option(help: "Only measure the training seconds until the bundled validation split first reaches this accuracy (e.g. 0.94), for noise_step and Adam + STE.")
+    @Option(parsing: .unconditional, help: "Only measure the training seconds until the bundled validation split first reaches this accuracy (e.g. 0.94), for noise_step and Adam + STE.")
     var timeTo: Double?
 
-    @Option(help: "With --time-to: score the validation split every N steps.")
-    var checkEvery = 10
+    @Option(parsing: .unconditional, help: "With --time-to: score the validation split every N steps. (default: 10)")
+    var checkEvery: Int?
 
-    @Option(help: "With --time-to: give up on a run after this many steps.")
-    var timeToSteps = 6000
+    @Option(parsing: .unconditional, help: "With --time-to: give up on a run after this many steps. (default: 6000)")
+    var timeToSteps: Int?
 
     @Flag(help: "Only measure the dashboard's memory over a long session (--memory-steps, default options, recording).")
     var dashboardMemory = false
 
-    @Option(help: "Steps of the --dashboard-memory session.")
-    var memorySteps = 100_000
+    @Option(parsing: .unconditional, help: "Steps of the --dashboard-memory session. (default: 100000)")
+    var memorySteps: Int?
 
-    @Option(help: "Batch size of the --dashboard-memory session (default: the training default); e.g. 64 with --memory-steps 2000000.")
+    @Option(parsing: .unconditional, help: "Batch size of the --dashboard-memory session (default: the training default); e.g. 64 with --memory-steps 2000000.")
     var memoryBatch: Int?
 
     @Option(help: "The reference script (default: the package's Tests/Peer/noise_step_peer.py, run by $PYTHON or python3).")
@@ -54,10 +54,10 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Do not run the PyTorch reference.")
     var noReference = false
 
-    @Option(help: "Rounds of interleaved measurements.")
+    @Option(parsing: .unconditional, help: "Rounds of interleaved measurements.")
     var rounds = 3
 
-    @Option(help: "Worker threads (0: one per core); the reference gets the same number.")
+    @Option(parsing: .unconditional, help: "Worker threads (0: one per core); the reference gets the same number.")
     var threads = 0
 
     @Option(help: "Only measure a model given as a layer list (as train --layers takes it; e.g. the conv preset's \"\(ModelPreset.convSpec)\"): its reverse and forward-mode steps and forward pass, beside the default MLP's step.")
@@ -67,7 +67,7 @@ struct BenchCommand: ParsableCommand {
     var mpi = false
 
     /// Set only in the mpirun children of --mpi: one rank of data-parallel Adam-STE, N steps.
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var mpiAdamSteps: Int?
 
     /// Set only in the child processes of --compare: train this optimizer, print its figures.
@@ -75,20 +75,40 @@ struct BenchCommand: ParsableCommand {
     var measureRun: Optimizer?
 
     func validate() throws {
+        try validateModes()
         if rounds < 1 || rounds > 100 { throw ValidationError("--rounds: \(rounds) is outside 1...100") }
-        if compareSteps < 1 { throw ValidationError("--compare-steps: \(compareSteps) must be at least 1") }
         try Setting.threads.checkOption(threads)
         if let timeTo, !(timeTo > 0 && timeTo <= 1) { throw ValidationError("--time-to: \(timeTo) is not an accuracy in (0, 1]; e.g. 0.94") }
-        if checkEvery < 1 { throw ValidationError("--check-every: \(checkEvery) must be at least 1") }
+        let steps = 1 ... Int(Limits.steps.upper)
+        for (option, value) in [("--compare-steps", compareSteps), ("--dashboard-steps", dashboardSteps),
+                                ("--check-every", checkEvery), ("--time-to-steps", timeToSteps),
+                                ("--memory-steps", memorySteps), ("--mpi-adam-steps", mpiAdamSteps)] {
+            if let value, !steps.contains(value) { throw ValidationError("\(option): \(value) is outside \(steps)") }
+        }
         if let memoryBatch { try Setting.batch.checkOption(memoryBatch) }
-        if timeToSteps < 1 || !Limits.steps.contains(timeToSteps) {
-            throw ValidationError("--time-to-steps: \(timeToSteps) is outside 1...\(Int(Limits.steps.upper))")
+    }
+
+    /// One bench at a time, and each bench's options with it only: a flag of another
+    /// bench would otherwise be dropped without a word.
+    private func validateModes() throws {
+        let modes = [("--mpi", mpi), ("--dashboard", dashboard), ("--dashboard-memory", dashboardMemory),
+                     ("--time-to", timeTo != nil), ("--compare", compare)].filter(\.1).map(\.0)
+        if modes.count > 1 { throw ValidationError("\(modes[0]) and \(modes[1]) are separate benches; run one at a time") }
+        let mode = modes.first ?? (measureRun != nil ? "--compare" : "the default bench")
+        let owned: [(option: String, given: Bool, bench: String)] = [
+            ("--compare-steps", compareSteps != nil, "--compare"), ("--dashboard-steps", dashboardSteps != nil, "--dashboard"),
+            ("--check-every", checkEvery != nil, "--time-to"), ("--time-to-steps", timeToSteps != nil, "--time-to"),
+            ("--memory-steps", memorySteps != nil, "--dashboard-memory"),
+            ("--memory-batch", memoryBatch != nil, "--dashboard-memory"),
+            ("--reference", reference != nil, "the default bench"), ("--no-reference", noReference, "the default bench")]
+        for (option, given, bench) in owned where given && bench != mode && !(bench == "the default bench" && mode == "--compare") {
+            throw ValidationError("\(option): belongs to \(bench), not \(mode)")
         }
     }
 
     func run() throws {
         if let optimizer = measureRun {
-            print(try MeasureRun(optimizer: optimizer, steps: compareSteps, threads: threads).run())
+            print(try MeasureRun(optimizer: optimizer, steps: compareSteps ?? 1500, threads: threads).run())
             return
         }
         if let steps = mpiAdamSteps { return try MPIBench.adamRank(steps: steps, threads: threads) }
@@ -101,7 +121,7 @@ struct BenchCommand: ParsableCommand {
         request.rounds = rounds
         request.threads = threads
         if dashboardMemory {
-            return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps,
+            return try emit(try DashboardMemoryBench(executable: executable, steps: memorySteps ?? 100_000,
                                                      threads: request.resolvedThreads, batch: memoryBatch,
                                                      progress: Self.progress).measure(),
                             table: BenchTable.render)
@@ -115,16 +135,16 @@ struct BenchCommand: ParsableCommand {
         }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
-            (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery, timeToSteps, rounds)
+            (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery ?? 10, timeToSteps ?? 6000, rounds)
             return try emit(try measure.measure(progress: Self.progress), table: BenchTable.render)
         }
         if dashboard {
-            return try emit(try DashboardBench(executable: executable, steps: dashboardSteps, rounds: rounds,
+            return try emit(try DashboardBench(executable: executable, steps: dashboardSteps ?? 600, rounds: rounds,
                                                threads: request.resolvedThreads, progress: Self.progress).measure(),
                             table: BenchTable.render)
         }
         request.reference = noReference ? .skip : .locate(explicit: reference)
-        request.compareSteps = compare ? compareSteps : nil
+        request.compareSteps = compare ? compareSteps ?? 1500 : nil
         let report = try Bench.measure(request, progress: Self.progress)
         print(json ? try report.jsonLine() : BenchTable.render(report))
     }

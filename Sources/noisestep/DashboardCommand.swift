@@ -70,6 +70,8 @@ struct DashboardCommand: ParsableCommand {
             throw CLIError("the dashboard needs a terminal on stdin and stdout; for headless training run"
                 + " `\(ProgramName.command) train`")
         }
+        // Before anything is created: a refused start leaves no log behind.
+        if let refusal = DashboardApp.terminalRefusal(command: ProgramName.command) { throw CLIError(refusal) }
         let data = try DataSource.load(directory: arguments.data)
         var series = HistorySeries()
         let (driver, history) = try makeDriver(data, sharing: team.sharing) { series.append($0) }
@@ -90,8 +92,10 @@ struct DashboardCommand: ParsableCommand {
             print("run: \(Printable.escaped(recording)) (\(NumberFormat.grouped(state.stepsDone)) steps); continue it with:\n"
                 + "  \(ProgramName.command) dashboard --resume \(Printable.escaped(recording))")
         }
-        if case .recordingFailed(let error) = state.event {
+        // Something trained is not in the log (a full disk, say): said, and not a success.
+        if let error = state.recordingError {
             FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(ErrorMessages.describe(error))\n".utf8))
+            if status == 0 { throw ExitCode(1) }
         }
         if let stats { try DashboardStatistics(frames: frames, state: state).write(to: stats) }
         if status != 0 { throw ExitCode(status) }
@@ -103,16 +107,19 @@ extension DashboardCommand {
     /// log, with the figures of the steps it already holds (replayed, validation rescored);
     /// its steps shared through `sharing`; `each` sees the figures of every step replayed.
     func makeDriver(_ data: DataSource, sharing: StepSharing = .single,
-                    each: (StepRecord) -> Void = { _ in }) throws -> (RunDriver<Trainer>, RunHistory) {
+                    each: @escaping (StepRecord) -> Void = { _ in }) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
-            let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
-                                                 threads: arguments.threads, steps: arguments.steps,
-                                                 evalEvery: arguments.evalEvery, sharing: sharing)
-            if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
-            let history = try RunHistory.replaying(resumed.log, validation: data.validation,
-                                                   evalEvery: arguments.evalEvery, threads: arguments.threads,
-                                                   each: each)
-            return (resumed.driver, history)
+            // One replay of the log gives the weights to go on from and the figures to show.
+            let rebuild = try HistoryRebuild(input: StepLog.options(path: resume).input, validation: data.validation,
+                                             evalEvery: arguments.evalEvery, threads: arguments.threads,
+                                             each: each)
+            let resumed = try ReadingProgress.following(resume) { progress in
+                try RunDriver.resuming(resume, training: data.training, validation: data.validation,
+                                       threads: arguments.threads, steps: arguments.steps, evalEvery: arguments.evalEvery,
+                                       sharing: sharing, visit: rebuild.visit, progress: progress)
+            }
+            Notes.resumed(resume, resumed, metrics: nil)
+            return (resumed.driver, rebuild.finish(model: resumed.log.latestModel))
         }
         let noRecord = noRecord, out = out, existing: ExistingFile = force ? .replace : .refuse
         let driver = try RunDriver.fresh(options: arguments.trainingOptions(), training: data.training,
@@ -144,13 +151,18 @@ extension DashboardCommand {
         let count = NumberFormat.grouped(data.validation.count)
         configuration.validationDescription = data.isBundled ? "the \(count)-image held-out split" : "the \(count) t10k images"
         if let compare {
-            let log = try StepLog.read(path: compare)
             // The ghost draws loss and batch accuracy only, both in the records: nothing to score.
             var series = HistorySeries()
-            _ = try RunHistory.replaying(log, validation: Dataset(pixels: [], labels: []),
-                                         evalEvery: arguments.evalEvery, threads: arguments.threads) { series.append($0) }
-            configuration.ghost = .init(name: Printable.escaped(URL(fileURLWithPath: compare).lastPathComponent),
-                                        series: series)
+            let rebuild = try HistoryRebuild(input: options.input, validation: Dataset(pixels: [], labels: []),
+                                             evalEvery: arguments.evalEvery, threads: arguments.threads) {
+                series.append($0)
+            }
+            let log = try ReadingProgress.following(compare) { progress in
+                try StepLog.read(path: compare, verifying: true, visit: rebuild.visit, progress: progress)
+            }
+            let name = compare.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? compare
+            _ = rebuild.finish(model: log.latestModel)
+            configuration.ghost = .init(name: Printable.escaped(name), series: series)
         }
         return configuration
     }

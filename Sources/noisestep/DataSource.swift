@@ -1,3 +1,4 @@
+import Foundation
 import NoiseStep
 
 /// Where a run's examples come from: the bundled subset with its fixed held-out split,
@@ -16,6 +17,23 @@ struct DataSource {
     static func testSplit(directory: String?) throws -> (images: Dataset, source: String) {
         guard let directory else { return (try BundledData.load().validation, "the bundled validation split") }
         return (try MNISTDirectory.load(directory, split: .test), directory + "'s t10k images")
+    }
+
+    /// Says on stderr when the run in `file` (which trained on data of `recorded`) is
+    /// scored on data of another set: `directory`'s training files, or the bundled
+    /// subset's, differ from its own. Silent when either is not known.
+    static func noteOtherData(_ recorded: DataFingerprint?, file: String, directory: String?) {
+        guard let recorded else { return }
+        let training: Dataset? = if let directory {
+            try? MNISTDirectory.load(directory, split: .train)
+        } else {
+            try? BundledData.load().train
+        }
+        guard let training, DataFingerprint(training) != recorded else { return }
+        let place = directory.map { Printable.escaped($0) + "'s training files" } ?? "the bundled subset"
+        FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(file)) was trained on other data"
+            + " (\(recorded.words)) than \(place) (\(DataFingerprint(training).words)); it is scored on a set it did not"
+            + " train on, so the accuracy measures how it transfers\n").utf8))
     }
 
     /// - Parameter fold: the fold of the bundled subset held out for validation (nil: the

@@ -53,6 +53,7 @@ struct EvalCommand: ParsableCommand {
         let path = file ?? model ?? ""
         let loaded = try ModelFile.load(path)
         let (test, source) = try DataSource.testSplit(directory: data)
+        DataSource.noteOtherData(loaded.dataFingerprint, file: path, directory: data)
         let confusion = try Evaluation.confusion(of: loaded.model, on: test, encoding: loaded.options.input,
                                                  threads: threads)
         var report = EvalReport(confusion: confusion, names: ClassNames.forData(directory: data), perClass: perClass)

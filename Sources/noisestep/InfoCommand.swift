@@ -33,16 +33,19 @@ struct InfoCommand: ParsableCommand {
         let model = log.latestModel
         let summary = StepLogSummary(log: log, model: model, verified: verify ? true : nil)
         var report = InfoReport(summary: summary, log: log, validation: try score(model, options: log.options,
-                                                                                step: log.lastStep))
+                                                                                step: log.lastStep,
+                                                                                fingerprint: log.dataFingerprint))
         report.changes = try StepLog.settingsChanges(path: file).map(InfoReport.Change.init)
         print(json ? try report.json() : report.rendered())
     }
 
     /// The model's accuracy on the validation split; nil when the bundled data is not
     /// installed and no --data was given.
-    private func score(_ model: TernaryModel, options: TrainingOptions, step: Int) throws -> InfoReport.Validation? {
+    private func score(_ model: TernaryModel, options: TrainingOptions, step: Int,
+                       fingerprint: DataFingerprint?) throws -> InfoReport.Validation? {
         if data == nil, BundledData.locateDirectory() == nil { return nil }
         let (test, source) = try DataSource.testSplit(directory: data)
+        DataSource.noteOtherData(fingerprint, file: file, directory: data)
         let correct = try Evaluation.confusion(of: model, on: test, encoding: options.input).correct
         return InfoReport.Validation(step: step, correct: correct, total: test.count, source: Printable.escaped(source))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoiseStep
 
 @main
 struct NoiseStepCommand: ParsableCommand {
@@ -22,7 +23,15 @@ struct NoiseStepCommand: ParsableCommand {
 
     /// Parses and runs the command; every error is reported in the command line's words.
     static func main() {
-        if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+        FaultSignals.install()
+        guard CommandLine.argc >= 1 else {
+            // The runtime could not read them (on Linux it needs /proc mounted): running
+            // the default command instead of the one typed would be a guess.
+            FileHandle.standardError.write(Data("\(ErrorMessages.prefix)cannot read the command line (is /proc mounted?)\n".utf8))
+            Foundation.exit(ExitCode.failure.rawValue)
+        }
+        let arguments = commandLineArguments()
+        if let unknown = unknownCommand(in: arguments) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }
             let message = ErrorMessages.prefix + "'\(Printable.escaped(unknown))' is not a command; the commands are "
                 + names.joined(separator: ", ") + " (dashboard when none is given). See \(ProgramName.command) --help.\n"
@@ -30,7 +39,7 @@ struct NoiseStepCommand: ParsableCommand {
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let translated = ErrorMessages.translate(error)
@@ -45,9 +54,21 @@ struct NoiseStepCommand: ParsableCommand {
             // What ArgumentParser refuses (an unknown option, a malformed value, a failed
             // validation): its message in one line, without the usage block after it. A
             // bare ExitCode (the dashboard ended on a signal) has none and prints nothing.
-            let message = message(for: translated).split(whereSeparator: \.isNewline).joined(separator: " ")
+            // It quotes what was typed: escaped, so a control sequence in an argument cannot
+            // drive the terminal.
+            let message = message(for: translated).split(whereSeparator: \.isNewline).map(Printable.escaped)
+                .joined(separator: " ")
             if !message.isEmpty { FileHandle.standardError.write(Data("\(ErrorMessages.prefix)\(message)\n".utf8)) }
             Foundation.exit(status.rawValue)
+        }
+    }
+
+    /// The arguments after the program's name, each as its bytes (`PathBytes`):
+    /// `CommandLine.arguments` would replace bytes that are not UTF-8 by U+FFFD, so a
+    /// file name like `$'\xfe.nstep'` would become another name.
+    static func commandLineArguments() -> [String] {
+        (1 ..< Int(CommandLine.argc)).compactMap { index in
+            CommandLine.unsafeArgv[index].map { PathBytes.string(cString: $0) }
         }
     }
 

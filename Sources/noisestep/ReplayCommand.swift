@@ -45,7 +45,12 @@ struct ReplayCommand: ParsableCommand {
                 + " \(stepLog.startStep)...\(stepLog.lastStep)")
         }
         try ModelFile.write(stepLog.latestModel, step: target, options: stepLog.options,
-                            dataFingerprint: stepLog.dataFingerprint, to: out)
+                            dataFingerprint: stepLog.dataFingerprint, settings: stepLog.resumeSettings, to: out)
+        if stepLog.resumeSettings == nil {
+            FileHandle.standardError.write(Data(("noisestep: note: \(Printable.escaped(log)) does not record the settings its"
+                + " run had reached at step \(target) (an older noisestep's model file), so neither does"
+                + " \(Printable.escaped(out)); training from it starts a new leg from the header's settings\n").utf8))
+        }
         let seconds = Date().timeIntervalSince(started)
         let torn = stepLog.tornBytes > 0 ? "; ignored a torn last record of \(stepLog.tornBytes) bytes" : ""
         print("replayed \(target - stepLog.startStep) steps in \(NumberFormat.fixed(seconds, 2)) s"

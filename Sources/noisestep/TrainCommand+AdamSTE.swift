@@ -12,11 +12,12 @@ extension TrainCommand {
         }
         // validate() refuses adam-ste with --resume, so there are options.
         let trainer = try AdamSTETrainer(options: options ?? arguments.trainingOptions(), training: data.training)
-        let metrics = try metrics.map { try MetricsLog(creating: $0, existing: existing) }
+        let run = try RunIdentity(optimizer: .adamSTE, options: trainer.options, dataFingerprint: DataFingerprint(data.training))
+        let metrics = try metrics.map { try MetricsLog(creating: $0, run: run, existing: existing) }
         try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan, metrics: metrics), data: data)
         guard let out else { return }
         try ModelFile.write(trainer.model, step: trainer.stepsDone, options: trainer.options,
-                            dataFingerprint: DataFingerprint(data.training), origin: .adamSTE(trainer.settings),
+                            dataFingerprint: DataFingerprint(data.training), settings: nil, origin: .adamSTE(trainer.settings),
                             to: out, existing: existing)
         print("model: \(Printable.escaped(out)) (Adam-STE, \(trainer.stepsDone) steps: the ternary weights only;"
             + " eval, info and export read it, and it cannot be resumed)")

@@ -42,7 +42,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Hold out another of the bundled subset's ten stratified folds (default 5), to check
     /// that a choice tuned on the usual split holds on examples it never saw.
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var holdoutFold: Int?
 
     func validate() throws {
@@ -88,7 +88,9 @@ struct TrainCommand: ParsableCommand {
                 try StepLogWriter.checkCreatable(out, existing: existing)
             }
         }
-        if let metrics { try MetricsLog.checkOpenable(metrics, existing: existing, continuing: resume != nil) }
+        if let metrics {
+            try MetricsLog.checkOpenable(metrics, existing: existing, continuing: try resume.map { try StepLog.run(path: $0) })
+        }
     }
 
     /// What --force allows.
@@ -113,10 +115,12 @@ struct TrainCommand: ParsableCommand {
     private func noiseStepDriver(_ data: DataSource, options: TrainingOptions?, plan: RunPlan,
                                  sharing: StepSharing) throws -> RunDriver<Trainer> {
         if let resume {
-            let resumed = try RunDriver.resuming(resume, training: data.training, validation: data.validation,
-                                                 threads: arguments.threads, steps: plan.targetStep,
-                                                 evalEvery: plan.evalEvery, sharing: sharing, metrics: metrics)
-            if resumed.trainingDataUnchecked { Notes.uncheckedTrainingData(resume) }
+            let resumed = try ReadingProgress.following(resume) { progress in
+                try RunDriver.resuming(resume, training: data.training, validation: data.validation,
+                                       threads: arguments.threads, steps: plan.targetStep, evalEvery: plan.evalEvery,
+                                       sharing: sharing, metrics: metrics, progress: progress)
+            }
+            Notes.resumed(resume, resumed, metrics: metrics)
             return resumed.driver
         }
         let existing = existing, out = out

@@ -44,7 +44,8 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "How α = ∇L·ν is computed: reverse (backward pass) or forward (the paper's JVP).")
     var alignment = TrainingOptions().alignment
 
-    @Option(help: "Seed of the initial weights and of every random draw.")
+    @Option(parsing: .unconditional, help: "Seed of the initial weights and of every random draw, 0...2^64−1.",
+            transform: TrainingArguments.seed)
     var seed: UInt64 = 0
 
     @Option(parsing: .unconditional, help: "Worker threads (0: one per core). Results do not depend on it.")
@@ -102,6 +103,19 @@ struct TrainingArguments: ParsableArguments {
     /// How far the run goes and when it is scored.
     func plan() throws -> RunPlan {
         try RunPlan(targetStep: steps, evalEvery: evalEvery)
+    }
+
+    /// A seed as typed: a whole number in 0...2^64−1, said so when it is not.
+    static func seed(_ text: String) throws -> UInt64 {
+        if let seed = UInt64(text) { return seed }
+        let words = if text.hasPrefix("-") && Double(text) != nil {
+            "is negative"
+        } else if !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) {
+            "is too large"
+        } else {
+            "is not a whole number"
+        }
+        throw ValidationError("\(Printable.escaped(text)) \(words); a seed is a whole number from 0 to \(UInt64.max)")
     }
 
     private func parseLayers(_ text: String) throws -> [any LayerKind] {

@@ -133,7 +133,7 @@ import Testing
         _ = Self.run([.character("x")], ui: &ui)
         #expect(ui.notice?.text == "x acts on the pad: Tab to the pad first")
         _ = Self.run([.left], ui: &ui)
-        #expect(ui.notice?.text == "← → move a zoomed window: z zooms in (the pad cursor: Tab to the pad)")
+        #expect(ui.notice?.text == "the arrows ← → move a zoomed window: z zooms in (the pad cursor: Tab to the pad)")
         _ = Self.run([.character("z")], ui: &ui)
         #expect(ui.notice?.text == "nothing to zoom into before the first step")
         _ = Self.run([.character("Q")], ui: &ui)

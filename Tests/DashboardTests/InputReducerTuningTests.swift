@@ -47,7 +47,10 @@ import Testing
         #expect(ui.notice?.text == "nothing to undo: no settings key pressed yet")
         ui.launchSettings = StepSettings(density: 3e-5, samples: 64, rejectQuantile: 0.4, schedule: .fixed)
         #expect(press("U") == [.send(.change(ui.launchSettings!))])
-        #expect(ui.notice?.text.hasPrefix("launch settings: density 3.00e-05 fixed") == true)
+        #expect(ui.notice?.text == "back to the launch settings: quantile 0.50→0.40, density 6.00e-05→3.00e-05,"
+                + " samples 128→64, schedule fixed")
+        #expect(ui.notice?.text(fitting: 64) == "back to the launch settings: q→0.40 d→3.0e-5 s→64 fixed",
+                "at 80 columns the message row shows what the reset changed")
         #expect(press("u") == [.send(.change(Self.settings))], "the reset undone")
     }
 
@@ -70,9 +73,11 @@ import Testing
         _ = InputReducerTests.run([.character("z"), .character("z")], ui: &ui, context: context)
         #expect(ui.plotView == PlotView(span: 250, end: nil))
         #expect(ui.plotView.window(run: 1 ... 1000, ghost: nil) == 751 ... 1000)
-        #expect(ui.notice?.text == "plots: the last 250 steps, following (Z out, ← back)")
+        #expect(ui.notice?.text == "plots: the last 250 steps, following (Z out, left arrow back)")
         _ = InputReducerTests.run([.left], ui: &ui, context: context)
         #expect(ui.plotView.window(run: 1 ... 1000, ghost: nil) == 688 ... 937)
+        // The arrow keys in words: under LANG=C their glyphs would read as the samples keys < >.
+        #expect(ui.notice?.text == "plots: steps 688–937 (right arrow toward now, Z out)")
         _ = InputReducerTests.run([.right, .right], ui: &ui, context: context)
         #expect(ui.plotView.isFollowing)
         _ = InputReducerTests.run([.character("Z"), .character("Z")], ui: &ui, context: context)

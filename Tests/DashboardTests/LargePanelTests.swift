@@ -124,4 +124,21 @@ import Testing
             └────────────────────────────1───────────────────┘
             """#)
     }
+
+    /// A key's quantile step of 0.05 shows on the timeline (on a 0–1 scale it did not).
+    @Test func aQuantileKeyShowsOnTheTimeline() {
+        var state = Fixtures.state(steps: 40)
+        var history = RunHistory()
+        for var record in Fixtures.records(steps: 40) {
+            record.settings.rejectQuantile = record.step <= 30 ? 0.5 : 0.55
+            history.append(record)
+        }
+        state.history = history
+        let text = Fixtures.render(width: 50, height: 5) { canvas, rect in
+            TimelinePanel.draw(TimelinePanel.collect(state, series: HistorySeries(history), ghost: nil, ui: DashboardUIState(),
+                                                     width: rect.width), in: &canvas, rect: rect)
+        }
+        let row = text.split(separator: "\n")[2]
+        #expect(row.contains("▁▁▁▁") && row.contains("████"), "\(text)")
+    }
 }

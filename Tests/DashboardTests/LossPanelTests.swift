@@ -58,6 +58,16 @@ import Testing
             """#)
     }
 
+    /// A log axis stays named where a compared run's figures make way (80 × 24 with `--compare`).
+    @Test func aLogAxisIsNamedBeforeAComparedRunsFigures() {
+        var ui = DashboardUIState()
+        ui.logScale = true
+        ui.plotView = PlotView(span: 16, end: nil)
+        let ghost = HistorySeries(Fixtures.history(steps: 40))
+        let title = render(ui, steps: 20, ghost: ghost).split(separator: "\n")[0]
+        #expect(title.hasPrefix("┌ loss 0.500  last 16 steps  log ─"), "\(title)")
+    }
+
     @Test func beforeTheFirstStep() {
         #expect(render(DashboardUIState(), steps: 0) == #"""
             ┌ loss  linear ──────────────────────────────────┐

@@ -308,12 +308,12 @@ import Testing
         │ │ t             move the target 1,500 steps on                            │  │
         │ │ p             train at a pace to watch, or as fast as it can (--pace)   │  │
         │ │ [  ]          reject quantile − / + 0.05                                │  │
-        │ │ -  =          density ÷ / × 1.25 (turns the paper schedule off)         │──┘
-        │ │ <  >          samples ÷ / × 2                                           │0 ┐
+        │ │ -  =          density down / up 1.25× (turns the paper schedule off)    │──┘
+        │ │ <  >          samples halved / doubled                                  │0 ┐
         │ │ a             density schedule: paper or fixed                          │4 │
         └─│ u  U          undo the last settings key; back to the launch settings   │  │
         ┌▸│ z  Z  ↑ ↓     zoom the plots in / out: the last steps, following        │s │
-        │ │ ←  →          move a zoomed window back / toward now                    │8 │
+        │ │ arrows ← →    move a zoomed window back / toward now                    │8 │
         │ │ wheel         zoom the plots around the pointer                         │──┘
         │ │ l  e          log-scale loss; smoothing: raw, 10, 50, 200 steps         │──┐
         │ │ w             write the plotted history as CSV beside the step log      │  │
@@ -329,7 +329,7 @@ import Testing
          RUNNING   step 40/1,500 ▎········· 3%  ETA 1:57  12.5 steps/s  elapsed 1:02:05
         de┌▸ keys  page 2/3  ? next page, any other key closes ─────────────────────┐d
         ┌▸│                                                                         │──┐
-        │ │ hjkl ←↓↑→     move the pad cursor (pad focus); HJKL also paint          │0 │
+        │ │ hjkl arrows   move the pad cursor (pad focus); HJKL also paint          │0 │
         │ │ space x c     paint, erase, clear the pad (pad focus)                   │  │
         │ │ r             put a random validation image on the pad                  │  │
         │ │ ?  q          next help page; quit (Ctrl-C too; q closes help)          │  │

@@ -42,6 +42,16 @@ import Testing
             """#)
     }
 
+    /// At 80 columns a paced run still says so (its steps/s and ETA are the pace's); the
+    /// reminder of `p` makes way first.
+    @Test func at80ColumnsAPacedRunSaysSo() {
+        var state = Fixtures.state(steps: 750)
+        state.pace = 30
+        #expect(render(state, width: 80).split(separator: "\n")[0]
+            == " RUNNING   step 750/1,500 █████····· 50%  ETA 1:00  12.5 steps/s  paced")
+        #expect(render(state).split(separator: "\n")[0].contains("paced (p: full speed)"))
+    }
+
     @Test func aDensityKeySaysTheScheduleIsOff() {
         var ui = DashboardUIState()
         ui.densityOverridesSchedule = true

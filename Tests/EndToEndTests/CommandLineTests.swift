@@ -82,7 +82,7 @@ struct CommandLineTests {
                                      "start_step", "records", "weights_steps", "file_bytes", "torn_bytes", "bits_per_step",
                                      "ternary_bytes", "two_bit_bytes", "float32_bytes", "sparsity", "last_loss",
                                      "last_batch_accuracy", "options", "last_settings", "validation", "optimizer",
-                                     "settings_changes"])
+                                     "settings_changes", "new_leg"])
         #expect((object["options"] as? [String: Any])?["batch"] as? Int == 128)
         #expect((object["options"] as? [String: Any])?["reject_quantile"] as? Double == 0.5)
         #expect((object["last_settings"] as? [String: Any])?["samples"] as? Int == 16)

@@ -8,9 +8,10 @@ struct DashboardTuningTests {
     static let small = DashboardEndToEndTests.small
 
     /// Pauses a long run and returns the pane.
-    static func pausedRun(_ extra: [String] = [], columns: Int = 80, rows: Int = 24, record: Bool = true) throws -> TmuxPane {
+    static func pausedRun(_ extra: [String] = [], environment: String = "", columns: Int = 80, rows: Int = 24,
+                          record: Bool = true) throws -> TmuxPane {
         let pane = try TmuxPane(arguments: small + ["--steps", "100000", "--schedule", "fixed", "--pace", "0"] + extra,
-                                columns: columns, rows: rows, record: record)
+                                environment: environment, columns: columns, rows: rows, record: record)
         _ = try pane.waitFor("RUNNING")
         pane.send(keys: ["Space"])
         _ = try pane.waitFor("PAUSED")
@@ -31,6 +32,11 @@ struct DashboardTuningTests {
     @Test func keyChangesAreNumberedListedAndZoomedInto() throws {
         let pane = try Self.pausedRun()
         defer { pane.close() }
+        // More than 32 steps, wherever the pause fell, so that zooming out from 16 steps
+        // shows 32, not the whole run.
+        let before = try DashboardEndToEndTests.step(on: pane.screen()) ?? 0
+        for _ in 0 ..< 30 { pane.send(keys: ["n"]) }
+        _ = try pane.waitUntil("30 more steps") { (DashboardEndToEndTests.step(on: $0) ?? 0) >= before + 30 }
         try Self.change(pane, "]", shows: "quantile 0.55", steps: 5)
         try Self.change(pane, "=", shows: "density 7.50e-05", steps: 5)
         try Self.change(pane, "<", shows: "samples 8 ", steps: 5)

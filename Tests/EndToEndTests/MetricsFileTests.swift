@@ -79,4 +79,39 @@ import Testing
             #expect((try? StrictJSON.object(line)) != nil, "\(line)")
         }
     }
+
+    /// Issue 17, cause 1, as the issue ran it: run A's 100 lines are kept whole when run B
+    /// is resumed with A's metrics file.
+    @Test func anotherRunsMetricsFileIsRefusedUntouched() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.run(["train", "--steps", "100", "--seed", "1", "--out", "A.nstep", "--metrics", "A.jsonl"] + Self.small).status == 0)
+        #expect(try scratch.run(["train", "--steps", "20", "--seed", "2", "--out", "B.nstep"] + Self.small).status == 0)
+        let kept = scratch.bytes("A.jsonl")
+        let outcome = try scratch.run(["train", "--steps", "25", "--resume", "B.nstep", "--metrics", "A.jsonl"])
+        #expect(outcome.status == 1 && outcome.stderr.contains("A.jsonl: holds the metrics of another run"), "\(outcome.stderr)")
+        #expect(scratch.bytes("A.jsonl") == kept && Self.untimed(kept).count == 100)
+        #expect(try scratch.run(["info", "B.nstep"]).stdout.contains("20 steps"), "B is not continued either")
+    }
+
+    /// Issue 17, weak spot: a metrics file shorter than the log is filled from the log's
+    /// records on resume, so it has no gap; the rebuilt lines carry the records' loss
+    /// (Float32) and no step time.
+    @Test func aShortMetricsFileIsFilledFromTheLog() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.run(["train", "--steps", "20", "--out", "whole.nstep", "--metrics", "whole.jsonl"] + Self.small).status == 0)
+        #expect(try scratch.run(["train", "--steps", "12", "--out", "part.nstep", "--metrics", "part.jsonl"] + Self.small).status == 0)
+        let part = String(decoding: scratch.bytes("part.jsonl"), as: UTF8.self).split(separator: "\n")
+        try scratch.write(Array(part.prefix(5).map { $0 + "\n" }.joined().utf8), to: "part.jsonl")
+        let resumed = try scratch.run(["train", "--steps", "20", "--resume", "part.nstep", "--metrics", "part.jsonl",
+                                       "--eval-every", "4"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("part.jsonl ended at step 5; wrote the lines of steps 6...12"),
+                "\(resumed.stderr)")
+        let exact = { (line: Substring) in String(line).replacing(/,"(loss|batch_accuracy|step_seconds)":[^,}]*/, with: "") }
+        let whole = String(decoding: scratch.bytes("whole.jsonl"), as: UTF8.self).split(separator: "\n").map(exact)
+        let filled = String(decoding: scratch.bytes("part.jsonl"), as: UTF8.self).split(separator: "\n")
+        #expect(filled.map(exact) == whole, "every step once, the same figures")
+        #expect(filled[5 ..< 12].allSatisfy { $0.contains("\"step_seconds\":null") } && !filled[12].contains("null"))
+    }
 }

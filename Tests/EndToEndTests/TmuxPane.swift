@@ -17,12 +17,13 @@ struct TmuxPane {
 
     /// Starts the binary with `arguments` in a `columns` × `rows` pane, saving to
     /// model.nstep when `record`; `environment` is a space-separated list of NAME=value
-    /// for the binary; `program` is what runs it (e.g. `mpirun … binary`).
+    /// for the binary; `program` is what runs it (e.g. `mpirun … binary`); `shell` runs in
+    /// the pane's shell first (e.g. `trap '' HUP`).
     ///
     /// The server is killed by `close()`, and also by a watcher process once this test
     /// process is gone, so a test that crashes leaves no tmux server behind.
     init(arguments: [String], environment: String = "", columns: Int = 120, rows: Int = 40, record: Bool = true,
-         program: [String] = [BinaryUnderTest.path]) throws {
+         program: [String] = [BinaryUnderTest.path], shell: String = "") throws {
         directory = try BinaryUnderTest.temporaryDirectory()
         tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", "e2e",
               "env -i PATH=/usr/bin:/bin TERM=screen LANG=C.UTF-8 HOME=\(directory.path) HISTFILE=/dev/null "
@@ -30,10 +31,13 @@ struct TmuxPane {
         watchForExit()
         let out = record ? ["--out", "model.nstep"] : []
         let command = (program + arguments + out).map { "'\($0)'" }.joined(separator: " ")
-        let line = "cd '\(directory.path)'; env \(environment) sh -c 'echo $$ > pid; exec \"$@\"' noisestep \(command); "
+        let line = shell + "cd '\(directory.path)'; env \(environment) sh -c 'echo $$ > pid; exec \"$@\"' noisestep \(command); "
             + "echo $? > exit"
         tmux(["send-keys", "-t", "e2e", line, "Enter"])
     }
+
+    /// Kills the server, and so the terminal the binary runs in, but keeps the folder.
+    func killServer() { tmux(["kill-server"]) }
 
     /// Kills the server and removes its socket file, which tmux leaves behind.
     func close() {
@@ -131,11 +135,15 @@ struct TmuxPane {
             .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
+    /// The pane's alternate-screen and three mouse-mode flags, "0 0 0 0" when all are off.
+    func modes() throws -> String {
+        tmux(["display", "-p", "-t", "e2e", "#{alternate_on} #{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// After exit: normal screen, no mouse reporting, and the shell's line discipline back.
     func expectTerminalRestored() throws {
-        let modes = tmux(["display", "-p", "-t", "e2e",
-                          "#{alternate_on} #{mouse_standard_flag} #{mouse_button_flag} #{mouse_any_flag}"])
-        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 0", "alternate screen and mouse modes")
+        #expect(try modes() == "0 0 0 0", "alternate screen and mouse modes")
         send(keys: ["stty -a > stty.txt", "Enter"])
         let file = directory.appendingPathComponent("stty.txt")
         let deadline = Date().addingTimeInterval(10)

@@ -25,7 +25,7 @@ import Testing
         #expect(objects[9]["validation_accuracy"] is Double && objects[8]["validation_accuracy"] == nil)
         #expect(Set(objects[9].keys) == ["step", "loss", "batch_accuracy", "validation_accuracy", "kept", "samples",
                                           "acceptance", "weights_changed", "perturbed_entries", "sparsity",
-                                          "layer_sparsity", "density", "reject_quantile", "step_seconds"])
+                                          "layer_sparsity", "density", "reject_quantile", "step_seconds", "run"])
 
         let evaluated = try BinaryUnderTest.run(["eval", "--model", model, "--json"])
         #expect(evaluated.status == 0, "\(evaluated.stderr)")

@@ -90,6 +90,12 @@ def main():
     print(json.dumps(report, sort_keys=True))
     ok = abs(report["eval_recounted_accuracy"] - report["eval_accuracy"]) < 1e-12
     ok = ok and all(report[f"{name}_differ"] == 0 for name in results)
+    if len(results) == 2:
+        # Two independent readings of the same model (the graph's constants, the file's
+        # metadata) must give the same logits, scale included: argmax alone would not see a
+        # lost temperature or layer-norm step.
+        scale = max(1.0, float(np.max(np.abs(results["numpy"]))))
+        ok = ok and report["onnx_numpy_max_abs_logit_difference"] <= 1e-4 * scale
     sys.exit(0 if ok else 1)
 
 

@@ -44,11 +44,22 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         #expect(try IDXFile.readLabels(at: raw) == [1, 2, 3])
     }
 
-    @Test func rawFileIsPreferredOverGzip() throws {
+    /// Issue 17: when a file is there twice (raw and .gz, or also in raw/), the copies
+    /// are used only if they hold the same data; two that differ are named, never one
+    /// picked without a word.
+    @Test func copiesOfAFileMustAgree() throws {
         let directory = try DataTestDirectory()
         try directory.writePair(images: IDXFixtures.images(count: 2), labels: IDXFixtures.labels([4, 5]))
-        try directory.writePair(images: IDXFixtures.images(count: 1), labels: IDXFixtures.labels([9]), gzip: true)
+        try directory.writePair(images: IDXFixtures.images(count: 2), labels: IDXFixtures.labels([4, 5]), gzip: true)
         #expect(try MNISTDirectory.load(directory.path, split: .train).labels == [4, 5])
+        try directory.write("raw/train-labels-idx1-ubyte", IDXFixtures.labels([4, 6]))
+        #expect(expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(directory.path, split: .train) }
+            == .conflictingFiles(first: directory.path + "/train-labels-idx1-ubyte",
+                                 second: directory.path + "/raw/train-labels-idx1-ubyte"))
+        try directory.writePair(images: IDXFixtures.images(count: 1), labels: IDXFixtures.labels([9]), gzip: true)
+        #expect(expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(directory.path, split: .train) }
+            == .conflictingFiles(first: directory.path + "/train-images-idx3-ubyte",
+                                 second: directory.path + "/train-images-idx3-ubyte.gz"))
     }
 
     @Test func dottedNamesAndRawSubfolderAreAccepted() throws {
@@ -134,6 +145,15 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
         #expect(error == .trailingBytes(file: path, content: .images(count: 2), expectedBytes: 1568, actualBytes: 1569))
     }
 
+    /// A byte past the declared labels is a trailing byte, whatever its value.
+    @Test func aTrailingByteIsNotReadAsALabel() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 2), labels: IDXFixtures.labels([1, 2]) + [120])
+        let path = directory.path + "/train-labels-idx1-ubyte"
+        #expect(expectDataError { () throws(DataError) in _ = try MNISTDirectory.load(directory.path, split: .train) }
+            == .trailingBytes(file: path, content: .labels(count: 2), expectedBytes: 2, actualBytes: 3))
+    }
+
     @Test func countMismatch() throws {
         let directory = try DataTestDirectory()
         try directory.writePair(images: IDXFixtures.images(count: 3), labels: IDXFixtures.labels([1, 2]))
@@ -164,6 +184,16 @@ func expectDataError(_ body: () throws(DataError) -> Void, sourceLocation: Sourc
             _ = try MNISTDirectory.load(directory.path, split: .train)
         }
         #expect(error == .labelOutOfRange(file: path, index: 2, label: 10))
+    }
+
+    /// The edge alone: 10 is the first label refused, 9 the last taken.
+    @Test func labelTenIsRefusedWhenItIsTheLargest() throws {
+        let directory = try DataTestDirectory()
+        try directory.writePair(images: IDXFixtures.images(count: 3), labels: IDXFixtures.labels([9, 0, 10]))
+        let error = expectDataError { () throws(DataError) in
+            _ = try MNISTDirectory.load(directory.path, split: .train)
+        }
+        #expect(error == .labelOutOfRange(file: directory.path + "/train-labels-idx1-ubyte", index: 2, label: 10))
     }
 
     @Test func corruptGzipFile() throws {

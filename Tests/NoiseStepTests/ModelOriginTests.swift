@@ -18,7 +18,7 @@ import Testing
         for _ in 0 ..< steps { _ = trainer.step() }
         let path = StepLogFixtures.scratchPath("adam.nstep")
         try ModelFile.write(trainer.model, step: steps, options: options, dataFingerprint: StepLogFixtures.fingerprint,
-                            origin: .adamSTE(settings), to: path, existing: .refuse)
+                            settings: nil, origin: .adamSTE(settings), to: path, existing: .refuse)
         return (path, trainer.model)
     }
 
@@ -39,7 +39,8 @@ import Testing
     @Test func aRunsLogAndAReplayedModelHaveNoOrigin() throws {
         let options = StepLogFixtures.options()
         let run = try StepLogFixtures.train(options, steps: 2)
-        let bytes = try ModelFile.bytes(of: run.models[2], step: 2, options: options, entries: run.entries, file: "r.nstep")
+        let bytes = try ModelFile.bytes(of: run.models[2], step: 2, options: options, entries: run.entries, settings: nil,
+                                       file: "r.nstep")
         #expect(try StepLog.decode(bytes, file: "r.nstep").origin == nil)
         #expect(try ModelExport.load(Self.write(bytes), producer: "test").provenance.optimizer == .noiseStep)
     }
@@ -60,11 +61,12 @@ import Testing
         let run = try StepLogFixtures.train(StepLogFixtures.options(), steps: 1)
         #expect(StepLogFixtures.error { () throws(StepLogError) in
             try ModelFile.write(run.models[1], step: 1, options: StepLogFixtures.options(), entries: run.entries,
-                                origin: .adamSTE(Self.settings), to: path + ".2")
+                                settings: nil, origin: .adamSTE(Self.settings), to: path + ".2")
         } == .cannotAppend(file: path + ".2", problem: .misplacedOrigin))
         // A model file is never over another without `.replace`, never over a run even with it.
         #expect(StepLogFixtures.error { () throws(StepLogError) in
-            try ModelFile.write(run.models[1], step: 1, options: StepLogFixtures.options(), to: path, existing: .refuse)
+            try ModelFile.write(run.models[1], step: 1, options: StepLogFixtures.options(), settings: nil, to: path,
+                                existing: .refuse)
         } == .io(file: path, problem: .exists(.modelFile)))
     }
 

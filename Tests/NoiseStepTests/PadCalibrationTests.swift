@@ -16,6 +16,16 @@ import Testing
         #expect(fit.lowestTypicalLogit == 2)
     }
 
+    /// The low-evidence line is the 5th percentile of the clean digits' top logits: of
+    /// 100 clean images with tops 1…100 (in any order), the sixth lowest, 6.
+    @Test func theLowestTypicalLogitIsTheFifthPercentileOfTheCleanTops() {
+        let tops = (1 ... 100).map { Float($0) }.shuffled()
+        let clean = tops.map { [$0, 0] }
+        let fit = PadCalibration.fit(clean: clean, cleanLabels: Array(repeating: 0, count: 100),
+                                     drawn: [], drawnLabels: [])
+        #expect(fit.lowestTypicalLogit == 6)
+    }
+
     /// Unsure: little evidence (a top logit below the clean digits'), ink far wider than
     /// tall, or a filled blot; a plain upright stroke is none of these.
     @Test func unsureReasons() {

@@ -65,12 +65,12 @@ import Testing
     @Test func metricsContinueAfterTheResumedStep() throws {
         let path = StepLogFixtures.scratchPath("m.jsonl")
         defer { StepLogFixtures.removeScratch(path) }
-        let whole = try Self.driver(target: 6, evalEvery: 2, metrics: try MetricsLog(creating: path))
+        let whole = try Self.driver(target: 6, evalEvery: 2, metrics: try MetricsLog(creating: path, run: MetricsLogTests.run))
         try whole.run()
         try whole.finish()
         let uninterrupted = try String(contentsOfFile: path, encoding: .utf8)
         // A run that got to step 6 but whose log only kept 4 steps resumes from step 4.
-        let trimmed = try MetricsLog(continuing: path, afterStep: 4)
+        let trimmed = try MetricsLog(continuing: path, afterStep: 4, run: MetricsLogTests.run)
         trimmed.close()
         let kept = try String(contentsOfFile: path, encoding: .utf8)
         #expect(kept.split(separator: "\n").count == 4)

@@ -41,7 +41,8 @@ import Testing
             default: break
             }
         }
-        let bytes = try ModelFile.bytes(of: run.models[8], step: 8, options: options, entries: run.entries, file: "run.nstep")
+        let bytes = try ModelFile.bytes(of: run.models[8], step: 8, options: options, entries: run.entries, settings: nil,
+                                        file: "run.nstep")
         let entries = try StepLog.entries(in: bytes)
         #expect(entries == run.entries)
         #expect(entries.map(\.samples) == [32, 45, 45, 45, 45, 7, 7, 7])
@@ -97,7 +98,7 @@ import Testing
         let run = try StepLogFixtures.train(options, steps: 9)
         let path = StepLogFixtures.scratchPath("model.nstep")
         defer { StepLogFixtures.removeScratch(path) }
-        try ModelFile.write(run.models[6], step: 6, options: options, to: path)
+        try ModelFile.write(run.models[6], step: 6, options: options, settings: nil, to: path)
         let loaded = try ModelFile.load(path)
         #expect(loaded.model == run.models[6] && loaded.steps == 6)
 
@@ -114,11 +115,11 @@ import Testing
     @Test func replayRunsFromTheBaseOfAModelFileAtStepZero() throws {
         let options = StepLogFixtures.options()
         let initial = TernaryModel(shape: ModelShape(hidden: options.hidden), seed: options.seed)
-        let good = try ModelFile.bytes(of: initial, step: 0, options: options, file: "m.nstep")
+        let good = try ModelFile.bytes(of: initial, step: 0, options: options, settings: nil, file: "m.nstep")
         _ = try StepLog.decode(good, file: "m.nstep", verifying: true)
         var other = initial
         other[parameter: 0] = other[parameter: 0] == 0 ? 1 : 0
-        let bad = try ModelFile.bytes(of: other, step: 0, options: options, file: "m.nstep")
+        let bad = try ModelFile.bytes(of: other, step: 0, options: options, settings: nil, file: "m.nstep")
         #expect(StepLogFixtures.error { () throws(StepLogError) in _ = try StepLog.decode(bad, file: "m.nstep", verifying: true) }
             == .weightsMismatch(file: "m.nstep", step: 0))
     }

@@ -22,12 +22,15 @@ import Testing
             """)
     }
 
+    /// A model file of the corpus, written before model files recorded their run's
+    /// settings: training from it would be a new leg, and the summary says so.
     @Test func rendersAModelFile() throws {
         let log = try Self.corpusLog("model-step-6.nstep")
         #expect(StepLogSummary(log: log, model: log.latestModel).rendered() == """
             model-step-6.nstep: 6 steps, 910 bytes
               model      784→4→10, 3190 parameters, seed 5, input binary, philox4x32-10
               records    none
+              new leg    the weights of step 6 come without the settings their run had reached, so the steps after them would be a new leg from the header's settings, not the run its options describe
               file size  1.44× the ternary weights (633 bytes at log2(3) bits each), 1.14× at 2 bits (798), 0.071× as Float32 (12760)
               sparsity   35.4% of the weights after step 6 are 0
               weights    saved at step 6
@@ -38,7 +41,7 @@ import Testing
         let log = try Self.corpusLog("log-torn-tail.nstep")
         let json = try JSONOutput.line(StepLogSummary(log: log, model: log.latestModel))
         for key in ["architecture", "bits_per_step", "file_bytes", "float32_bytes", "last_batch_accuracy", "last_loss",
-                    "parameters", "records", "sparsity", "steps", "ternary_bytes", "torn_bytes", "two_bit_bytes",
+                    "new_leg", "parameters", "records", "sparsity", "steps", "ternary_bytes", "torn_bytes", "two_bit_bytes",
                     "weights_steps"] {
             #expect(json.contains("\"\(key)\":"), "\(key)")
         }

@@ -51,7 +51,8 @@ import Testing
         let run = try StepLogFixtures.train(options, steps: 2)
         let records = try Self.recordBytes(options, run.entries[...])
         let full = try ModelFile.bytes(of: run.models[2], step: 2, options: options,
-                                       dataFingerprint: StepLogFixtures.fingerprint, entries: run.entries, file: "run.nstep")
+                                       dataFingerprint: StepLogFixtures.fingerprint, entries: run.entries, settings: nil,
+                                       file: "run.nstep")
         #expect(full.starts(with: records))
         for cut in stride(from: records.count, to: full.count, by: 7) {
             let log = try StepLog.decode(Array(full.prefix(cut)), file: "run.nstep")
@@ -100,6 +101,20 @@ import Testing
         for zeros in [1, 6, 100, 5000] {
             let log = try StepLog.decode(bytes + [UInt8](repeating: 0, count: zeros), file: "run.nstep")
             #expect(log.lastStep == 2 && log.tornBytes == zeros)
+        }
+    }
+
+    /// A tail is torn only when every byte of it is zero: one that starts with a zero but
+    /// holds anything else, near its start or far past the first window read, is damage.
+    @Test func aTailWithAByteThatIsNotZeroIsDamageNotATornTail() throws {
+        let options = StepLogFixtures.options()
+        let run = try StepLogFixtures.train(options, steps: 2)
+        let bytes = try Self.recordBytes(options, run.entries[...])
+        for (zeros, byte) in [(8, UInt8(9)), (70_000, UInt8(1))] {
+            let tail = [UInt8](repeating: 0, count: zeros) + [byte]
+            #expect(throws: StepLogError.self, "\(zeros) zeros then \(byte)") {
+                try StepLog.decode(bytes + tail, file: "run.nstep")
+            }
         }
     }
 

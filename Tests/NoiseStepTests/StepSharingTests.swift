@@ -72,7 +72,7 @@ import Testing
     @Test func followersStartWhereTheLeaderResumes() throws {
         let first = try Trainer(options: Self.options(), training: Self.data)
         for _ in 0 ..< 5 { _ = first.step() }
-        let saved = try ModelFile.bytes(of: first.model, step: 5, options: first.options, file: "test")
+        let saved = try ModelFile.bytes(of: first.model, step: 5, options: first.options, settings: nil, file: "test")
         let alone = try Trainer(resuming: StepLog.decode(saved, file: "test"), training: Self.data, threads: 1)
         for _ in 5 ..< Self.steps { _ = alone.step() }
         let outcomes = ThreadGroup.run(size: 2) { member -> Outcome in

@@ -54,6 +54,7 @@ struct DashboardLoop<Session: LiveTrainingSession> {
         while true {
             if let signal = signals.received { return 128 + signal }
             if terminal.isHungUp { return 128 + SIGHUP }
+            if signals.takeSuspend() { terminal.suspend() }
             let wait = max(0, nextFrame - now)
             for event in terminal.readEvents(timeoutMilliseconds: Int((wait * 1000).rounded(.up))) {
                 if handle(event) { return 0 }

@@ -88,6 +88,15 @@ final class NcursesTerminal {
         if usesColor { installColorPairs() }
     }
 
+    /// Whether ncurses could take over the terminal on standard output: TERM names a
+    /// terminal that terminfo knows and that can place the cursor. Takes nothing over, so
+    /// a caller can refuse before it creates anything.
+    static var canDrive: Bool {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else { return false }
+        return noisestep_can_place_cursor(term, STDOUT_FILENO) != 0
+    }
+
     /// Terminal types that answer a query for their background colour (OSC 11).
     private static let answeringTerminals = ["xterm", "screen", "tmux", "rxvt", "alacritty", "foot", "kitty", "wezterm",
                                              "vte", "gnome", "konsole", "st-"]
@@ -257,6 +266,26 @@ final class NcursesTerminal {
         updateSize()
         previous = nil
         return true
+    }
+
+    /// Ctrl-Z: gives the terminal back (mouse reporting off, cursor on, cooked mode), stops
+    /// the process as SIGTSTP's default action does, and once continued (`fg`) takes the
+    /// terminal again and repaints it whole.
+    func suspend() {
+        guard let window else { return }
+        if reportsMouse { writeRaw(Self.mouseOff) }
+        curs_set(1)
+        endwin()
+        var stop = sigaction(), caught = sigaction()
+        sigemptyset(&stop.sa_mask)  // sa_handler nil: SIG_DFL
+        sigaction(SIGTSTP, &stop, &caught)
+        kill(getpid(), SIGTSTP)  // returns once continued
+        sigaction(SIGTSTP, &caught, nil)
+        curs_set(0)
+        clearok(window, true)
+        previous = nil
+        wrefresh(window)
+        if reportsMouse { writeRaw(Self.mouseOn) }
     }
 
     /// Gives the terminal back: mouse reporting off, cursor visible, normal mode.

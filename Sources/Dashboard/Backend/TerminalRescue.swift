@@ -8,11 +8,15 @@ import Foundation
 /// handler that was there before (the Swift runtime's backtracer, or the default) and
 /// re-raises it, so the crash report still appears, now on the normal screen.
 ///
+/// A fault signal that another process sent (`kill -ABRT`: its sender is not this
+/// process) is no crash: the handler records it for the main loop (`recordSignal`), which
+/// ends the session as for SIGTERM, with the terminal restored and the log complete.
+///
 /// A handler does only async-signal-safe work: `write`, `tcsetattr`, `sigaction`,
 /// `raise`, on storage allocated by `arm()` before any handler is installed. It touches
 /// no Swift array and allocates nothing.
 enum TerminalRescue {
-    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGSYS]
 
     /// Saves the modes of the terminal on standard input and installs the handlers.
     /// Main thread only; pair with `disarm()`.
@@ -20,12 +24,7 @@ enum TerminalRescue {
         let storage = rescueStorage
         guard !storage.pointee.isArmed else { return }
         storage.pointee.hasModes = tcgetattr(STDIN_FILENO, &storage.pointee.modes) == 0
-        for signal in fatalSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = rescue
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, previousActions + Int(signal))
-        }
+        SignalSender.install(rescue, for: fatalSignals, keepingEarlierIn: previousActions)
         storage.pointee.isArmed = true
     }
 
@@ -59,7 +58,8 @@ nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction>
     return actions
 }()
 
-private func rescue(_ signal: Int32) {
+private func rescue(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    if let info, SignalSender.isAnotherProcess(info) { return recordSignal(signal) }
     _ = write(STDOUT_FILENO, resetSequence.utf8Start, resetSequence.utf8CodeUnitCount)
     if rescueStorage.pointee.hasModes { tcsetattr(STDIN_FILENO, TCSANOW, &rescueStorage.pointee.modes) }
     _ = sigaction(signal, previousActions + Int(signal), nil)

@@ -48,7 +48,7 @@ extension InputReducer {
         default:
             return nil
         }
-        return request(settings, from: start, overrides: overrides, said: said, ui: &ui, context: context)
+        return request(settings, from: start, overrides: overrides, said: [said], ui: &ui, context: context)
     }
 
     /// `u`: puts back what the last settings key changed (the rest stays as it is now).
@@ -59,8 +59,8 @@ extension InputReducer {
             return []
         }
         let settings = edit.undone(from: current)
-        let said = "undone: " + (SettingsChangeText.describe(SettingsChange(number: 0, step: 0, from: current, to: settings))
-            .first ?? "") + " from the next step"
+        let words = SettingsChangeText.describe(SettingsChange(number: 0, step: 0, from: current, to: settings))
+        let said = words.map { "undone: \($0) from the next step" } + words.map { "undone: \($0)" }
         let effects = request(settings, from: current, overrides: edit.overrodeScheduleBefore, said: said, ui: &ui,
                               context: context, recordEdit: false)
         if !effects.isEmpty { ui.edits.removeLast() }
@@ -74,14 +74,14 @@ extension InputReducer {
             ui.notify("the settings are the launch settings already", now: context.now)
             return []
         }
-        let said = "launch settings: density \(NumberFormat.scientific(launch.density)) \(launch.schedule.rawValue), "
-            + "samples \(NumberFormat.grouped(launch.samples)), quantile \(NumberFormat.fixed(launch.rejectQuantile, 2))"
+        let words = SettingsChangeText.describe(SettingsChange(number: 0, step: 0, from: current, to: launch))
+        let said = words.map { "back to the launch settings: \($0)" } + ["back to the launch settings"]
         return request(launch, from: current, overrides: false, said: said, ui: &ui, context: context)
     }
 
     /// Asks for `settings` unless the rulebook refuses them: the pending settings, the
     /// undo list (`recordEdit`) and the notice follow.
-    private static func request(_ settings: StepSettings, from current: StepSettings, overrides: Bool, said: String,
+    private static func request(_ settings: StepSettings, from current: StepSettings, overrides: Bool, said: [String],
                                 ui: inout DashboardUIState, context: InputContext,
                                 recordEdit: Bool = true) -> [DashboardEffect] {
         do throws(LimitViolation) {

@@ -36,20 +36,25 @@ extension InputReducer {
         case .up, .down: zoom(in: event == .up, around: nil, ui: &ui, context: context)
         default:
             guard ui.plotView.span != nil else {
-                return ui.notify("← → move a zoomed window: z zooms in (the pad cursor: Tab to the pad)", now: context.now)
+                return ui.notify(["the arrows ← → move a zoomed window: z zooms in (the pad cursor: Tab to the pad)",
+                                  "the arrows ← → move a zoomed window: z zooms in"], now: context.now)
             }
             ui.plotView.pan(by: event == .left ? -panShare : panShare, run: context.runSteps, ghost: context.ghostSteps)
             ui.notify(viewText(ui.plotView, context: context), now: context.now)
         }
     }
 
-    /// What the plots show now, for the message line.
-    static func viewText(_ view: PlotView, context: InputContext) -> String {
+    /// What the plots show now, for the message line, from the fullest to the shortest.
+    /// The arrow keys are named in words: in ASCII their glyphs read as the `<` `>` keys.
+    static func viewText(_ view: PlotView, context: InputContext) -> [String] {
         guard view.span != nil, let window = view.window(run: context.runSteps, ghost: context.ghostSteps) else {
-            return "plots: the whole run (z zooms in)"
+            return ["plots: the whole run (z zooms in)"]
         }
-        let steps = NumberFormat.grouped(window.lowerBound) + "–" + NumberFormat.grouped(window.upperBound)
-        return view.isFollowing ? "plots: the last \(NumberFormat.grouped(window.count)) steps, following (Z out, ← back)"
-                                : "plots: steps \(steps) (→ toward now, Z out)"
+        if view.isFollowing {
+            let last = "plots: the last \(NumberFormat.grouped(window.count)) steps"
+            return [last + ", following (Z out, left arrow back)", last + " (Z out, left arrow back)", last]
+        }
+        let steps = "plots: steps " + NumberFormat.grouped(window.lowerBound) + "–" + NumberFormat.grouped(window.upperBound)
+        return [steps + " (right arrow toward now, Z out)", steps + " (right arrow: now)", steps]
     }
 }

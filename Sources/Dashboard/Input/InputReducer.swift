@@ -96,8 +96,8 @@ public enum InputReducer {
         case "l": ui.logScale.toggle()
         case "e":
             ui.smoothing = ui.smoothing.next
-            ui.notify(ui.smoothing == .off ? "curves raw" : "curves smoothed: moving average over \(ui.smoothing.rawValue) steps",
-                      now: context.now)
+            ui.notify(ui.smoothing == .off ? "curves raw"
+                      : "curves smoothed: exponential moving average, span \(ui.smoothing.rawValue) steps", now: context.now)
         case "z", "Z": zoom(in: key == "z", around: nil, ui: &ui, context: context)
         case "?": ui.helpPage = 0
         case "r": return [.loadRandomValidationImage]

@@ -87,50 +87,11 @@ enum ChangesPanel {
         let number = String(item.number), step = NumberFormat.grouped(item.step)
         let effect = item.effect.map { Comparison.signed($0 * 100, 1) } ?? "…"
         let room = inside.width - 2 - number.count - 1 - step.count - 1 - effect.count - 1
-        let what = SettingsChangeText.describe(item.change).first { $0.count <= room } ?? ""
+        let what = SettingsChangeText.fitting(item.change, width: room)
         var column = canvas.put(number, column: inside.column + 1, row: row, style: CellStyle(.changed, bold: true))
         column = canvas.put(" " + step + " ", column: column, row: row, style: .muted)
         canvas.put(what, column: column, row: row, style: item.change.isSchedule ? .muted : .plain)
         let effectStyle = item.effect.map { $0 < 0 ? CellStyle(.bad, bold: true) : CellStyle(.good, bold: true) } ?? .muted
         canvas.put(effect, column: inside.right - 1 - effect.count, row: row, style: effectStyle)
-    }
-}
-
-/// The words for a settings change, from the fullest to the shortest.
-enum SettingsChangeText {
-    static func describe(_ change: SettingsChange) -> [String] {
-        let from = change.from, to = change.to
-        var full: [String] = [], medium: [String] = [], short: [String] = []
-        func add(_ name: String, _ letter: String, _ before: String, _ after: String, _ brief: (String, String)) {
-            full.append("\(name) \(before)→\(after)")
-            medium.append("\(letter) \(brief.0)→\(brief.1)")
-            short.append("\(letter)→\(brief.1)")
-        }
-        if from.rejectQuantile != to.rejectQuantile {
-            let (before, after) = (NumberFormat.fixed(from.rejectQuantile, 2), NumberFormat.fixed(to.rejectQuantile, 2))
-            add("quantile", "q", before, after, (before, after))
-        }
-        if from.density != to.density {
-            add("density", "d", NumberFormat.scientific(from.density), NumberFormat.scientific(to.density),
-                (brief(from.density), brief(to.density)))
-        }
-        if from.samples != to.samples {
-            let (before, after) = (NumberFormat.grouped(from.samples), NumberFormat.grouped(to.samples))
-            add("samples", "s", before, after, (before, after))
-        }
-        if from.schedule != to.schedule {
-            full.append("schedule \(to.schedule.rawValue)")
-            medium.append(to.schedule.rawValue)
-            short.append(to.schedule.rawValue)
-        }
-        let tag = change.isSchedule ? " (by the schedule)" : ""
-        return [full.joined(separator: ", ") + tag, full.joined(separator: ", "), medium.joined(separator: " "),
-                short.joined(separator: " ")]
-    }
-
-    /// A density in two significant figures, "1.5e-5".
-    static func brief(_ value: Double) -> String {
-        let exponent = Int(Foundation.floor(Foundation.log10(value)))
-        return NumberFormat.fixed(value / Foundation.pow(10, Double(exponent)), 1) + "e\(exponent)"
     }
 }

@@ -112,7 +112,8 @@ enum LossPanel {
             title.add("  ▲ a step at " + NumberFormat.significant(value), CellStyle(.bad, bold: true), priority: 7)
         }
         content.comparison?.add(to: &title, format: NumberFormat.significant, difference: { Comparison.signed($0, 3) })
-        title.add("  " + (content.logScale ? "log" : "linear"), .muted, priority: 2)
+        // A log axis is named before anything but the window is: its labels read otherwise.
+        title.add("  " + (content.logScale ? "log" : "linear"), .muted, priority: content.logScale ? 5 : 2)
         return title
     }
 }

@@ -71,7 +71,11 @@ enum StatusPanel {
         if !content.isPaused {
             line.add([("  ", .plain), (NumberFormat.fixed(content.stepsPerSecond, 1), value), (" steps/s", .muted)],
                      priority: 5)
-            if content.pace != nil { line.add("  paced (p: full speed)", CellStyle(.changed), priority: 4) }
+            if content.pace != nil {
+                // "paced" outlasts the bar at 80 columns: it explains the slow steps/s and ETA.
+                line.add("  paced", CellStyle(.changed), priority: 7)
+                line.add(" (p: full speed)", CellStyle(.changed), priority: 4)
+            }
         }
         line.add([("  elapsed ", .muted), (NumberFormat.duration(content.elapsedSeconds), value)], priority: 3)
         var focus = TextLine()

@@ -1,9 +1,10 @@
 import Foundation
 import NoiseStep
 
-/// The settings over the plot view's steps, one row each (density on a log scale,
-/// quantile on 0–1, samples on a log scale), on the same x axis as the loss plot above
-/// it, with the same numbered marks where a setting changed.
+/// The settings over the plot view's steps, one row each (density on a log scale, the
+/// quantile, samples on a log scale), each row from its smallest to its largest value in
+/// view, so a key's step of 0.05 shows; on the same x axis as the loss plot above it, with
+/// the same numbered marks where a setting changed.
 enum TimelinePanel {
     struct Row: Equatable {
         var label: String
@@ -28,12 +29,12 @@ enum TimelinePanel {
             let step = steps.lowerBound + Int((Double(column) + 0.5) * Double(steps.count) / Double(max(1, columns)))
             return run.contains(step) ? series.timeline.settings(at: step) : nil
         }
-        func row(_ label: String, _ value: (StepSettings) -> Double, fixed: ClosedRange<Double>? = nil) -> Row {
+        func row(_ label: String, _ value: (StepSettings) -> Double) -> Row {
             let values = settings.map { $0.map(value) }
-            return Row(label: label, values: values, range: fixed ?? SeriesSampling.extent(values) ?? 0 ... 1)
+            return Row(label: label, values: values, range: SeriesSampling.extent(values) ?? 0 ... 1)
         }
         return Content(rows: [row("dens.", { Foundation.log10(max($0.density, 1e-12)) }),
-                              row("quant.", \.rejectQuantile, fixed: 0 ... 1),
+                              row("quant.", \.rejectQuantile),
                               row("samp.", { Foundation.log2(Double(max($0.samples, 1))) })],
                        settings: state.settings, marks: axis.marks(series.changes))
     }

@@ -5,6 +5,8 @@ import NoiseStep
 enum LimitText {
     static func keyRefused(_ violation: LimitViolation) -> String {
         switch violation {
+        case .outOfRange(.steps, let value, let allowed) where value > allowed.upper:
+            return "no step past \(NumberFormat.grouped(Int(allowed.upper))), the last a run may reach: refused"
         case .outOfRange(let setting, _, let allowed):
             return "\(name(of: setting)) stays within \(allowed): unchanged"
         case .tooManyPerturbationEntries(_, _, _, let limit):

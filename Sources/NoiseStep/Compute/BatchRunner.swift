@@ -68,7 +68,7 @@ final class BatchRunner {
 
     /// Runs `body(worker, item)` for items 0..<count, each worker taking the next item not
     /// yet taken; on this thread when there is one worker.
-    private static func spread(_ count: Int, over workers: Int, _ body: @Sendable (Int, Int) -> Void) {
+    static func spread(_ count: Int, over workers: Int, _ body: @Sendable (Int, Int) -> Void) {
         guard workers > 1 else {
             for item in 0 ..< count { body(0, item) }
             return

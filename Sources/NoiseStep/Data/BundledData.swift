@@ -44,7 +44,8 @@ public enum BundledData {
     /// Both parts keep the original file order.
     /// - Precondition: `fold` in 0..<`Dataset.holdoutFolds` (`Limits.holdoutFold`).
     /// - Throws: `.bundledDataNotFound` with the places searched if the folder is not
-    ///   found, or the `DataError` of a damaged file.
+    ///   found, `.allHeldOut` when no class has more images than the validation split
+    ///   holds out (nothing would be left to train on), or the `DataError` of a damaged file.
     public static func load(fold: Int = Dataset.defaultHoldoutFold) throws(DataError) -> (train: Dataset, validation: Dataset) {
         guard let directory = locateDirectory() else {
             let variable = environmentValue()
@@ -58,7 +59,11 @@ public enum BundledData {
     public static func load(from directory: String,
                             fold: Int = Dataset.defaultHoldoutFold) throws(DataError) -> (train: Dataset, validation: Dataset) {
         let all = try MNISTDirectory.load(directory, split: .train)
-        return all.stratifiedSplit(validationPerClass: validationPerClass, fold: fold)
+        let split = all.stratifiedSplit(validationPerClass: validationPerClass, fold: fold)
+        guard split.train.count > 0 else {
+            throw .allHeldOut(directory: directory, examples: all.count, heldOutPerClass: validationPerClass)
+        }
+        return split
     }
 
     /// Whether `directory` holds the sample's training files.

@@ -31,6 +31,14 @@ public enum DataError: Error, Equatable, Sendable {
     case tooLarge(file: String, limitBytes: Int)
     /// The file is well formed but holds no examples.
     case empty(file: String)
+    /// The file read differently the second time (it changed while it was loaded).
+    case changedWhileRead(file: String)
+    /// Two files of one data set part (raw and .gz, say) hold different data, so
+    /// neither is chosen.
+    case conflictingFiles(first: String, second: String)
+    /// The bundled-format folder holds so few images (`examples`, at most
+    /// `heldOutPerClass` of each class) that the validation split takes them all.
+    case allHeldOut(directory: String, examples: Int, heldOutPerClass: Int)
     /// The bundled sample (assets/mnist-5k) was not found: not under `assetsVariable` (the
     /// value of `BundledData.environmentVariable`, nil when unset), nor under an ancestor
     /// of any of `searchRoots`.

@@ -11,8 +11,9 @@ enum RunStart {
     /// - Throws: only what `ModelFile.bytes` throws for options the rulebook refuses,
     ///   which a constructed trainer never has.
     static func encode(_ trainer: Trainer) throws(StepLogError) -> [UInt8] {
-        DataFingerprint(trainer.training).bytes + (try ModelFile.bytes(of: trainer.model, step: trainer.stepsDone, options: trainer.options,
-                                             file: source))
+        DataFingerprint(trainer.training).bytes + (try ModelFile.bytes(of: trainer.model, step: trainer.stepsDone,
+                                                                       options: trainer.options, settings: trainer.settings,
+                                                                       file: source))
     }
 
     /// The fingerprint and the model file of a message; nil when it is not one.

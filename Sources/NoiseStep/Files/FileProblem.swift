@@ -20,4 +20,11 @@ public enum FileProblem: Error, Sendable, Equatable {
     case sameFile(as: String)
     /// A write returned without writing anything.
     case writeStalled
+    /// The path is empty: it names no file.
+    case emptyPath
+    /// The file's owner may not write it (mode without u+w), so it is neither replaced
+    /// nor appended to, whoever runs the program.
+    case readOnly
+    /// The file belongs to another user, so it is not replaced.
+    case otherOwner
 }

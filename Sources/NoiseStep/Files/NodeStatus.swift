@@ -11,6 +11,10 @@ struct NodeStatus: Equatable {
     var kind: NodeKind
     var size: Int
     var identity: FileIdentity
+    /// The permission bits (0o7777).
+    var permissions: UInt32
+    /// The owner's user id.
+    var owner: UInt32
 
     init(_ raw: stat) {
         switch raw.st_mode & S_IFMT {
@@ -25,5 +29,10 @@ struct NodeStatus: Equatable {
         }
         size = Int(clamping: raw.st_size)
         identity = FileIdentity(device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino))
+        permissions = UInt32(raw.st_mode) & 0o7777
+        owner = UInt32(raw.st_uid)
     }
+
+    /// Whether the owner may write it (the permission bit; root ignores it, we do not).
+    var isOwnerWritable: Bool { permissions & 0o200 != 0 }
 }

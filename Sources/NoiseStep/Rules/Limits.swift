@@ -45,6 +45,11 @@ public enum Limits {
     public static let framesPerSecond = LimitRange(10 ... 30)
     /// Floats of Adam-STE's batch activations (1 GiB).
     public static let maxBatchActivationFloats = 1 << 28
+    /// The most bytes an IDX data file may hold once decompressed (512 MiB; full MNIST's
+    /// images are 47 MB). A file's header is checked against it before its body is read,
+    /// and its body while it is read, so a small compressed file cannot make a reader
+    /// hold more than this.
+    public static let maxDataFileBytes = 512 << 20
 
     /// The range of a setting that has one of its own.
     public static func range(of setting: Setting) -> LimitRange {

@@ -6,6 +6,9 @@ public enum MetricsError: Error, Sendable, Equatable {
     case io(file: String, problem: FileProblem)
     /// The file was closed (the run finished); nothing more is written to it.
     case closed(file: String)
+    /// The file holds lines of another run than `run` (`found`), or lines that name no
+    /// run (nil: an older noisestep's), so it is not continued.
+    case otherRun(file: String, found: RunIdentity?, run: RunIdentity)
 }
 
 extension MetricsError {

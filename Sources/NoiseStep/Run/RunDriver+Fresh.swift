@@ -13,9 +13,11 @@ extension RunDriver where Model == Trainer {
                              log: (TrainingOptions, DataFingerprint) throws -> StepLogWriter? = { _, _ in nil },
                              metrics: (path: String, existing: ExistingFile)? = nil) throws -> RunDriver<Trainer> {
         let trainer = try Trainer(options: options, training: training, sharing: sharing)
-        let writer = try log(options, DataFingerprint(training))
+        let fingerprint = DataFingerprint(training)
+        let writer = try log(options, fingerprint)
+        let run = try RunIdentity(optimizer: .noiseStep, options: options, dataFingerprint: fingerprint)
         let metricsLog = try metrics.map { metrics throws(MetricsError) in
-            try MetricsLog(creating: metrics.path, existing: metrics.existing)
+            try MetricsLog(creating: metrics.path, run: run, existing: metrics.existing)
         }
         return RunDriver(trainer: trainer, validation: validation, plan: plan, log: writer, metrics: metricsLog)
     }

@@ -49,10 +49,17 @@ public final class RunDriver<Model: RunTrainer> {
     /// first by the next call, before anything else is trained, so the log never skips a
     /// step.
     /// - Throws: `RunError` when the step log or metrics file cannot be written; the
-    ///   step is then `lastSnapshot`, trained but not yet recorded.
+    ///   step is then `lastSnapshot`, trained but not yet recorded. `RunError.refused`
+    ///   when the step would pass the last step the rulebook allows (step numbers are
+    ///   32-bit); nothing is trained then.
     @discardableResult
     public func step() throws(RunError) -> TrainingSnapshot {
         try recordPending()
+        do throws(LimitViolation) {
+            try Limits.check(.steps, trainer.stepsDone + 1)
+        } catch {
+            throw .refused(error)
+        }
         var (snapshot, entry) = trainer.trainStep()
         stepsRun += 1
         if plan.validates(after: snapshot.step), validation.count > 0 {

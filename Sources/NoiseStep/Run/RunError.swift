@@ -4,4 +4,6 @@ public enum RunError: Error, Sendable, Equatable {
     case recording(StepLogError)
     /// The metrics file could not be written.
     case metrics(MetricsError)
+    /// The rulebook refuses the next step (it would pass the last step a run may reach).
+    case refused(LimitViolation)
 }

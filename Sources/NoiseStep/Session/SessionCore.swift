@@ -14,6 +14,9 @@ final class SessionCore {
     private var stepQueued = false
     private var event: SessionEvent?
     private var eventNumber = 0
+    /// Why the step log (or metrics file) lacks something trained; nil once a write
+    /// succeeds again.
+    private var recordingError: RunError?
     /// The most steps a second (nil: no limit), and when the last step started.
     private(set) var pace: Double?
     private var lastStepStart = -Double.infinity
@@ -45,8 +48,9 @@ final class SessionCore {
         isRunning = false
         do throws(RunError) {
             try driver.finish()
+            recordingError = nil
         } catch {
-            report(.recordingFailed(error))
+            handle(error)
         }
     }
 
@@ -81,11 +85,12 @@ final class SessionCore {
         lastStepStart = started
         do throws(RunError) {
             snapshot = try driver.step()
+            recordingError = nil
         } catch {
-            // The step may be trained but not recorded: pause until a person acts.
+            // The step may be trained but not recorded, or refused: pause until a person acts.
             snapshot = driver.lastSnapshot ?? snapshot
             isRunning = false
-            report(.recordingFailed(error))
+            handle(error)
         }
         if let snapshot, snapshot.step > (history.last?.step ?? 0) {
             history.append(StepRecord(snapshot))
@@ -140,9 +145,21 @@ final class SessionCore {
         guard let path = driver.log?.path else { return report(.notRecording) }
         do throws(RunError) {
             try driver.checkpoint()
+            recordingError = nil
             report(.saved(path: path, step: driver.stepsDone))
         } catch {
+            handle(error)
+        }
+    }
+
+    /// Reports what stopped the driver: a write that failed, or a step the rulebook refused.
+    private func handle(_ error: RunError) {
+        switch error {
+        case .recording, .metrics:
+            recordingError = error
             report(.recordingFailed(error))
+        case .refused(let violation):
+            report(.refused(violation))
         }
     }
 
@@ -163,7 +180,7 @@ final class SessionCore {
                                  input: trainer.options.input, temperature: trainer.options.temperature,
                                  recordingPath: driver.log?.path, event: event, eventNumber: eventNumber,
                                  stepsPerSecond: rate, elapsedSeconds: runningSeconds, confusion: confusion,
-                                 confusionStep: confusionStep)
+                                 confusionStep: confusionStep, recordingError: recordingError)
         state.pace = pace
         return state
     }

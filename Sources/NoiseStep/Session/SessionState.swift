@@ -35,11 +35,15 @@ public struct SessionState: Sendable {
     public var confusion: ConfusionMatrix?
     /// The step whose weights `confusion` measured.
     public var confusionStep: Int
+    /// Why the step log or metrics file does not hold everything trained (or, after
+    /// `stop`, the final weights); nil when it does, or the run is not recorded.
+    public var recordingError: RunError?
 
     public init(snapshot: TrainingSnapshot?, history: RunHistory, isPaused: Bool, settings: StepSettings,
                 targetStep: Int, stepsDone: Int, model: TernaryModel, input: InputEncoding, temperature: Double,
                 recordingPath: String?, event: SessionEvent?, eventNumber: Int, stepsPerSecond: Double,
-                elapsedSeconds: Double, confusion: ConfusionMatrix? = nil, confusionStep: Int = 0) {
+                elapsedSeconds: Double, confusion: ConfusionMatrix? = nil, confusionStep: Int = 0,
+                recordingError: RunError? = nil) {
         self.snapshot = snapshot
         self.history = history
         self.isPaused = isPaused
@@ -56,5 +60,6 @@ public struct SessionState: Sendable {
         self.elapsedSeconds = elapsedSeconds
         self.confusion = confusion
         self.confusionStep = confusionStep
+        self.recordingError = recordingError
     }
 }

@@ -2,23 +2,26 @@
 /// followed by steps; any step log is also a model file, whose model is its last step's.
 public enum ModelFile {
     /// The model after the last step of the log or model file at `path`, its options
-    /// (for `input` and the architecture) and its step count.
+    /// (for `input` and the architecture), its step count and the fingerprint of the data
+    /// it was trained on (nil when the file does not record it).
     ///
     /// Replays every step from the seed (or from the file's opening weights) and checks
     /// each weights section against the replay: weights that its own steps do not
     /// produce are not the run's model, whatever a file says. Cost: about 60 µs per
     /// recorded step for the default model (0.1 s for a 1,500-step run).
     /// - Throws: `.weightsMismatch` for such weights, or what reading finds.
-    public static func load(_ path: String) throws(StepLogError) -> (model: TernaryModel, options: TrainingOptions, steps: Int) {
+    public static func load(_ path: String) throws(StepLogError)
+        -> (model: TernaryModel, options: TrainingOptions, steps: Int, dataFingerprint: DataFingerprint?) {
         let log = try StepLog.read(path: path, verifying: true)
-        return (log.latestModel, log.options, log.lastStep)
+        return (log.latestModel, log.options, log.lastStep, log.dataFingerprint)
     }
 
     /// Writes a model file at `path`: a header for `options` (with the fingerprint of the
     /// data the model was trained on, when known), the records of `entries` if any, then
-    /// a weights section holding `model` after `step` steps. With the entries (steps
-    /// 1...`step`) the file is a complete, verifiable step log; without, it only holds
-    /// the model.
+    /// a weights section holding `model` after `step` steps and, when known, a settings
+    /// section with the `settings` the run's next step uses, so training from the file
+    /// continues the run. With the entries (steps 1...`step`) the file is a complete,
+    /// verifiable step log; without, it only holds the model.
     ///
     /// With `origin` (and no entries), the weights are marked as another optimizer's: the
     /// file can be evaluated and exported, never replayed or continued.
@@ -31,10 +34,11 @@ public enum ModelFile {
     ///   origin; `.io` when the path is taken or holds something else, or cannot be written.
     public static func write(_ model: TernaryModel, step: Int, options: TrainingOptions,
                              dataFingerprint: DataFingerprint? = nil, entries: [StepLogEntry] = [],
-                             origin: ModelOrigin? = nil, to path: String,
+                             settings: StepSettings?, origin: ModelOrigin? = nil, to path: String,
                              existing: ExistingFile = .replace) throws(StepLogError) {
+        // Another optimizer's weights are never continued: no settings to carry.
         var contents = try bytes(of: model, step: step, options: options, dataFingerprint: dataFingerprint,
-                                 entries: entries, file: path)
+                                 entries: entries, settings: origin == nil ? settings : nil, file: path)
         if let origin {
             guard entries.isEmpty else { throw .cannotAppend(file: path, problem: .misplacedOrigin) }
             contents += StepLogSection.frame(kind: .origin, body: origin.body)
@@ -55,7 +59,7 @@ public enum ModelFile {
     /// The bytes `write` would put in a file.
     public static func bytes(of model: TernaryModel, step: Int, options: TrainingOptions,
                              dataFingerprint: DataFingerprint? = nil, entries: [StepLogEntry] = [],
-                             file: String) throws(StepLogError) -> [UInt8] {
+                             settings: StepSettings?, file: String) throws(StepLogError) -> [UInt8] {
         var bytes = try StepLogHeader.encode(options: options, dataFingerprint: dataFingerprint, file: file)
         let shape = try StepLogHeader.checkedShape(options, file: file)
         guard model.shape == shape else {
@@ -70,7 +74,15 @@ public enum ModelFile {
             bytes += StepLogSection.frame(kind: .step, body: StepLogSection.stepBody(entry, previous: previous))
             previous = entry.settings
         }
-        return bytes + StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(model, step: step))
+        bytes += StepLogSection.frame(kind: .weights, body: StepLogSection.weightsBody(model, step: step))
+        guard let settings else { return bytes }
+        do throws(LimitViolation) {
+            try Limits.check(settings, parameterCount: shape.parameterCount)
+        } catch {
+            throw .cannotAppend(file: file, problem: .limit(error))
+        }
+        let body = StepLogSection.settingsBody(settings, step: step, base: StepSettings(options))
+        return bytes + StepLogSection.frame(kind: .settings, body: body)
     }
 
     /// Whether `file` reads as a step log without step records: a model file, which a

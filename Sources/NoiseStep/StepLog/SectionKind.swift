@@ -7,6 +7,10 @@ public enum SectionKind: UInt8, Sendable {
     /// What trained the opening weights, when not noise_step (`ModelOrigin`). Optional to
     /// readers that do not know it.
     case origin = 0x80
+    /// The step settings a run had reached after a given step ('N' | 0x80): what a model
+    /// file needs so that training from it continues its run. Optional to readers that do
+    /// not know it.
+    case settings = 0xCE
 
     /// Kinds 0x80...0xFF are optional: a reader that does not know one checks its CRC and
     /// skips it. Kinds below 0x80 that a reader does not know make the file unreadable.
@@ -22,6 +26,7 @@ public enum SectionKind: UInt8, Sendable {
         case .step: return StepLogFormat.maxStepBodyBytes
         case .weights: return StepLogSection.weightsBodyLength(shape)
         case .origin: return ModelOrigin.bodyBytes
+        case .settings: return StepLogFormat.maxStepBodyBytes
         case nil: return isOptional(raw) ? StepLogFormat.maxOptionalBodyBytes : nil
         }
     }

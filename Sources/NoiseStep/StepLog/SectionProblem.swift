@@ -46,4 +46,8 @@ public enum SectionProblem: Error, Sendable, Equatable {
     case invalidOrigin
     /// An origin section anywhere but right after the file's opening weights section.
     case misplacedOrigin
+
+    // Settings sections.
+    /// The settings after step `step` where the log holds `stepsDone` steps.
+    case settingsStep(Int, stepsDone: Int)
 }

@@ -34,6 +34,8 @@ struct SectionScanner {
         case step(StepLogEntry)
         case weights(step: Int, model: TernaryModel)
         case origin(ModelOrigin)
+        /// The settings the step after `step` uses (a model file's).
+        case settings(step: Int, settings: StepSettings)
         case optional
     }
 
@@ -133,6 +135,13 @@ struct SectionScanner {
             // It describes the opening weights, so it follows them directly.
             guard sectionNumber == 2, openedWithWeights else { throw .misplacedOrigin }
             return .origin(try ModelOrigin.decode(body))
+        case .settings:
+            // Against the header's settings, whatever records came before: a reader that
+            // skips this section decodes the records after it all the same.
+            let (step, settings) = try StepLogSection.decodeSettingsSection(
+                body, base: StepSettings(header.options), parameterCount: header.shape.parameterCount)
+            guard step == stepsDone else { throw .settingsStep(step, stepsDone: stepsDone) }
+            return .settings(step: step, settings: settings)
         case nil:
             return .optional  // its CRC is all there is to check
         }

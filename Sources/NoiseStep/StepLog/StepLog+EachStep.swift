@@ -27,24 +27,26 @@ extension StepLog {
     /// the weights section that opens a model file), calling `visit` after each step with
     /// its entry, the weights after it and how many parameters it changed.
     ///
-    /// Holds one model and one section at a time, however long the log. Checks every
-    /// section as `read` does; a torn last section ends the replay.
+    /// Holds one model, one section and a batch of steps (`StepReplay`) at a time,
+    /// however long the log. Checks every section as `read` does; a torn last section
+    /// ends the replay.
     public static func replayEachStep(path: String,
-                                      _ visit: (StepLogEntry, TernaryModel, _ changed: Int) -> Void) throws(StepLogError) {
+                                      _ visit: (ReplayedStep) -> Void) throws(StepLogError) {
         let source = try source(path: path)
         let header = try readHeader(source, file: path)
         var scanner = SectionScanner(file: path, header: header, source: source)
         var model = TernaryModel(shape: header.shape, seed: header.options.seed)
+        var replay = StepReplay(seed: header.options.seed)
         while let section = try scanner.next() {
             switch section.content {
             case .weights(_, let weights) where section.offset == header.size:
                 model = weights  // a model file's base: the steps start from it
             case .step(let entry):
-                let changed = entry.replay(seed: header.options.seed, on: &model)
-                visit(entry, model, changed)
-            case .weights, .origin, .optional:
+                if replay.add(entry) { replay.flush(on: &model, visit) }
+            case .weights, .settings, .origin, .optional:
                 break
             }
         }
+        replay.flush(on: &model, visit)
     }
 }

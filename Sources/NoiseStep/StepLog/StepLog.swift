@@ -18,6 +18,8 @@ public struct StepLog: Sendable {
     /// The fingerprint of the data the run trained on; nil when the file does not say
     /// (version 1 files, model files of unknown origin).
     public let dataFingerprint: DataFingerprint?
+    /// The run the file holds, as its metrics file names it.
+    public let run: RunIdentity
     /// What trained the opening weights when it was not noise_step (an Adam-STE model
     /// file); nil for a run's log and a model file replayed from one.
     public let origin: ModelOrigin?
@@ -28,6 +30,15 @@ public struct StepLog: Sendable {
     public let lastStep: Int
     /// The last record read, nil without records.
     public let lastEntry: StepLogEntry?
+    /// The settings the first step after `startStep` was to use, as the file records
+    /// them: the header's for a run from step 0, a model file's settings section; nil for
+    /// a model file without one (an older noisestep's), whose records are then a new leg
+    /// that started from the header's settings, not the run its options describe.
+    public let startSettings: StepSettings?
+    /// The settings the step after `lastStep` uses, so a run continued from this file is
+    /// the run it holds: a settings section after `lastStep`, else the last record's
+    /// settings with the density its schedule chose next, else `startSettings`.
+    public let resumeSettings: StepSettings?
     /// Step records read.
     public let records: Int
     /// The step of each weights section read, in file order.
@@ -56,8 +67,23 @@ public struct StepLog: Sendable {
     ///     last weights section plus a replay of the steps after it (much quicker).
     /// - Throws: `.io` when the file cannot be read, `.weightsMismatch` when verifying
     ///   finds weights that differ from the replay, or the first damage found.
-    public static func read(path: String, through step: Int? = nil, verifying: Bool = false) throws(StepLogError) -> StepLog {
-        try read(source(path: path), file: path, through: step, verifying: verifying)
+    ///   - visit: when verifying, called after each step with its record, the weights
+    ///     after it and the parameters it changed (`HistoryRebuild.visit`, say).
+    ///   - progress: called now and then with the bytes read so far and the file's size.
+    public static func read(path: String, through step: Int? = nil, verifying: Bool = false,
+                            visit: @escaping (ReplayedStep) -> Void = { _ in },
+                            progress: (Int, Int) -> Void = { _, _ in }) throws(StepLogError) -> StepLog {
+        try read(source(path: path), file: path, through: step, verifying: verifying, visit: visit, progress: progress)
+    }
+
+    /// The run the log at `path` holds, from its header alone.
+    public static func run(path: String) throws(StepLogError) -> RunIdentity {
+        try readHeader(source(path: path), file: path).run
+    }
+
+    /// The options the run in the log at `path` started with, from its header alone.
+    public static func options(path: String) throws(StepLogError) -> TrainingOptions {
+        try readHeader(source(path: path), file: path).options
     }
 
     /// The step the log at `path` has reached, from a scan of its sections: nothing is
@@ -78,21 +104,35 @@ public struct StepLog: Sendable {
     /// Reads the log in `source`: one pass that checks every section (replaying and
     /// comparing when `verifying`), then, when not verifying, a second pass that replays
     /// only the steps after the last weights section.
-    static func read(_ source: LogSource, file: String, through step: Int?, verifying: Bool) throws(StepLogError) -> StepLog {
+    /// - Parameters:
+    ///   - visit: when verifying, called after each step with its record, the weights
+    ///     after it and the parameters it changed.
+    ///   - progress: called now and then with the bytes read so far and the file's size.
+    static func read(_ source: LogSource, file: String, through step: Int?, verifying: Bool,
+                     visit: @escaping (ReplayedStep) -> Void = { _ in },
+                     progress: (Int, Int) -> Void = { _, _ in }) throws(StepLogError) -> StepLog {
         let header = try readHeader(source, file: file)
-        var walk = LogWalk(header: header, verifying: verifying)
+        var walk = LogWalk(header: header, verifying: verifying, visit: visit)
         var scanner = SectionScanner(file: file, header: header, source: source, limit: step)
         var resumePoint: SectionScanner?
+        var reported = 0
         while let section = try scanner.next() {
             if try walk.add(section, file: file) { resumePoint = scanner }
+            if scanner.offset - reported >= max(source.size / 200, 1 << 16) {
+                reported = scanner.offset
+                progress(reported, source.size)
+            }
         }
+        walk.finish()
         var model = walk.model ?? walk.latestWeights ?? TernaryModel(shape: header.shape, seed: header.options.seed)
         if !verifying {
             // The last weights section (or the start) plus the steps after it.
             var rest = resumePoint ?? SectionScanner(file: file, header: header, source: source, limit: step)
+            var replay = StepReplay(seed: header.options.seed)
             while let section = try rest.next() {
-                if case .step(let entry) = section.content { entry.replay(seed: header.options.seed, on: &model) }
+                if case .step(let entry) = section.content, replay.add(entry) { replay.flush(on: &model) }
             }
+            replay.flush(on: &model)
         }
         return StepLog(header: header, file: file, walk: walk, model: model, lastStep: scanner.stepsDone,
                        fileBytes: source.size, tornBytes: scanner.stoppedAtLimit ? 0 : scanner.tornBytes)
@@ -118,10 +158,21 @@ public struct StepLog: Sendable {
         shape = header.shape
         version = header.version
         dataFingerprint = header.dataFingerprint
+        run = header.run
         startStep = walk.startStep
         origin = walk.origin
         self.lastStep = lastStep
         lastEntry = walk.lastEntry
+        startSettings = walk.startStep == 0 ? StepSettings(header.options) : walk.baseSettings
+        if let section = walk.settingsSection, section.step == lastStep {
+            resumeSettings = section.settings
+        } else if let last = walk.lastEntry {
+            var next = last.settings
+            next.density = last.nextDensity
+            resumeSettings = next
+        } else {
+            resumeSettings = startSettings
+        }
         records = walk.records
         weightsSteps = walk.weightsSteps
         latestModel = model

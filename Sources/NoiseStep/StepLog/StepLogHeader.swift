@@ -16,17 +16,19 @@ struct StepLogHeader: Sendable {
     var version: Int
     /// The training data's fingerprint; nil in version 1 files and when not recorded.
     var dataFingerprint: DataFingerprint?
+    /// The options as the file stores them.
+    var optionsJSON: [UInt8]
+
+    /// The run the header starts: its identity from the options as stored.
+    var run: RunIdentity {
+        RunIdentity(optimizer: .noiseStep, optionsJSON: optionsJSON, dataFingerprint: dataFingerprint)
+    }
 
     /// The header bytes of a new log (the current version).
     /// - Throws: `.invalidOptions` for options outside the rulebook's limits.
     static func encode(options: TrainingOptions, dataFingerprint: DataFingerprint?,
                        file: String) throws(StepLogError) -> [UInt8] {
-        _ = try checkedShape(options, file: file)
-        // Options inside the limits are finite numbers and short lists: they always encode.
-        guard let text = try? JSONOutput.sortedLine(options), text.utf8.count <= StepLogFormat.maxOptionsBytes else {
-            preconditionFailure("options within the limits encode to at most 64 KiB of JSON")
-        }
-        let json = Array(text.utf8)
+        let json = try optionsJSON(options, file: file)
         var bytes = StepLogFormat.magic
         bytes.appendLittleEndian(UInt16(StepLogFormat.version))
         let generator = Array(Philox.identity.utf8)
@@ -39,6 +41,17 @@ struct StepLogHeader: Sendable {
         bytes += fingerprint
         bytes.appendLittleEndian(Checksum.crc32(bytes))
         return bytes
+    }
+
+    /// `options` as a header stores them: JSON with sorted keys.
+    /// - Throws: `.invalidOptions` for options outside the rulebook's limits.
+    static func optionsJSON(_ options: TrainingOptions, file: String) throws(StepLogError) -> [UInt8] {
+        _ = try checkedShape(options, file: file)
+        // Options inside the limits are finite numbers and short lists: they always encode.
+        guard let text = try? JSONOutput.sortedLine(options), text.utf8.count <= StepLogFormat.maxOptionsBytes else {
+            preconditionFailure("options within the limits encode to at most 64 KiB of JSON")
+        }
+        return Array(text.utf8)
     }
 
     /// Reads and checks the header at the start of `bytes` (at least the header's bytes,
@@ -80,7 +93,7 @@ struct StepLogHeader: Sendable {
         }
         let options = try OptionsDecoding.decode(Data(json), file: file)
         return StepLogHeader(options: options, shape: try checkedShape(options, file: file), size: reader.offset,
-                             version: version, dataFingerprint: fingerprint)
+                             version: version, dataFingerprint: fingerprint, optionsJSON: Array(json))
     }
 
     /// The fingerprint field of a version 2 header: a length (0 or 12), then the bytes;

@@ -23,14 +23,9 @@ enum StepLogSection {
     static func stepBody(_ entry: StepLogEntry, previous: StepSettings) -> [UInt8] {
         precondition(entry.keptSigns.count == entry.samples && entry.samples >= 1)
         precondition(entry.step >= 1 && entry.step <= Int(UInt32.max))
-        let changed = entry.settings.changes(from: previous)
         var body = [UInt8]()
         body.appendLittleEndian(UInt32(entry.step))
-        body.append(changed.rawValue)
-        if changed.contains(.density) { body.appendLittleEndian(entry.density) }
-        if changed.contains(.samples) { body.appendLittleEndian(UInt32(entry.samples)) }
-        if changed.contains(.rejectQuantile) { body.appendLittleEndian(entry.rejectQuantile) }
-        if changed.contains(.schedule) { body.append(entry.schedule.formatCode) }
+        appendSettings(entry.settings, previous: previous, to: &body)
         body.appendLittleEndian(entry.loss)
         body.appendLittleEndian(entry.batchAccuracy)
         TritCodec.append(entry.keptSigns, to: &body)
@@ -44,7 +39,38 @@ enum StepLogSection {
         var reader = body
         let length = reader.remaining
         let tooShort = SectionProblem.bodyLength(length, samples: nil)
-        guard let step = reader.uint32(), let flags = reader.uint8() else { throw tooShort }
+        guard let step = reader.uint32() else { throw tooShort }
+        let settings = try decodeSettings(&reader, previous: previous, parameterCount: parameterCount, tooShort: tooShort)
+        guard let loss = reader.float32(), let accuracy = reader.float32() else { throw tooShort }
+        guard StepLogFormat.isRecordable(loss: loss, batchAccuracy: accuracy) else {
+            throw .metricsOutOfRange(StepMetrics(loss: loss, batchAccuracy: accuracy))
+        }
+        let packed = TritCodec.packedCount(settings.samples)
+        guard reader.remaining == packed, let signs = reader.take(packed) else {
+            throw .bodyLength(length, samples: settings.samples)
+        }
+        guard let kept = TritCodec.unpack(signs, count: settings.samples) else { throw .invalidTrits }
+        return StepLogEntry(step: Int(step), settings: settings, keptSigns: kept, loss: loss, batchAccuracy: accuracy)
+    }
+
+    // MARK: Step settings, in records and settings sections
+
+    /// The flags byte, then each setting of `settings` that differs from `previous`: how
+    /// a step record and a settings section both store settings.
+    static func appendSettings(_ settings: StepSettings, previous: StepSettings, to body: inout [UInt8]) {
+        let changed = settings.changes(from: previous)
+        body.append(changed.rawValue)
+        if changed.contains(.density) { body.appendLittleEndian(settings.density) }
+        if changed.contains(.samples) { body.appendLittleEndian(UInt32(settings.samples)) }
+        if changed.contains(.rejectQuantile) { body.appendLittleEndian(settings.rejectQuantile) }
+        if changed.contains(.schedule) { body.append(settings.schedule.formatCode) }
+    }
+
+    /// Reads what `appendSettings` wrote: `previous` with the settings the flags spell
+    /// out, checked against the rulebook for a model of `parameterCount` parameters.
+    static func decodeSettings(_ reader: inout ByteReader, previous: StepSettings, parameterCount: Int,
+                               tooShort: SectionProblem) throws(SectionProblem) -> StepSettings {
+        guard let flags = reader.uint8() else { throw tooShort }
         let changed = ChangedSettings(rawValue: flags)
         guard ChangedSettings.all.isSuperset(of: changed) else { throw .unknownFlags(flags) }
         var settings = previous
@@ -70,16 +96,28 @@ enum StepLogSection {
         } catch {
             throw .limit(error)
         }
-        guard let loss = reader.float32(), let accuracy = reader.float32() else { throw tooShort }
-        guard StepLogFormat.isRecordable(loss: loss, batchAccuracy: accuracy) else {
-            throw .metricsOutOfRange(StepMetrics(loss: loss, batchAccuracy: accuracy))
-        }
-        let packed = TritCodec.packedCount(settings.samples)
-        guard reader.remaining == packed, let signs = reader.take(packed) else {
-            throw .bodyLength(length, samples: settings.samples)
-        }
-        guard let kept = TritCodec.unpack(signs, count: settings.samples) else { throw .invalidTrits }
-        return StepLogEntry(step: Int(step), settings: settings, keptSigns: kept, loss: loss, batchAccuracy: accuracy)
+        return settings
+    }
+
+    /// step u32 · the settings the step after it uses, stored as a record stores its
+    /// settings, against the header's (`base`).
+    static func settingsBody(_ settings: StepSettings, step: Int, base: StepSettings) -> [UInt8] {
+        precondition(step >= 0 && step <= Int(UInt32.max))
+        var body = [UInt8]()
+        body.appendLittleEndian(UInt32(step))
+        appendSettings(settings, previous: base, to: &body)
+        return body
+    }
+
+    /// Decodes a settings section's body; its settings are stored against `base`.
+    static func decodeSettingsSection(_ body: ByteReader, base: StepSettings,
+                                      parameterCount: Int) throws(SectionProblem) -> (step: Int, settings: StepSettings) {
+        var reader = body
+        let tooShort = SectionProblem.bodyLength(reader.remaining, samples: nil)
+        guard let step = reader.uint32() else { throw tooShort }
+        let settings = try decodeSettings(&reader, previous: base, parameterCount: parameterCount, tooShort: tooShort)
+        guard reader.remaining == 0 else { throw .bodyLength(body.remaining, samples: nil) }
+        return (Int(step), settings)
     }
 
     // MARK: Weights sections

@@ -19,6 +19,11 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
     public var steps: Int
     /// The step count the records start after (nonzero for a model file that was continued).
     public var startStep: Int
+    /// True when the file starts from a model file's weights without the settings its run
+    /// had reached there (an older noisestep's): its steps after `startStep` are (or
+    /// training from it would be) a new leg from the header's settings, not the run the
+    /// header's options and seed describe.
+    public var newLeg: Bool
     public var records: Int
     /// The step of each weights section.
     public var weightsSteps: [Int]
@@ -54,6 +59,7 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
         generator = Philox.identity
         steps = log.lastStep
         startStep = log.startStep
+        newLeg = log.startSettings == nil && log.origin == nil  // another optimizer's weights go on no run
         records = log.records
         weightsSteps = log.weightsSteps
         fileBytes = log.fileBytes
@@ -77,6 +83,11 @@ public struct StepLogSummary: Sendable, Equatable, Codable {
             lines.append("  records    \(records)\(from), \(NumberFormat.fixed(bitsPerStep, 1)) bits (\(NumberFormat.fixed(bitsPerStep / 8, 1)) bytes) per step")
         } else {
             lines.append("  records    none")
+        }
+        if newLeg {
+            lines.append("  new leg    the weights of step \(startStep) come without the settings their run had reached, so"
+                + " the steps after them " + (records > 0 ? "are" : "would be")
+                + " a new leg from the header's settings, not the run its options describe")
         }
         lines.append("  file size  \(NumberFormat.fixed(Double(fileBytes) / ternaryBytes, 2))× the ternary weights"
             + " (\(Int(ternaryBytes.rounded(.up))) bytes at log2(3) bits each), \(NumberFormat.fixed(Double(fileBytes) / Double(twoBitBytes), 2))×"

@@ -79,16 +79,22 @@ public final class StepLogWriter: Sendable {
     /// step, with the log as read.
     ///
     /// To continue training: `Trainer(resuming: log, training: …, threads: …)`.
-    /// - Parameter trainingData: the fingerprint of the data the run goes on with; a log
-    ///   that recorded another is refused, one that recorded none is accepted (its
-    ///   `dataFingerprint` is nil: the caller should say that it could not check).
+    /// - Parameters:
+    ///   - trainingData: the fingerprint of the data the run goes on with; a log that
+    ///     recorded another is refused, one that recorded none is accepted (its
+    ///     `dataFingerprint` is nil: the caller should say that it could not check).
+    ///   - visit: called after each step of the replay with its record, the weights after
+    ///     it and the parameters it changed (to rebuild the run's figures in the same pass).
+    ///   - progress: called now and then with the bytes read so far and the log's size.
     /// - Throws: `.io` (missing, locked by another writer…), `.notResumable` for a model
     ///   another optimizer trained (an Adam-STE model file), `.otherTrainingData`, or what
     ///   reading finds.
-    public static func resume(path: String, trainingData: DataFingerprint) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
+    public static func resume(path: String, trainingData: DataFingerprint,
+                              visit: @escaping (ReplayedStep) -> Void = { _ in },
+                              progress: (Int, Int) -> Void = { _, _ in }) throws(StepLogError) -> (writer: StepLogWriter, log: StepLog) {
         let file = try StepLogError.io(path) { () throws(FileProblem) in try OutputFile.openLocked(path) }
         let log = try StepLog.read(StepLogError.io(path) { () throws(FileProblem) in try LogSource(file: file) },
-                                   file: path, through: nil, verifying: true)
+                                   file: path, through: nil, verifying: true, visit: visit, progress: progress)
         if let origin = log.origin { throw .notResumable(file: path, origin: origin) }
         if let recorded = log.dataFingerprint, recorded != trainingData {
             throw .otherTrainingData(file: path, recorded: recorded, given: trainingData)

@@ -38,11 +38,21 @@ public struct StepLogEntry: Sendable, Equatable {
         }
     }
 
+    /// The perturbations whose sign was kept (not 0), regenerated, with those signs: all
+    /// that moves the weights, so a replay draws only these (about half of them).
+    public func keptPerturbations(seed: UInt64, parameterCount: Int) -> (perturbations: [Perturbation], signs: [Int8]) {
+        let kept = keptSigns.indices.filter { keptSigns[$0] != 0 }
+        let perturbations = kept.map {
+            Perturbation(seed: seed, step: step, index: $0, density: density, parameterCount: parameterCount)
+        }
+        return (perturbations, kept.map { keptSigns[$0] })
+    }
+
     /// Redoes this step's update on `model`.
     /// - Returns: how many parameters changed.
     @discardableResult
     public func replay(seed: UInt64, on model: inout TernaryModel) -> Int {
-        UpdateRule.apply(perturbations(seed: seed, parameterCount: model.shape.parameterCount),
-                         keptSigns: keptSigns, to: &model)
+        let kept = keptPerturbations(seed: seed, parameterCount: model.shape.parameterCount)
+        return UpdateRule.apply(kept.perturbations, keptSigns: kept.signs, to: &model)
     }
 }

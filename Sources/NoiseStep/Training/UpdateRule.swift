@@ -40,23 +40,40 @@ public enum UpdateRule {
     /// - Returns: how many parameters changed value.
     @discardableResult
     public static func apply(_ perturbations: [Perturbation], keptSigns: [Int8], to model: inout TernaryModel) -> Int {
+        applyCounting(perturbations, keptSigns: keptSigns, to: &model).changed
+    }
+
+    /// `apply`, also saying by how much the count of zero parameters grew (negative when
+    /// it shrank), so a replay follows the sparsity without counting every parameter.
+    static func applyCounting(_ perturbations: [Perturbation], keptSigns: [Int8],
+                              to model: inout TernaryModel) -> (changed: Int, zerosAdded: Int) {
         precondition(perturbations.count == keptSigns.count)
-        var sums: [Int: Int] = [:]
+        // Each kept entry's contribution, gathered and sorted by position: a step's few
+        // thousand entries sum faster so than in a dictionary.
+        var contributions: [(position: Int, sign: Int)] = []
         for (perturbation, kept) in zip(perturbations, keptSigns) where kept != 0 {
             for (position, sign) in zip(perturbation.positions, perturbation.signs) {
-                sums[position, default: 0] += Int(sign) * Int(kept)
+                contributions.append((position, Int(sign) * Int(kept)))
             }
         }
-        var changed = 0
-        for position in sums.keys.sorted() {
-            let step = max(-1, min(1, sums[position]!))
+        contributions.sort { $0.position < $1.position }
+        var changed = 0, zerosAdded = 0, index = 0
+        while index < contributions.count {
+            let position = contributions[index].position
+            var sum = 0
+            while index < contributions.count, contributions[index].position == position {
+                sum += contributions[index].sign
+                index += 1
+            }
+            let step = max(-1, min(1, sum))
             let old = Int(model[parameter: position])
             let new = max(-1, min(1, old - step))
             if new != old {
                 model[parameter: position] = Int8(new)
                 changed += 1
+                zerosAdded += (new == 0 ? 1 : 0) - (old == 0 ? 1 : 0)
             }
         }
-        return changed
+        return (changed, zerosAdded)
     }
 }

@@ -40,6 +40,15 @@ extension DataError {
                 + " this is not an MNIST-sized IDX file"
         case .empty(let file):
             return "\(Printable.escaped(file)): holds no examples; use a data set with at least one image"
+        case .changedWhileRead(let file):
+            return "\(Printable.escaped(file)): changed while it was read; load the data again once nothing writes it"
+        case .conflictingFiles(let first, let second):
+            return "\(Printable.escaped(first)) and \(Printable.escaped(second)) hold different data; remove the one that"
+                + " is not meant, so that the data is not a guess"
+        case .allHeldOut(let directory, let examples, let perClass):
+            return "\(Printable.escaped(directory)): holds \(examples) images, at most \(perClass) of each class, and the"
+                + " validation split holds out \(perClass) of each class, so none would be left to train on; give it more"
+                + " than \(perClass) images of a class, or pass --data DIR"
         case .bundledDataNotFound(let variable, let roots):
             let name = BundledData.environmentVariable
             let searched = [variable.map { "$\(name)=\($0)" } ?? "$\(name) (unset)"]

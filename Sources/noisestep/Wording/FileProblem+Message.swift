@@ -5,7 +5,7 @@ extension FileProblem {
     /// One line about `path` (as the user gave it): what is wrong and, where there is
     /// one, what to do.
     func message(path: String) -> String {
-        let file = Printable.escaped(path)
+        let file = path.isEmpty ? "''" : Printable.escaped(path)
         switch self {
         case .system(let operation, let code):
             return "\(file): " + Self.systemMessage(operation, code: code)
@@ -23,6 +23,12 @@ extension FileProblem {
             return "\(file): is the same file as \(Printable.escaped(other)); give each its own file"
         case .writeStalled:
             return "\(file): cannot write: the file system took no bytes"
+        case .emptyPath:
+            return "\(file): an empty path names no file; give a file name"
+        case .readOnly:
+            return "\(file): is read-only, so it is kept; make it writable (chmod u+w) if it may change"
+        case .otherOwner:
+            return "\(file): belongs to another user, so it is kept; choose another path"
         }
     }
 
@@ -33,6 +39,10 @@ extension FileProblem {
             return "no such file or directory"
         case (.create, ENOENT), (.link, ENOENT):
             return "cannot create it: its folder does not exist"
+        case (_, ENOTDIR):
+            return "a part of its path that should be a folder is a file"
+        case (_, ENAMETOOLONG):
+            return "the name (or the whole path) is too long for the file system"
         case (_, ELOOP):
             return "a loop of symbolic links (or a chain of more than 40)"
         case (_, ENOSPC), (_, EDQUOT), (_, EFBIG):

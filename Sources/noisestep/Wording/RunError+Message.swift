@@ -5,6 +5,7 @@ extension RunError {
         switch self {
         case .recording(let problem): return problem.message
         case .metrics(let problem): return problem.message
+        case .refused(let violation): return violation.message
         }
     }
 }

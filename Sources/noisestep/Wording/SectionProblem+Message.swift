@@ -33,6 +33,7 @@ extension SectionProblem {
         case .unknownOrigin(let code): return "names optimizer \(code), which this noisestep does not know"
         case .invalidOrigin: return "holds optimizer settings that are not finite, non-negative numbers"
         case .misplacedOrigin: return "is not right after the file's opening weights, which it describes"
+        case .settingsStep(let step, let stepsDone): return "holds the settings after step \(step) but follows step \(stepsDone)"
         }
     }
 
@@ -52,6 +53,7 @@ extension SectionProblem {
         case .step: return "step record"
         case .weights: return "weights section"
         case .origin: return "origin section"
+        case .settings: return "settings section"
         case nil: return SectionKind.isOptional(kind) ? "optional section" : "unknown section"
         }
     }
