@@ -92,7 +92,7 @@ struct BenchCommand: ParsableCommand {
     /// bench would otherwise be dropped without a word.
     private func validateModes() throws {
         let modes = [("--mpi", mpi), ("--dashboard", dashboard), ("--dashboard-memory", dashboardMemory),
-                     ("--time-to", timeTo != nil), ("--compare", compare)].filter(\.1).map(\.0)
+                     ("--time-to", timeTo != nil), ("--compare", compare), ("--layers", layers != nil)].filter(\.1).map(\.0)
         if modes.count > 1 { throw ValidationError("\(modes[0]) and \(modes[1]) are separate benches; run one at a time") }
         let mode = modes.first ?? (measureRun != nil ? "--compare" : "the default bench")
         let owned: [(option: String, given: Bool, bench: String)] = [
