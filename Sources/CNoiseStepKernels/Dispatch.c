@@ -3,9 +3,12 @@
 // the same inline functions, so the two differ only in the instructions chosen, never in
 // the operations: results are bit for bit equal (tested).
 #include "CNoiseStepKernels.h"
+#include "Conv.h"
+#include "ConvBackward.h"
 #include "Dense.h"
 #include "InputLayer.h"
 #include "LayerNorm.h"
+#include "Pool.h"
 #include "Tangent.h"
 #include <stdatomic.h>
 
@@ -103,3 +106,35 @@ NS_DISPATCH(ns_input_layer,
              float divisor, const float *bias, int32_t *partial, ptrdiff_t *cursors, float *out),
             (weights, inputs, outputs, ink_indices, ink_levels, ink_counts, ink_stride, unit_levels, divisor, bias,
              partial, cursors, out))
+
+// Convolutions and pooling (Conv.h, ConvBackward.h, Pool.h).
+#define NS_CONV_PARAMETERS ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs
+#define NS_CONV_ARGUMENTS channels, height, width, kernel, outputs
+NS_DISPATCH(ns_conv_forward,
+            (const float *weights, const float *bias, const float *input, NS_CONV_PARAMETERS, float divisor, float *out),
+            (weights, bias, input, NS_CONV_ARGUMENTS, divisor, out))
+NS_DISPATCH(ns_conv_backward, (const float *transposed, const float *delta, NS_CONV_PARAMETERS, float *out),
+            (transposed, delta, NS_CONV_ARGUMENTS, out))
+NS_DISPATCH_FLOAT(ns_conv_tap_gradient, (const float *delta, const float *input, NS_CONV_PARAMETERS),
+                  (delta, input, NS_CONV_ARGUMENTS))
+NS_DISPATCH_FLOAT(ns_conv_bias_gradient, (const float *delta, NS_CONV_PARAMETERS), (delta, NS_CONV_ARGUMENTS))
+NS_DISPATCH(ns_conv_batch_weight_gradient,
+            (const float *deltas, NS_CONV_PARAMETERS, ptrdiff_t first_row, ptrdiff_t row_count, const float *inputs,
+             ptrdiff_t chunks, float *out),
+            (deltas, NS_CONV_ARGUMENTS, first_row, row_count, inputs, chunks, out))
+NS_DISPATCH(ns_conv_read_gradients,
+            (const float *delta, const float *input, NS_CONV_PARAMETERS, float divisor,
+             const ns_perturbation_entry *entries, ptrdiff_t count, double *alignments),
+            (delta, input, NS_CONV_ARGUMENTS, divisor, entries, count, alignments))
+NS_DISPATCH(ns_conv_add_tap, (const float *input, NS_CONV_PARAMETERS, float scale, float *tangent),
+            (input, NS_CONV_ARGUMENTS, scale, tangent))
+#define NS_POOL_PARAMETERS ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t size
+NS_DISPATCH(ns_max_pool, (const float *input, NS_POOL_PARAMETERS, float *out), (input, channels, height, width, size, out))
+NS_DISPATCH(ns_max_pool_route,
+            (const float *input, const float *pooled, NS_POOL_PARAMETERS, int to_input, float *along_input,
+             float *along_pooled),
+            (input, pooled, channels, height, width, size, to_input, along_input, along_pooled))
+NS_DISPATCH(ns_average_pool, (const float *input, NS_POOL_PARAMETERS, float *out),
+            (input, channels, height, width, size, out))
+NS_DISPATCH(ns_average_pool_backward, (const float *delta_out, NS_POOL_PARAMETERS, float *delta_in),
+            (delta_out, channels, height, width, size, delta_in))

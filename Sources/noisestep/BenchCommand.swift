@@ -60,6 +60,9 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads (0: one per core); the reference gets the same number.")
     var threads = 0
 
+    @Option(help: "Only measure a model given as a layer list (as train --layers takes it; e.g. the conv preset's \"\(ModelPreset.convSpec)\"): its reverse and forward-mode steps and forward pass, beside the default MLP's step.")
+    var layers: String?
+
     @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
     var mpi = false
 
@@ -107,7 +110,8 @@ struct BenchCommand: ParsableCommand {
     /// bench would otherwise be dropped without a word.
     private func validateModes() throws {
         let modes = [("--mpi", mpi), ("--dashboard", dashboard), ("--dashboard-memory", dashboardMemory),
-                     ("--time-to", timeTo != nil), ("--compare", compare), ("--learning", learning)].filter(\.1).map(\.0)
+                     ("--time-to", timeTo != nil), ("--compare", compare), ("--learning", learning),
+                     ("--layers", layers != nil)].filter(\.1).map(\.0)
         if modes.count > 1 { throw ValidationError("\(modes[0]) and \(modes[1]) are separate benches; run one at a time") }
         let mode = modes.first ?? (measureRun != nil ? "--compare" : "the default bench")
         let owned: [(option: String, given: Bool, bench: String)] = [
@@ -146,6 +150,13 @@ struct BenchCommand: ParsableCommand {
                             table: BenchTable.render)
         }
         if let learningRun { return try emit(try learningRun.measure(progress: Self.progress), table: BenchTable.render) }
+        if let layers {
+            let list: [any LayerKind]
+            do throws(LayerSpecProblem) { list = try LayerKinds.parse(layers) } catch { throw CLIError.usage(error.message) }
+            var bench = LayerBench(layers: list, threads: request.resolvedThreads)
+            bench.rounds = rounds
+            return try emit(try bench.measure(progress: Self.progress), table: BenchTable.render)
+        }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery ?? 10, timeToSteps ?? 6000, rounds)

@@ -32,6 +32,9 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Hidden layer widths of the MLP, comma-separated. (default: 256,256)")
     var hidden: String?
 
+    @Option(help: "A named model: mlp (the default; --hidden sets its widths) or conv (\(ModelPreset.convSpec)).")
+    var arch: ModelPreset?
+
     @Option(help: ArgumentHelp("Any other model: its layers from the image to the 10 logits, comma-separated, each a kind and its settings (\(LayerKinds.usages.joined(separator: "; "))), e.g. \"dense 128, dense 10\"."))
     var layers: String?
 
@@ -88,7 +91,11 @@ struct TrainingArguments: ParsableArguments {
     /// The engine options these arguments describe, checked against the rulebook.
     func trainingOptions() throws -> TrainingOptions {
         var options = paper ? TrainingOptions.paper : TrainingOptions()
-        if let layers {
+        if arch != nil, layers != nil { throw CLIError.usage("--arch and --layers both name the model; give one") }
+        if arch == .conv, hidden != nil { throw CLIError.usage("--hidden sets the MLP's widths; --arch conv has none") }
+        if let layers = arch?.layers {
+            options.use(layers: layers)
+        } else if let layers {
             if hidden != nil { throw CLIError.usage(LimitViolation.hiddenAndLayers.message) }
             options.use(layers: try parseLayers(layers))
         } else {
@@ -180,6 +187,7 @@ struct TrainingArguments: ParsableArguments {
 }
 
 extension DensitySchedule: ExpressibleByArgument {}
+extension ModelPreset: ExpressibleByArgument {}
 extension InputEncoding: ExpressibleByArgument {}
 extension AlignmentEngine: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}

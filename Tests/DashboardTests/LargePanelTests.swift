@@ -86,6 +86,30 @@ import Testing
             """#)
     }
 
+    /// A convolution's 3 × 3 filters drawn whole, a weight two cells wide.
+    @Test func fieldsShowAConvolutionsFiltersWhole() throws {
+        let shape = ModelShape(input: .image, layers: try LayerKinds.parse("conv 2 3, pool 2, dense 10"))
+        var weights = [Int8](repeating: 0, count: shape.parameterCount)
+        weights[0 ..< 9] = [1, 0, -1, 1, 0, -1, 1, 1, 1]  // filter 0; filter 1 all 0
+        var state = Fixtures.state(steps: 1)
+        state.model = TernaryModel(shape: shape, flatParameters: weights)
+        let text = Fixtures.render(width: 32, height: 10) { canvas, rect in
+            FieldsPanel.draw(FieldsPanel.collect(state, rect: rect), in: &canvas, rect: rect)
+        }
+        #expect(text == #"""
+            ┌ first layer's weights ───────┐
+            │██  ▒▒                        │
+            │██  ▒▒                        │
+            │██████                        │
+            │                              │
+            │                              │
+            │                              │
+            │                              │
+            │            #0             #1 │
+            └──────────────────────────────┘
+            """#)
+    }
+
     @Test func timelineFollowsTheLossPlotsAxis() {
         let state = Fixtures.state(steps: 40)
         let text = Fixtures.render(width: 50, height: 5) { canvas, rect in

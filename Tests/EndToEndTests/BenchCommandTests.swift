@@ -16,3 +16,21 @@ import Testing
         #expect((object["adam_ste"] as? [[String: Any]])?.count == 1)
     }
 }
+
+extension BenchCommandTests {
+    /// `bench --layers`: a layer list's step and forward-pass figures beside the MLP's step.
+    @Test func aLayerListsFiguresAreStrictJSON() throws {
+        let bench = try BinaryUnderTest.run(["bench", "--layers", "conv 2 5, pool 4, dense 10", "--rounds", "1",
+                                             "--threads", "1", "--json"])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        let object = try StrictJSON.object(bench.stdout.split(separator: "\n").first.map(String.init) ?? "")
+        #expect(object["layers"] as? String == "conv 2 5, pool 4, dense 10")
+        // conv: 2 × 25 weights at 24 × 24 positions; dense: 10 × 2 × 6 × 6.
+        #expect(object["multiply_adds_per_image"] as? Int == 2 * 25 * 576 + 10 * 72)
+        for key in ["reverse_step_ms", "forward_step_ms", "forward_pass_ms", "mlp_reverse_step_ms", "peak_gflops"] {
+            #expect((object[key] as? Double ?? 0) > 0, "\(key)")
+        }
+        let refused = try BinaryUnderTest.run(["bench", "--layers", "conv 2", "--rounds", "1"])
+        #expect(refused.status == 64 && refused.stderr.contains("conv CHANNELS KERNEL"), "\(refused.stderr)")
+    }
+}

@@ -43,6 +43,15 @@ struct ExportRoundTripTests {
         try roundTrip(["--optimizer", "adam-ste", "--hidden", "64", "--batch", "256"], steps: 40)
     }
 
+    @Test func aConvolutionalNet() throws {
+        try roundTrip(["--layers", "conv 4 5, pool 2, conv 8 3, pool 2, dense 10", "--samples", "64"], steps: 12)
+    }
+
+    @Test func binaryInputPooledFirst() throws {
+        try roundTrip(["--input", "binary", "--layers", "pool 2, conv 6 3, dense 16, dense 10", "--samples", "64"],
+                      steps: 12)
+    }
+
     /// The README quotes Tests/Export/run_safetensors.py whole, and run as the README says
     /// it prints eval's accuracy.
     @Test func theReadmeSnippetIsTheTestedFileAndReproducesEval() throws {

@@ -9,7 +9,7 @@ import Testing
     /// Options that take a path, a name or a list of words, not a number.
     static let notNumbers: Set<String> = ["--data", "--out", "--resume", "--metrics", "--compare", "--schedule", "--input",
                                           "--alignment", "--optimizer", "--reference", "--model", "--stats", "--help",
-                                          "--theme", "--layers", "--keep-by", "--quantile-schedule", "--candidate"]
+                                          "--theme", "--layers", "--keep-by", "--quantile-schedule", "--candidate", "--arch"]
     /// What each command needs besides the option under test, to get as far as the option.
     static let commands: [(name: String, arguments: [String])] = [
         ("dashboard", []), ("train", []), ("eval", ["x.nstep"]), ("replay", ["x.nstep", "--out", "y.nstep"]), ("info", ["x.nstep"]),
@@ -41,7 +41,8 @@ import Testing
                 "\(command.name): \(outcome.status) \(outcome.stderr)")
     }
 
-    static let benches = [["--mpi"], ["--dashboard"], ["--dashboard-memory"], ["--time-to", "0.9"], ["--compare"]]
+    static let benches = [["--mpi"], ["--dashboard"], ["--dashboard-memory"], ["--time-to", "0.9"], ["--compare"],
+                          ["--layers", "dense 10"]]
 
     @Test func oneBenchAtATime() throws {
         for (index, first) in Self.benches.enumerated() {

@@ -74,6 +74,18 @@ import Testing
     }
 
     /// Another of the bundled subset's folds can be held out; a data directory has none.
+    /// --arch conv trains the conv preset, and its log names the layers.
+    @Test func theConvPresetTrainsAndItsLogNamesItsLayers() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let trained = try scratch.run(["train", "--arch", "conv", "--steps", "2", "--batch", "64", "--samples", "8",
+                                       "--eval-every", "0", "--out", "conv.nstep"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let info = try StrictJSON.object(try scratch.run(["info", "conv.nstep", "--json"]).stdout)
+        #expect(info["layers"] as? [String] == ["conv 16 5", "pool 2", "conv 32 5", "pool 2", "dense 128", "dense 10"])
+        #expect(info["parameters"] as? Int == 80_202)
+    }
+
     @Test func anotherHoldoutFoldIsNamed() throws {
         let other = try BinaryUnderTest.run(["train"] + small + ["--holdout-fold", "0"])
         #expect(other.status == 0, "\(other.stderr)")
@@ -103,6 +115,9 @@ import Testing
         (["--batch-from", "129"], "--batch-from: 129 is outside 1...128"),
         (["--quantile-schedule", "fixed", "--quantile-to", "0.9"], "--quantile-to: the quantile ramps only with"),
         (["--batch-from", "0"], "--batch-from: 0 is outside 1...1048576"),
+        (["--arch", "conv"], "--hidden sets the MLP's widths; --arch conv has none"),
+        (["--arch", "lenet"], "--arch"),
+        (["--arch", "mlp", "--layers", "dense 10"], "--arch and --layers both name the model"),
     ])
     func badInputGetsOneLineAndNoTraining(arguments: [String], named: String) throws {
         let outcome = try BinaryUnderTest.run(["train"] + small + arguments)

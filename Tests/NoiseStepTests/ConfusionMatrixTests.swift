@@ -39,8 +39,19 @@ import Testing
     /// the single-image forward pass, whatever the thread count.
     @Test(arguments: [1, 3])
     func evaluationMatchesTheSingleImagePath(threads: Int) throws {
+        try expectSingleImagePath(TernaryModel(shape: ModelShape(hidden: [24]), seed: 9), threads: threads)
+    }
+
+    /// The same through convolutions and pooling: the pad's path (each kind's `apply`)
+    /// against the chunk kernels.
+    @Test(arguments: [1, 3])
+    func aConvNetsEvaluationMatchesTheSingleImagePath(threads: Int) throws {
+        let shape = ModelShape(input: .image, layers: try LayerKinds.parse("conv 3 5, pool 2, conv 4 3, pool 2, dense 10"))
+        try expectSingleImagePath(TernaryModel(shape: shape, seed: 9), threads: threads)
+    }
+
+    func expectSingleImagePath(_ model: TernaryModel, threads: Int) throws {
         let data = Fixtures.bands(count: 150, gray: true)
-        let model = TernaryModel(shape: ModelShape(hidden: [24]), seed: 9)
         var expected = ConfusionMatrix()
         for index in 0 ..< data.count {
             let logits = model.logits(input: data.image(index).map { InputEncoding.gray.encode($0) })

@@ -22,33 +22,23 @@ enum Fixtures {
         return Dataset(pixels: pixels, labels: labels)
     }
 
-    /// Mean softmax cross-entropy of a float copy of the model, in Float64.
-    /// - Parameter parameters: flat parameter order of `shape`.
+    /// Mean softmax cross-entropy of a float copy of the model, in Float64 (`ReferenceNetwork`).
+    /// - Parameters: parameters: flat parameter order of `shape`; routes: where each pooling
+    ///   window's maximum is taken from (`ReferenceNetwork.Routes`), one per entry of
+    ///   `indices`, recorded by the first call that passes them and followed by the rest.
     static func referenceLoss(_ parameters: [Double], shape: ModelShape, data: Dataset, indices: [Int],
-                              encoding: InputEncoding, temperature: Double = 1) -> Double {
+                              encoding: InputEncoding, temperature: Double = 1,
+                              routes: ReferenceNetwork.Routes? = nil) -> Double {
         var total = 0.0
-        for index in indices {
-            var activations = data.image(index).map { Double(encoding.encode($0)) }
-            for place in shape.places {
-                let block = place.parameters!, inputs = block.columns, outputs = block.rows
-                let base = place.parameterOffset
-                var z = [Double](repeating: 0, count: outputs)
-                for o in 0 ..< outputs {
-                    var sum: Double = parameters[base + outputs * inputs + o]
-                    for j in 0 ..< inputs { sum += parameters[base + o * inputs + j] * activations[j] }
-                    z[o] = sum
-                }
-                if !place.isLast {
-                    let mean = z.reduce(0, +) / Double(outputs)
-                    let variance = z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(outputs)
-                    activations = z.map { max(0, ($0 - mean) / (variance + 1e-5).squareRoot()) }
-                } else {
-                    z = z.map { $0 / temperature }
-                    let top = z.max()!
-                    let logSum = log(z.reduce(0) { $0 + exp($1 - top) }) + top
-                    total += logSum - z[Int(data.labels[index])]
-                }
-            }
+        for (slot, index) in indices.enumerated() {
+            let input = data.image(index).map { Double(encoding.encode($0)) }
+            var route = routes?.routes[slot] ?? ReferenceNetwork.Route()
+            let z = ReferenceNetwork.logits(parameters, shape: shape, input: input, route: &route)
+                .map { $0 / temperature }
+            routes?.routes[slot] = route
+            let top = z.max()!
+            let logSum = log(z.reduce(0) { $0 + exp($1 - top) }) + top
+            total += logSum - z[Int(data.labels[index])]
         }
         return total / Double(indices.count)
     }

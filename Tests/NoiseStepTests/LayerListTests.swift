@@ -96,10 +96,25 @@ import Testing
         #expect(throws: LimitViolation.hiddenAndLayers) { try Limits.check(both) }
     }
 
+    /// A pooling layer takes the layer norm and ReLU of the layer before it: they follow
+    /// the pooled values; the last layer has none.
+    @Test func aPoolingLayerRunsBeforeTheActivationOfTheLayerItPools() throws {
+        let shape = ModelShape(input: .image, layers: try LayerKinds.parse("conv 4 5, pool 2, conv 3 3, dense 12, dense 10"))
+        #expect(shape.places.map(\.hasActivation) == [false, true, true, true, false])
+        #expect(shape.places.map(\.output.features) == [4 * 24 * 24, 4 * 12 * 12, 3 * 10 * 10, 12, 10])
+    }
+
     @Test func specsParseAndNameWhatIsWrong() throws {
         #expect(try LayerKinds.parse("dense 256,dense 10").map(\.spec) == ["dense 256", "dense 10"])
         #expect(try LayerKinds.parse(" dense  32 , dense 10 ").map(\.spec) == ["dense 32", "dense 10"])
-        #expect(throws: LayerSpecProblem.unknownKind("conv")) { try LayerKinds.parse("conv 5, dense 10") }
+        #expect(throws: LayerSpecProblem.unknownKind("convolution")) { try LayerKinds.parse("convolution 5, dense 10") }
+        #expect(throws: LayerSpecProblem.badArguments(kind: "conv", found: ["5"], expected: "conv CHANNELS KERNEL")) {
+            try LayerKinds.parse("conv 5, dense 10")
+        }
+        #expect(try LayerKinds.parse("conv 16 5, pool 2, dense 10").map(\.spec) == ["conv 16 5", "pool 2", "dense 10"])
+        #expect(throws: LayerSpecProblem.badArguments(kind: "pool", found: ["0"], expected: "pool SIZE")) {
+            try LayerKinds.parse("pool 0")
+        }
         #expect(throws: LayerSpecProblem.unknownKind("")) { try LayerKinds.parse("dense 10,") }
         #expect(throws: LayerSpecProblem.badArguments(kind: "dense", found: ["1", "2"], expected: "dense OUTPUTS")) {
             try LayerKinds.parse("dense 1 2")

@@ -2,8 +2,9 @@
 """noise_step in PyTorch on the CPU: the peer `noisestep bench` measures itself against.
 
 The same recipe as noisestep, written the way a PyTorch user would:
-  * a ternary MLP 784 -> hidden... -> 10: every weight and bias in {-1, 0, +1}, layer
-    norm without learned parameters (eps 1e-5) and ReLU after each hidden layer;
+  * a ternary MLP 784 -> hidden... -> 10, or (--arch conv) noisestep's conv preset: every
+    weight and bias in {-1, 0, +1}, layer norm without learned parameters (eps 1e-5) and
+    ReLU after each hidden layer;
   * loss: cross-entropy of softmax(logits / temperature) over a batch drawn with
     replacement;
   * each step draws `samples` sparse ternary perturbations nu (each parameter nonzero
@@ -59,6 +60,40 @@ def load(directory, prefix, encoding):
     pixels = torch.from_numpy(images.astype(np.float32))
     inputs = (pixels > 0).float() if encoding == "binary" else pixels / 255
     return inputs, torch.from_numpy(labels.astype(np.int64))
+
+
+class TernaryConvNet:
+    """noisestep's conv preset: conv 5x5 (c1) -> max pool 2 -> layer norm, ReLU -> conv 5x5 (c2)
+    -> max pool 2 -> layer norm, ReLU -> dense hidden -> layer norm, ReLU -> dense 10, on 28x28
+    images. Flat order as noisestep's: each layer's weight (conv [out, in, 5, 5], dense
+    [out, in]) row-major, then its bias; layer norms over all of a layer's features."""
+
+    def __init__(self, c1=16, c2=32, hidden=128, kernel=5):
+        self.kernel = kernel
+        side1 = (28 - kernel + 1) // 2
+        side2 = (side1 - kernel + 1) // 2
+        shapes = [(c1, 1, kernel, kernel), (c2, c1, kernel, kernel), (hidden, c2 * side2 * side2), (10, hidden)]
+        self.slices, offset = [], 0
+        for shape in shapes:
+            count = int(np.prod(shape))
+            self.slices.append((slice(offset, offset + count), slice(offset + count, offset + count + shape[0]), shape))
+            offset += count + shape[0]
+        self.parameters = offset
+
+    def logits(self, theta, x):
+        x = x.view(-1, 1, 28, 28)
+        for layer, (weight, bias, shape) in enumerate(self.slices):
+            if len(shape) == 4:
+                x = F.max_pool2d(F.conv2d(x, theta[weight].view(shape), theta[bias]), 2)
+                x = F.relu(F.layer_norm(x, x.shape[1:], eps=LAYER_NORM_EPSILON))
+            else:
+                x = F.linear(x.flatten(1), theta[weight].view(shape), theta[bias])
+                if layer < len(self.slices) - 1:
+                    x = F.relu(F.layer_norm(x, x.shape[1:], eps=LAYER_NORM_EPSILON))
+        return x
+
+    def loss(self, theta, x, y, temperature):
+        return F.cross_entropy(self.logits(theta, x) / temperature, y)
 
 
 class TernaryMLP:
@@ -157,6 +192,9 @@ def main():
     parser.add_argument("--batch", type=int, default=1024)
     parser.add_argument("--samples", type=int, default=128)
     parser.add_argument("--hidden", default="256,256", help="hidden widths, e.g. 256,256")
+    parser.add_argument("--arch", default="mlp", choices=["mlp", "conv"],
+                        help="conv: noisestep's conv preset (--channels, dense 128)")
+    parser.add_argument("--channels", default="16,32", help="the conv preset's channels, e.g. 16,32")
     parser.add_argument("--density", type=float, default=6e-5)
     parser.add_argument("--schedule", default="paper", choices=["paper", "fixed"])
     parser.add_argument("--reject-quantile", type=float, default=0.5)
@@ -172,7 +210,11 @@ def main():
     generator = torch.Generator().manual_seed(args.seed)
     train_x, train_y = load(args.train, "train", args.input)
     test_x, test_y = load(args.test, "t10k", args.input)
-    model = TernaryMLP([784] + [int(w) for w in args.hidden.split(",")] + [10])
+    if args.arch == "conv":
+        c1, c2 = (int(c) for c in args.channels.split(","))
+        model = TernaryConvNet(c1, c2)
+    else:
+        model = TernaryMLP([784] + [int(w) for w in args.hidden.split(",")] + [10])
     theta = torch.randint(-1, 2, (model.parameters,), generator=generator).float()
     adam = None
     if args.mode == "adam-ste":
@@ -205,7 +247,7 @@ def main():
             print(json.dumps({"step": step, "loss": round(loss.item(), 5), "batch_accuracy": round(batch_accuracy, 4),
                               "density": used, "kept": kept, "ms": round(1000 * times[-1], 3)}), flush=True)
     weights = ternary(theta.detach())
-    print(json.dumps({"summary": True, "mode": args.mode, "steps": args.steps, "threads": args.threads,
+    print(json.dumps({"summary": True, "mode": args.mode, "arch": args.arch, "steps": args.steps, "threads": args.threads,
                       "median_ms_per_step": round(1000 * statistics.median(times), 3),
                       "mean_ms_per_step": round(1000 * statistics.mean(times), 3),
                       "test_accuracy": accuracy(model, weights, test_x, test_y), "test_images": len(test_y),

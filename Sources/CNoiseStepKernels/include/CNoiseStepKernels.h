@@ -55,6 +55,33 @@ void ns_input_layer(const int16_t *weights, ptrdiff_t inputs, ptrdiff_t outputs,
                     const int16_t *ink_levels, const ptrdiff_t *ink_counts, ptrdiff_t ink_stride, int unit_levels,
                     float divisor, const float *bias, int32_t *partial, ptrdiff_t *cursors, float *out);
 
+// Convolutions (stride 1, no padding) and pooling over [channels, height, width] chunks;
+// the shapes of every buffer are in `Kernels+Conv.swift` and `Kernels+Pool.swift`.
+void ns_conv_forward(const float *weights, const float *_Nullable bias, const float *input, ptrdiff_t channels,
+                     ptrdiff_t height, ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs, float divisor, float *out);
+void ns_conv_backward(const float *transposed, const float *delta, ptrdiff_t channels, ptrdiff_t height,
+                      ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs, float *out);
+float ns_conv_tap_gradient(const float *delta, const float *input, ptrdiff_t channels, ptrdiff_t height,
+                           ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs);
+float ns_conv_bias_gradient(const float *delta, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width,
+                            ptrdiff_t kernel, ptrdiff_t outputs);
+void ns_conv_batch_weight_gradient(const float *deltas, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width,
+                                   ptrdiff_t kernel, ptrdiff_t outputs, ptrdiff_t first_row, ptrdiff_t row_count,
+                                   const float *inputs, ptrdiff_t chunks, float *out);
+void ns_conv_read_gradients(const float *delta, const float *input, ptrdiff_t channels, ptrdiff_t height,
+                            ptrdiff_t width, ptrdiff_t kernel, ptrdiff_t outputs, float divisor,
+                            const ns_perturbation_entry *entries, ptrdiff_t count, double *alignments);
+void ns_conv_add_tap(const float *input, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t kernel,
+                     ptrdiff_t outputs, float scale, float *tangent);
+void ns_max_pool(const float *input, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t size,
+                 float *out);
+void ns_max_pool_route(const float *input, const float *pooled, ptrdiff_t channels, ptrdiff_t height,
+                       ptrdiff_t width, ptrdiff_t size, int to_input, float *along_input, float *along_pooled);
+void ns_average_pool(const float *input, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width, ptrdiff_t size,
+                     float *out);
+void ns_average_pool_backward(const float *delta_out, ptrdiff_t channels, ptrdiff_t height, ptrdiff_t width,
+                              ptrdiff_t size, float *delta_in);
+
 #pragma clang assume_nonnull end
 
 #endif

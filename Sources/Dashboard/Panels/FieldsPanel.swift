@@ -3,7 +3,8 @@ import NoiseStep
 /// The first layer's weights as pictures: each hidden unit's 784 ternary weights laid out
 /// as its 28 × 28 receptive field, shrunk to 14 × 7 cells (a cell is a 2 × 4 block of
 /// pixels, shown by the sign of its weights' sum) in three shades: █ for +1, ▒ for −1,
-/// blank for 0 (or a block that cancels out).
+/// blank for 0 (or a block that cancels out). A convolution's filter of at most 7 × 7
+/// is drawn whole in the same 14 × 7 cells, a weight to two cells side by side.
 enum FieldsPanel {
     static let fieldColumns = 14
     static let fieldRows = 7
@@ -19,7 +20,7 @@ enum FieldsPanel {
     /// The fields of as many units as fit in `rect`, the first units of layer 0.
     static func collect(_ state: SessionState, rect: Rect) -> Content {
         let model = state.model, units = model.firstLayerUnits
-        guard units > 0, model.receptiveField(of: 0)?.count == DrawingPad.side * DrawingPad.side else {
+        guard units > 0, let first = model.receptiveField(of: 0), !field(first).isEmpty else {
             return Content(fields: [], units: 0)
         }
         let inside = rect.inset(by: 1)
@@ -29,9 +30,11 @@ enum FieldsPanel {
         return Content(fields: (0 ..< count).compactMap { model.receptiveField(of: $0).map(field) }, units: units)
     }
 
-    /// The block signs of one unit's 28 × 28 weights.
+    /// The block signs of one unit's 28 × 28 weights, or a small filter's own weights;
+    /// empty for any other size.
     static func field(_ weights: [Int8]) -> [Int8] {
         let side = DrawingPad.side
+        if weights.count != side * side { return filter(weights) }
         var blocks = [Int8](repeating: 0, count: fieldColumns * fieldRows)
         for blockRow in 0 ..< fieldRows {
             for blockColumn in 0 ..< fieldColumns {
@@ -43,6 +46,19 @@ enum FieldsPanel {
             }
         }
         return blocks
+    }
+
+    /// A k × k filter (k ≤ 7) in the top left of the 14 × 7 cells, each weight two cells
+    /// wide; empty when the weights are not such a square.
+    static func filter(_ weights: [Int8]) -> [Int8] {
+        let side = Int(Double(weights.count).squareRoot())
+        guard side > 0, side * side == weights.count, side <= fieldRows else { return [] }
+        var cells = [Int8](repeating: 0, count: fieldColumns * fieldRows)
+        for (index, weight) in weights.enumerated() {
+            let at = (index / side) * fieldColumns + 2 * (index % side)
+            (cells[at], cells[at + 1]) = (weight, weight)
+        }
+        return cells
     }
 
     static func draw(_ content: Content, in canvas: inout Canvas, rect: Rect) {

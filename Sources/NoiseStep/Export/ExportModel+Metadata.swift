@@ -10,9 +10,12 @@ extension ExportModel {
             "input_divisor": String(describing: inputDivisor),
             "layer_norm_epsilon": String(describing: layers.lazy.compactMap(\.epsilon).first ?? 0),
             "temperature": String(describing: temperature),
-            "weights": "int8 in {-1, 0, 1}; dense: y = x @ weight.T + bias; the first dense layer sums "
-                + "integer pixel levels (gray: the pixel, binary: 1 if pixel > 0) and divides by input_divisor "
-                + "before adding its bias",
+            "weights": "int8 in {-1, 0, 1}; dense: y = x @ weight.T + bias; conv: weight [out, in, k, k], "
+                + "stride 1, no padding, + bias; the architecture's layers run in order on [N, 1, 28, 28], "
+                + "flattened in (channel, row, column) order before a dense layer; layer_norm over all of an "
+                + "image's features; a first dense or conv layer sums integer pixel levels (gray: the pixel, "
+                + "binary: 1 if pixel > 0) and divides by input_divisor before adding its bias, any other "
+                + "first layer reads level / input_divisor",
             "output": "logits / temperature, float32 [N, \(classes)]; argmax is the class (ties: the lower)",
             "optimizer": provenance.optimizer.rawValue,
             "seed": String(provenance.seed),

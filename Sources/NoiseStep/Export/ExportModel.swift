@@ -41,6 +41,15 @@ public struct ExportModel: Sendable, Equatable {
     /// exact sums: 255 for grey input (pixel / 255), 1 for binary (pixel > 0).
     public var inputDivisor: Float { encoding.divisor }
 
+    /// Whether the first layer sums the pixels' integer levels and divides them itself (a
+    /// dense or convolution layer does); any other first layer reads level / divisor.
+    var firstLayerReadsLevels: Bool {
+        switch layers.first {
+        case .dense, .conv: true
+        default: false
+        }
+    }
+
     /// The layers in one line, e.g. "784 dense(256) layer_norm relu dense(10)".
     public var architecture: String {
         ([String(inputWidth)] + layers.map(\.summary)).joined(separator: " ")
@@ -51,16 +60,33 @@ public struct ExportModel: Sendable, Equatable {
 public enum ExportLayer: Sendable, Equatable {
     /// y = x · weightᵀ + bias, ternary parameters.
     case dense(ExportDense)
+    /// y[o] = bias[o] + Σ weight[o, c, ky, kx] · x[c, y + ky, x + kx], ternary parameters.
+    case conv(ExportConv)
+    /// The largest value of each window of each channel.
+    case maxPool(ExportPool)
     /// (x − mean) / sqrt(variance + epsilon) over each example's features; no learned
     /// scale or shift.
     case layerNorm(epsilon: Float)
     /// max(x, 0).
     case relu
 
+    /// The index of the layer in the model's list, for the layers that carry one (the
+    /// layer norm and ReLU that follow a layer are named after it).
+    var index: Int? {
+        switch self {
+        case .dense(let dense): dense.index
+        case .conv(let conv): conv.index
+        case .maxPool(let pool): pool.index
+        case .layerNorm, .relu: nil
+        }
+    }
+
     /// How the layer is named in an architecture line.
     var summary: String {
         switch self {
         case .dense(let dense): "dense(\(dense.outputs))"
+        case .conv(let conv): "conv(\(conv.outputs),\(conv.kernel)x\(conv.kernel))"
+        case .maxPool(let pool): "max_pool(\(pool.size)x\(pool.size))"
         case .layerNorm: "layer_norm"
         case .relu: "relu"
         }
@@ -68,8 +94,12 @@ public enum ExportLayer: Sendable, Equatable {
 
     /// Features out of the layer, given `width` in.
     func outputs(after width: Int) -> Int {
-        if case .dense(let dense) = self { return dense.outputs }
-        return width
+        switch self {
+        case .dense(let dense): dense.outputs
+        case .conv(let conv): conv.output.features
+        case .maxPool(let pool): pool.output.features
+        case .layerNorm, .relu: width
+        }
     }
 
     /// The layer's ternary parameters as named tensors, in the order formats store them.
@@ -78,7 +108,11 @@ public enum ExportLayer: Sendable, Equatable {
         case .dense(let dense):
             [ExportTensor(name: dense.weightName, shape: [dense.outputs, dense.inputs], values: dense.weight),
              ExportTensor(name: dense.biasName, shape: [dense.outputs], values: dense.bias)]
-        case .layerNorm, .relu:
+        case .conv(let conv):
+            [ExportTensor(name: conv.weightName, shape: [conv.outputs, conv.input.channels, conv.kernel, conv.kernel],
+                          values: conv.weight),
+             ExportTensor(name: conv.biasName, shape: [conv.outputs], values: conv.bias)]
+        case .maxPool, .layerNorm, .relu:
             []
         }
     }

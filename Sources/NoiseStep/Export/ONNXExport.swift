@@ -15,20 +15,32 @@ enum ONNXExport {
 
     static func bytes(of model: ExportModel) -> [UInt8] {
         var graph = ONNXGraph()
-        var value = encodedInput(model, into: &graph)
-        var width = model.inputWidth, block = 0
+        var flow = Flow(value: encodedInput(model, into: &graph), shape: .image, isSpatial: false)
+        if !model.firstLayerReadsLevels, model.inputDivisor != 1 {
+            graph.constant("input.divisor", dims: [], float: [model.inputDivisor])
+            graph.node("Div", [flow.value, "input.divisor"], "input.values", name: "input.values")
+            flow.value = "input.values"
+        }
+        var block = 0
         for layer in model.layers {
-            if case .dense(let dense) = layer { block = dense.index }
-            value = add(layer, block: block, input: value, width: width, model: model, into: &graph)
-            width = layer.outputs(after: width)
+            block = layer.index ?? block
+            flow = add(layer, block: block, flow, model: model, into: &graph)
         }
         graph.constant("temperature", dims: [], float: [Float(model.temperature)])
-        graph.node("Div", [value, "temperature"], outputName, name: "temperature")
+        graph.node("Div", [flow.value, "temperature"], outputName, name: "temperature")
         return graph.model(name: "noisestep", input: inputName, inputWidth: model.inputWidth, output: outputName,
                            outputWidth: model.classes, metadata: model.metadata,
                            producerVersion: model.provenance.producer,
                            documentation: "A ternary network trained by \(model.provenance.producer): "
                                + model.architecture)
+    }
+
+    /// Where the values stand between two layers: the name of the tensor, its shape per
+    /// example, and whether it is laid out [N, channels, height, width] (else [N, features]).
+    struct Flow {
+        var value: String
+        var shape: ActivationShape
+        var isSpatial: Bool
     }
 
     /// The pixel levels the first dense layer multiplies: the pixels themselves for grey
@@ -46,25 +58,77 @@ enum ONNXExport {
         }
     }
 
-    /// Appends the nodes of `layer` reading `input`, which has `width` features; returns
-    /// the name of its output. Nodes are named after the dense layer they follow
-    /// (`block`): layers.0.dense, layers.0.layer_norm, layers.0.relu, layers.1.dense…
-    private static func add(_ layer: ExportLayer, block: Int, input: String, width: Int, model: ExportModel,
-                            into graph: inout ONNXGraph) -> String {
+    /// Appends the nodes of `layer` after `flow`; returns where the values stand after it.
+    /// Nodes are named after the layer they belong to or follow (`block`): layers.0.conv,
+    /// layers.1.max_pool, layers.1.layer_norm, layers.1.relu, layers.2.dense…
+    private static func add(_ layer: ExportLayer, block: Int, _ flow: Flow, model: ExportModel,
+                            into graph: inout ONNXGraph) -> Flow {
+        let divisor = block == 0 ? model.inputDivisor : 1
         switch layer {
         case .dense(let dense):
-            return addDense(dense, input: input, divisor: dense.index == 0 ? model.inputDivisor : 1, into: &graph)
+            let input = flow.isSpatial ? flatten(flow.value, block: block, into: &graph) : flow.value
+            return Flow(value: addDense(dense, input: input, divisor: divisor, into: &graph),
+                        shape: .vector(dense.outputs), isSpatial: false)
+        case .conv(let conv):
+            let input = spatial(flow, block: block, into: &graph)
+            return Flow(value: addConv(conv, input: input, divisor: divisor, into: &graph), shape: conv.output,
+                        isSpatial: true)
+        case .maxPool(let pool):
+            let input = spatial(flow, block: block, into: &graph), name = "layers.\(block).max_pool"
+            let window: [Int64] = [Int64(pool.size), Int64(pool.size)]
+            graph.node("MaxPool", [input], name, name: name,
+                       attributes: [.integers("kernel_shape", window), .integers("strides", window)])
+            return Flow(value: name, shape: pool.output, isSpatial: true)
         case .layerNorm(let epsilon):
-            let name = "layers.\(block).layer_norm", scale = "\(name).scale"
-            graph.constant(scale, dims: [width], float: [Float](repeating: 1, count: width))
-            graph.node("LayerNormalization", [input, scale], name, name: name,
-                       attributes: [.integer("axis", -1), .float("epsilon", epsilon)])
-            return name
+            let name = "layers.\(block).layer_norm", scale = "\(name).scale", shape = flow.shape
+            let dims = flow.isSpatial ? [shape.channels, shape.height, shape.width] : [shape.features]
+            graph.constant(scale, dims: dims, float: [Float](repeating: 1, count: shape.features))
+            graph.node("LayerNormalization", [flow.value, scale], name, name: name,
+                       attributes: [.integer("axis", flow.isSpatial ? 1 : -1), .float("epsilon", epsilon)])
+            return Flow(value: name, shape: shape, isSpatial: flow.isSpatial)
         case .relu:
             let name = "layers.\(block).relu"
-            graph.node("Relu", [input], name, name: name)
+            graph.node("Relu", [flow.value], name, name: name)
+            return Flow(value: name, shape: flow.shape, isSpatial: flow.isSpatial)
+        }
+    }
+
+    /// `flow`'s values as [N, channels, height, width]: reshaped when they are [N, features].
+    private static func spatial(_ flow: Flow, block: Int, into graph: inout ONNXGraph) -> String {
+        guard !flow.isSpatial else { return flow.value }
+        let name = "layers.\(block).image", shape = flow.shape
+        graph.constant("\(name).shape", dims: [4], int64: [-1, Int64(shape.channels), Int64(shape.height), Int64(shape.width)])
+        graph.node("Reshape", [flow.value, "\(name).shape"], name, name: name)
+        return name
+    }
+
+    /// [N, channels, height, width] as [N, features], features in (channel, row, column) order.
+    private static func flatten(_ value: String, block: Int, into graph: inout ONNXGraph) -> String {
+        let name = "layers.\(block).flat"
+        graph.node("Flatten", [value], name, name: name, attributes: [.integer("axis", 1)])
+        return name
+    }
+
+    /// A stride-1 convolution without padding (÷ divisor, then + b when it has one), with
+    /// W and b stored as int8.
+    private static func addConv(_ conv: ExportConv, input: String, divisor: Float, into graph: inout ONNXGraph) -> String {
+        let name = "layers.\(conv.index).conv"
+        let kernel: [Int64] = [Int64(conv.kernel), Int64(conv.kernel)]
+        let tensors = ExportLayer.conv(conv).tensors
+        let weight = asFloat(tensors[0], into: &graph)
+        guard divisor != 1 else {
+            graph.node("Conv", [input, weight, asFloat(tensors[1], into: &graph)], name, name: name,
+                       attributes: [.integers("kernel_shape", kernel)])
             return name
         }
+        // The bias as [outputs, 1, 1], added to every position after the division.
+        var bias = tensors[1]
+        bias.shape = [conv.outputs, 1, 1]
+        graph.node("Conv", [input, weight], "\(name).sums", name: "\(name).sums", attributes: [.integers("kernel_shape", kernel)])
+        graph.constant("\(name).divisor", dims: [], float: [divisor])
+        graph.node("Div", ["\(name).sums", "\(name).divisor"], "\(name).scaled", name: "\(name).scaled")
+        graph.node("Add", ["\(name).scaled", asFloat(bias, into: &graph)], name, name: name)
+        return name
     }
 
     /// y = x · Wᵀ (÷ divisor) + b, with W and b stored as int8.

@@ -14,12 +14,14 @@ struct ONNXGraph {
     enum ElementType: Int64 {
         case float = 1
         case int8 = 3
+        case int64 = 7
     }
 
     /// A node attribute.
     enum Attribute {
         case integer(String, Int64)
         case float(String, Float)
+        case integers(String, [Int64])
     }
 
     private var nodes: [ProtobufMessage] = []
@@ -41,6 +43,14 @@ struct ONNXGraph {
     mutating func constant(_ name: String, dims: [Int], int8 values: [Int8]) {
         precondition(values.count == dims.reduce(1, *))
         initializers.append(Self.tensor(name, dims: dims, type: .int8, raw: values.map { UInt8(bitPattern: $0) }))
+    }
+
+    /// A constant int64 tensor of shape `dims` ([] for a scalar), row-major.
+    mutating func constant(_ name: String, dims: [Int], int64 values: [Int64]) {
+        precondition(values.count == dims.reduce(1, *))
+        var raw = [UInt8]()
+        for value in values { raw.appendLittleEndian(UInt64(bitPattern: value)) }
+        initializers.append(Self.tensor(name, dims: dims, type: .int64, raw: raw))
     }
 
     /// A constant float tensor of shape `dims` ([] for a scalar), row-major.
@@ -118,7 +128,8 @@ struct ONNXGraph {
         return info
     }
 
-    /// AttributeProto: name, then the value in its field with its type tag (FLOAT 1, INT 2).
+    /// AttributeProto: name, then the value in its field with its type tag (FLOAT 1, INT 2,
+    /// INTS 7, each element its own field 8).
     private static func encode(_ attribute: Attribute) -> ProtobufMessage {
         var message = ProtobufMessage()
         switch attribute {
@@ -130,6 +141,10 @@ struct ONNXGraph {
             message.string(1, name)
             message.float(2, value)
             message.integer(20, 1)
+        case .integers(let name, let values):
+            message.string(1, name)
+            for value in values { message.integer(8, value) }
+            message.integer(20, 7)
         }
         return message
     }

@@ -22,6 +22,11 @@ public protocol LayerKind: Sendable, Codable {
     /// Those words: `init(arguments:)` of them gives this layer back.
     var arguments: [String] { get }
 
+    /// Whether the layer runs between the layer before it and that layer's activation: a
+    /// pooling layer pools the convolution's z, and the layer norm and ReLU follow the
+    /// pooled values (`LayerPlace.hasActivation`). False for every other kind.
+    static var takesPreviousActivation: Bool { get }
+
     /// The rulebook's limits on this layer's own settings (a width, a kernel size).
     func check() throws(LimitViolation)
     /// The shape of its output for an input of `input`; nil when it cannot take that input.
@@ -45,6 +50,8 @@ public protocol LayerKind: Sendable, Codable {
 }
 
 extension LayerKind {
+    public static var takesPreviousActivation: Bool { false }
+
     /// "dense 256": the kind's name and its arguments, as `--layers` takes it.
     public var spec: String { ([Self.kindName] + arguments).joined(separator: " ") }
 

@@ -2,7 +2,7 @@
 /// command line's `--layers` may name. A new kind adds its type to `all`, nothing else
 /// outside its folder.
 public enum LayerKinds {
-    static let all: [any RunnableLayer.Type] = [DenseLayer.self]
+    static let all: [any RunnableLayer.Type] = [DenseLayer.self, ConvLayer.self, PoolLayer.self]
 
     /// How each kind's spec reads: "dense OUTPUTS".
     public static var usages: [String] { all.map { $0.usage } }

@@ -11,6 +11,9 @@ public struct LayerPlace: Sendable, Equatable {
     public let parameterOffset: Int
     /// Whether it gives the logits: the last layer has no activation after it.
     public let isLast: Bool
+    /// Whether layer norm and ReLU follow its z: every layer but the last, except one that
+    /// a pooling layer follows (the pooling layer then runs them on the pooled values).
+    public let hasActivation: Bool
 
     /// Whether it reads the image, whose inked pixels arrive as lists (`InkLists`).
     public var isFirst: Bool { index == 0 }

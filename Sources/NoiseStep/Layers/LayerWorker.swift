@@ -31,7 +31,8 @@ protocol LayerWorker: AnyObject {
                        into sparse: UnsafeMutablePointer<Float>) -> [Int]
     /// Forward mode: tangent += (∂z/∂θ)·ν for `entries`, [output features, 64].
     func addTangent(_ entries: ArraySlice<Kernels.Entry>, input: LayerInput, to tangent: UnsafeMutablePointer<Float>)
-    /// Forward mode: da = (∂a/∂z)·dz, [output features, 64]. Not for the last layer.
+    /// Forward mode: da = (∂a/∂z)·dz, [output features, 64]; a copy of dz for a layer
+    /// without an activation (`LayerPlace.hasActivation`).
     func activationTangent(_ dz: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>)
     /// Forward mode: dz = (∂z/∂input)·d(input) for a dense input tangent, [input features, 64]
     /// → [output features, 64].
@@ -42,4 +43,25 @@ protocol LayerWorker: AnyObject {
     /// - Returns: false when it cannot; the caller then densifies and uses `linearTangent`.
     func tangent(afterSparse rows: [Int], sparse: UnsafeMutablePointer<Float>, of previous: any LayerWorker,
                  scratch: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>) -> Bool
+}
+
+extension LayerWorker {
+    /// `entries` grouped by their row (an output unit or channel) into slots of `floats`
+    /// Floats of `sparse`, each zeroed when its row first appears, then `add` of each entry
+    /// into its row's slot. - Returns: the rows, in the order first touched (slot order).
+    func gatherRows(_ entries: ArraySlice<Kernels.Entry>, floats: Int, into sparse: UnsafeMutablePointer<Float>,
+                    add: (Kernels.Entry, UnsafeMutablePointer<Float>) -> Void) -> [Int] {
+        var rows: [Int] = []
+        for entry in entries {
+            let row = Int(entry.row)
+            var slot = rows.firstIndex(of: row) ?? -1
+            if slot < 0 {
+                slot = rows.count
+                rows.append(row)
+                sparse.advanced(by: slot * floats).update(repeating: 0, count: floats)
+            }
+            add(entry, sparse + slot * floats)
+        }
+        return rows
+    }
 }

@@ -22,8 +22,10 @@ public struct ModelShape: Sendable {
         for (index, layer) in layers.enumerated() {
             guard let output = layer.outputShape(for: shape) else { preconditionFailure("\(layer.spec) cannot take \(shape)") }
             let parameters = layer.parameters(for: shape)
+            let isLast = index == layers.count - 1
+            let handsOver = !isLast && type(of: layers[index + 1]).takesPreviousActivation
             places.append(LayerPlace(index: index, input: shape, output: output, parameters: parameters,
-                                     parameterOffset: offset, isLast: index == layers.count - 1))
+                                     parameterOffset: offset, isLast: isLast, hasActivation: !isLast && !handsOver))
             offset += parameters?.count ?? 0
             shape = output
         }

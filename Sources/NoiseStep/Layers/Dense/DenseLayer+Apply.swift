@@ -17,7 +17,7 @@ extension DenseLayer {
                 }
             }
         }
-        if !place.isLast { LayerNorm.normalizeAndRectify(&out) }
+        if place.hasActivation { LayerNorm.normalizeAndRectify(&out) }
         return out
     }
 }

@@ -45,6 +45,6 @@ public struct DenseLayer: RunnableLayer, Equatable {
 
     public func exportLayers(_ parameters: TernaryLayer, at place: LayerPlace) -> [ExportLayer] {
         let dense = ExportLayer.dense(ExportDense(index: place.index, layer: parameters))
-        return place.isLast ? [dense] : [dense, .layerNorm(epsilon: LayerNorm.epsilon), .relu]
+        return place.hasActivation ? [dense, .layerNorm(epsilon: LayerNorm.epsilon), .relu] : [dense]
     }
 }

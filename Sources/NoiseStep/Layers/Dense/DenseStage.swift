@@ -18,16 +18,8 @@ final class DenseStage: LayerStage, @unchecked Sendable {
     let stripMajor: KernelBuffer<Int16>
     /// [outputs].
     let bias: FloatBuffer
-    /// The packed bytes of W and of b as last expanded; `Kernels.unwrittenByte` at first.
-    private var expandedWeightBytes: [UInt8]
-    private var expandedBiasBytes: [UInt8]
-    /// [256 · 5]: the five Floats of each packed byte, one table for every stage.
-    private let tritTable = DenseStage.tritTable
-    private static let tritTable: FloatBuffer = {
-        let table = FloatBuffer(count: TritCodec.floatTable.count)
-        table.pointer.update(from: TritCodec.floatTable, count: TritCodec.floatTable.count)
-        return table
-    }()
+    /// What was expanded last, so that `refresh` rewrites only what changed.
+    private var expanded: ExpandedParameters
 
     init(place: LayerPlace) {
         guard let parameters = place.parameters else { preconditionFailure("a dense layer has parameters") }
@@ -39,27 +31,14 @@ final class DenseStage: LayerStage, @unchecked Sendable {
         transposed = FloatBuffer(count: dense)
         stripMajor = KernelBuffer(count: place.isFirst ? Kernels.stripMajorCount(inputs: columns, outputs: rows) : 0)
         bias = FloatBuffer(count: rows)
-        expandedWeightBytes = Array(repeating: Kernels.unwrittenByte, count: TritCodec.packedCount(rows * columns))
-        expandedBiasBytes = Array(repeating: Kernels.unwrittenByte, count: TritCodec.packedCount(rows))
+        expanded = ExpandedParameters(parameters)
     }
 
     func refresh(from parameters: TernaryLayer) {
         precondition(parameters.rows == self.parameters.rows && parameters.columns == self.parameters.columns)
-        expand(parameters.weights, previous: &expandedWeightBytes, matrix: place.isFirst ? nil : matrix.pointer,
-               transposed: place.isFirst ? .stripMajorLevels(stripMajor.pointer) : .float(transposed.pointer))
-        expand(parameters.bias, previous: &expandedBiasBytes, matrix: bias.pointer, transposed: .none)
-    }
-
-    private func expand(_ source: TernaryMatrix, previous: inout [UInt8], matrix: UnsafeMutablePointer<Float>?,
-                        transposed: Kernels.TransposedForm) {
-        precondition(previous.count == source.packed.count)
-        source.packed.withUnsafeBufferPointer { packed in
-            previous.withUnsafeMutableBufferPointer { previous in
-                _ = Kernels.expandChangedTrits(packed.baseAddress!, previous: previous.baseAddress!, rows: source.rows,
-                                               columns: source.columns, table: tritTable.pointer, matrix: matrix,
-                                               transposed: transposed)
-            }
-        }
+        expanded.refresh(from: parameters, matrix: place.isFirst ? nil : matrix.pointer,
+                         transposed: place.isFirst ? .stripMajorLevels(stripMajor.pointer) : .float(transposed.pointer),
+                         bias: bias.pointer)
     }
 
     func makeWorker() -> any LayerWorker { DenseWorker(stage: self) }

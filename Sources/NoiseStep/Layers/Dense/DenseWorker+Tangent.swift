@@ -13,19 +13,7 @@ import NoiseStepKernels
 extension DenseWorker {
     func sparseTangent(_ entries: ArraySlice<Kernels.Entry>, input: LayerInput,
                        into sparse: UnsafeMutablePointer<Float>) -> [Int] {
-        let chunk = Kernels.chunk
-        var rows: [Int] = []
-        for entry in entries {
-            let row = Int(entry.row)
-            var slot = rows.firstIndex(of: row) ?? -1
-            if slot < 0 {
-                slot = rows.count
-                rows.append(row)
-                sparse.advanced(by: slot * chunk).update(repeating: 0, count: chunk)
-            }
-            add(entry, input: input, to: sparse + slot * chunk)
-        }
-        return rows
+        gatherRows(entries, floats: Kernels.chunk, into: sparse) { add($0, input: input, to: $1) }
     }
 
     /// tangent[r, :] += s·x[j, :] (a weight) or s (a bias, valid examples only) for each entry.
@@ -43,7 +31,7 @@ extension DenseWorker {
     }
 
     func activationTangent(_ dz: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        precondition(!place.isLast)
+        guard place.hasActivation else { return out.update(from: dz, count: outputs * Kernels.chunk) }
         Kernels.layerNormDerivative(dz, rows: outputs, normalized: normalized.pointer,
                                     inverseDeviation: inverseDeviation.pointer, maskInput: false, maskOutput: true,
                                     into: out)
@@ -57,7 +45,7 @@ extension DenseWorker {
     /// The K + 2 row updates, after a dense hidden layer; false after any other layer.
     func tangent(afterSparse rows: [Int], sparse: UnsafeMutablePointer<Float>, of previous: any LayerWorker,
                  scratch: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>) -> Bool {
-        guard let previous = previous as? DenseWorker, !previous.place.isLast, !place.isFirst else { return false }
+        guard let previous = previous as? DenseWorker, previous.place.hasActivation, !place.isFirst else { return false }
         if !maskProductReady {
             let mask = scratch, n = previous.normalized.pointer
             for index in 0 ..< previous.outputs * Kernels.chunk { mask[index] = n[index] > 0 ? 1 : 0 }

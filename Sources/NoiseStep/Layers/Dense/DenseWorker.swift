@@ -26,7 +26,7 @@ final class DenseWorker: LayerWorker {
 
     init(stage: DenseStage) {
         self.stage = stage
-        let rows = stage.parameters.rows * Kernels.chunk, hidden = !stage.place.isLast
+        let rows = stage.parameters.rows * Kernels.chunk, hidden = stage.place.hasActivation
         z = FloatBuffer(count: rows)
         normalized = FloatBuffer(count: hidden ? rows : 0)
         rectified = FloatBuffer(count: hidden ? rows : 0)
@@ -36,7 +36,7 @@ final class DenseWorker: LayerWorker {
         inputScratch = stage.place.isFirst ? InputLayerScratch() : nil
     }
 
-    var output: UnsafeMutablePointer<Float> { place.isLast ? z.pointer : rectified.pointer }
+    var output: UnsafeMutablePointer<Float> { place.hasActivation ? rectified.pointer : z.pointer }
     var delta: UnsafeMutablePointer<Float> { deltas.pointer }
 
     func forward(_ input: LayerInput) {
@@ -49,7 +49,7 @@ final class DenseWorker: LayerWorker {
             Kernels.multiply(stage.matrix.pointer, rows: outputs, inner: inputs, input.values, bias: stage.bias.pointer,
                              into: z.pointer)
         }
-        if !place.isLast {
+        if place.hasActivation {
             Kernels.layerNormForward(z.pointer, rows: outputs, normalized: normalized.pointer,
                                      rectified: rectified.pointer, inverseDeviation: inverseDeviation.pointer)
         }
@@ -58,7 +58,7 @@ final class DenseWorker: LayerWorker {
 
     /// δ = LN'ᵀ(mask ⊙ ∂L/∂a) for a hidden layer; ∂L/∂z itself for the last.
     func takeGradient(_ outputGradient: UnsafePointer<Float>) {
-        guard !place.isLast else { return deltas.pointer.update(from: outputGradient, count: outputs * Kernels.chunk) }
+        guard place.hasActivation else { return deltas.pointer.update(from: outputGradient, count: outputs * Kernels.chunk) }
         Kernels.layerNormDerivative(outputGradient, rows: outputs, normalized: normalized.pointer,
                                     inverseDeviation: inverseDeviation.pointer, maskInput: true, maskOutput: false,
                                     into: deltas.pointer)
