@@ -16,6 +16,19 @@ import Testing
         #expect(SettingsChangeText.fitting(Self.change, width: 26) == "q→0.55 d→7.5e-5 s→32 paper")
     }
 
+    /// A density drop of the paper schedule while the quantile follows its ramp names the
+    /// density only: the ramp's move at the same step is nobody's change.
+    @Test func aDropOnTheRampNamesTheDensityOnly() {
+        let from = StepSettings(density: 1.5e-5, samples: 512, rejectQuantile: 0.5001, schedule: .paper,
+                                quantileSchedule: .ramp, keepBy: .reliability)
+        var to = from
+        (to.density, to.rejectQuantile) = (3.7e-6, 0.5003)
+        let drop = SettingsChange(number: 2, step: 21, from: from, to: to)
+        #expect(SettingsChangeText.fitting(drop, width: 26) == "density 1.50e-05→3.70e-06")
+        #expect(SettingsChangeText.fitting(drop, width: 9) == "d→3.7e-6")
+        #expect(SettingsChangeText.describe(drop)[0] == "density 1.50e-05→3.70e-06 (by the schedule)")
+    }
+
     /// Narrower than the shortest words: the first settings and how many more, never nothing.
     @Test func theFirstSettingsAndHowManyMore() {
         #expect(SettingsChangeText.fitting(Self.change, width: 25) == "q→0.55 d→7.5e-5 s→32 +1")
