@@ -107,7 +107,8 @@ import Testing
         timeline.record(step: 12, settings: byKey)
         #expect(timeline.changes.map(\.step) == [11, 12])
         #expect(timeline.changes.map(\.isSchedule) == [true, false])
-        #expect(SettingsChangeText.describe(timeline.changes[1])[0] == "quantile 0.61→0.62, keep by magnitude")
+        // The quantile's move at the same step is the ramp's, so only the key's change is named.
+        #expect(SettingsChangeText.describe(timeline.changes[1])[0] == "keep by magnitude")
     }
 
     /// Smoothing is a bias-corrected moving average over steps: a constant stays itself,
