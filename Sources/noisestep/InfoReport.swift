@@ -51,7 +51,7 @@ struct InfoReport: Encodable {
                 parts.append("density \(NumberFormat.scientific(from.density)) → \(NumberFormat.scientific(to.density))")
             }
             if from.samples != to.samples { parts.append("samples \(from.samples) → \(to.samples)") }
-            if from.rejectQuantile != to.rejectQuantile {
+            if to.quantileChanged(from: from) {
                 parts.append("reject quantile \(NumberFormat.plain(from.rejectQuantile)) → \(NumberFormat.plain(to.rejectQuantile))")
             }
             if from.schedule != to.schedule { parts.append("schedule \(to.schedule.rawValue)") }

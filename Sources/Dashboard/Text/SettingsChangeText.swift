@@ -37,9 +37,7 @@ enum SettingsChangeText {
             parts.medium.append("\(letter) \(brief.0)→\(brief.1)")
             parts.short.append("\(letter)→\(brief.1)")
         }
-        // On the ramp both sides: the quantile moved by the ramp, not by the change.
-        let rampMoved = from.quantileSchedule == .ramp && to.quantileSchedule == .ramp
-        if from.rejectQuantile != to.rejectQuantile && !rampMoved {
+        if to.quantileChanged(from: from) {
             let (before, after) = (NumberFormat.fixed(from.rejectQuantile, 2), NumberFormat.fixed(to.rejectQuantile, 2))
             add("quantile", "q", before, after, (before, after))
         }

@@ -42,6 +42,12 @@ public struct StepSettings: Sendable, Equatable, Encodable {
             && samples == previous.samples && schedule == previous.schedule && keepBy == previous.keepBy
     }
 
+    /// Whether the quantile differs from `previous` by anyone's making, not by the ramp's
+    /// move (on the ramp both sides, the quantile is the ramp's).
+    public func quantileChanged(from previous: StepSettings) -> Bool {
+        rejectQuantile != previous.rejectQuantile && !isOnRamp(from: previous)
+    }
+
     private func isOnRamp(from previous: StepSettings) -> Bool {
         previous.quantileSchedule == .ramp && quantileSchedule == .ramp
     }
