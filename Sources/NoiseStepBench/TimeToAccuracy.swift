@@ -2,8 +2,9 @@ import Dispatch
 import NoiseStep
 
 /// `bench --time-to A`: how soon a default run is good. For noise_step and for Adam-STE
-/// (same options, seed and batches), the training seconds until the bundled validation
-/// split first scores at least A.
+/// (same model, options, seed and batches), the training seconds until the bundled
+/// validation split first scores at least A; with the PyTorch peer, also its Adam-STE on
+/// the same model, batch and split, as a PyTorch user would train it.
 ///
 /// How it is counted:
 /// - A run trains with the default options and scores the 500-image validation split
@@ -27,11 +28,35 @@ public struct TimeToAccuracy {
     public var rounds = 3
     /// Worker threads, already resolved (not 0).
     public var threads: Int
+    /// The model, trained with its own defaults.
+    public var model: ModelPreset = .mlp
+    /// The peer, or why it is skipped (`prepareReference`).
+    var reference: ReferenceRunner?
+    var referenceSkipped: String?
 
     public init(target: Double, threads: Int) {
         self.target = target
         self.threads = threads
     }
+
+    /// The options both optimizers train with: the model's defaults.
+    var options: TrainingOptions {
+        var options = model.trainingOptions
+        options.threads = threads
+        return options
+    }
+
+    /// Finds the peer as `choice` says and gives it the bundled split. Call `cleanUp()` when done.
+    public mutating func prepareReference(_ choice: ReferenceChoice) throws {
+        let (runner, skipped) = try Bench.prepareReference(choice, threads: threads)
+        referenceSkipped = skipped
+        guard let runner else { return }
+        runner.cleanUp()
+        let (training, validation) = try BundledData.load()
+        reference = try ReferenceRunner(script: runner.script, training: training, validation: validation, threads: threads)
+    }
+
+    public func cleanUp() { reference?.cleanUp() }
 
     /// One run of one optimizer.
     public struct Run: Codable, Sendable, Equatable {
@@ -53,8 +78,20 @@ public struct TimeToAccuracy {
         public var checkEvery: Int
         public var maxSteps: Int
         public var threads: Int
+        public var model = ModelPreset.mlp.rawValue
         public var noiseStep: [Run]
         public var adamSTE: [Run]
+        /// The PyTorch peer's Adam-STE on the same model, batch and split; empty when skipped.
+        public var referenceAdamSTE: [ReferenceRun] = []
+        public var referenceSkipped: String?
+
+        /// One run of the peer: the first checked step that reached the target (nil if
+        /// none did) and its steps' own seconds to it.
+        public struct ReferenceRun: Codable, Sendable, Equatable {
+            public var step: Int?
+            public var accuracy: Double?
+            public var trainingSeconds: Double
+        }
 
         /// The median of `value` over the rounds that reached the target; nil if none did.
         static func median(_ runs: [Run], _ value: (Run) -> Double) -> Double? {
@@ -62,23 +99,34 @@ public struct TimeToAccuracy {
         }
         public var noiseStepSeconds: Double? { Self.median(noiseStep, \.trainingSeconds) }
         public var adamSTESeconds: Double? { Self.median(adamSTE, \.trainingSeconds) }
+        public var referenceAdamSTESeconds: Double? {
+            Statistics.median(referenceAdamSTE.filter { $0.step != nil }.map(\.trainingSeconds))
+        }
     }
 
     /// Alternates the two optimizers for `rounds` rounds on the bundled data.
     /// - Throws: `DataError` when the bundled data cannot be read, or a `LimitViolation`.
     public func measure(progress: (String) -> Void) throws -> Result {
         let (training, validation) = try BundledData.load()
-        var options = TrainingOptions()
-        options.threads = threads
-        var noiseStep: [Run] = [], adamSTE: [Run] = []
+        let options = options
+        var noiseStep: [Run] = [], adamSTE: [Run] = [], peer: [Result.ReferenceRun] = []
         for round in 1 ... max(1, rounds) {
             progress("round \(round)/\(rounds): noise-step to \(BenchTable.percent(target))")
             noiseStep.append(try run(Trainer(options: options, training: training), validation: validation))
             progress("round \(round)/\(rounds): adam-ste to \(BenchTable.percent(target))")
             adamSTE.append(try run(AdamSTETrainer(options: options, training: training), validation: validation))
+            if let reference, var arguments = ReferenceRunner.arguments(for: options) {
+                progress("round \(round)/\(rounds): the PyTorch peer's adam-ste to \(BenchTable.percent(target))")
+                arguments += ["--shift", "\(options.augmentation.shift)"]
+                let run = try reference.runToTarget(mode: "adam-ste", target: target, checkEvery: checkEvery,
+                                                    steps: maxSteps, options: arguments)
+                peer.append(Result.ReferenceRun(step: run.reachedStep, accuracy: run.checkedAccuracy,
+                                                trainingSeconds: run.trainingSeconds))
+            }
         }
         return Result(target: target, checkEvery: checkEvery, maxSteps: maxSteps, threads: threads,
-                      noiseStep: noiseStep, adamSTE: adamSTE)
+                      model: model.rawValue, noiseStep: noiseStep, adamSTE: adamSTE, referenceAdamSTE: peer,
+                      referenceSkipped: referenceSkipped)
     }
 
     /// Trains `trainer` until a check scores at least `target` on `validation`, or to `maxSteps`.

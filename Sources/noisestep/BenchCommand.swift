@@ -30,8 +30,11 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps of each --dashboard run. (default: 600)")
     var dashboardSteps: Int?
 
-    @Option(parsing: .unconditional, help: "Only measure the training seconds until the bundled validation split first reaches this accuracy (e.g. 0.94), for noise_step and Adam + STE.")
+    @Option(parsing: .unconditional, help: "Only measure the training seconds until the bundled validation split first reaches this accuracy (e.g. 0.94), for noise_step and Adam + STE, and the PyTorch peer's Adam + STE.")
     var timeTo: Double?
+
+    @Option(help: "With --time-to: the model, trained with its own defaults (as train --arch). (default: mlp)")
+    var arch: ModelPreset?
 
     @Option(parsing: .unconditional, help: "With --time-to: score the validation split every N steps. (default: 10)")
     var checkEvery: Int?
@@ -60,7 +63,7 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads (0: one per core); the reference gets the same number.")
     var threads = 0
 
-    @Option(help: "Only measure a model given as a layer list (as train --layers takes it; e.g. the conv preset's \"\(ModelPreset.convSpec)\"): its reverse and forward-mode steps and forward pass, beside the default MLP's step.")
+    @Option(help: "Only measure a model given as a layer list (as train --layers takes it; e.g. the conv preset's \"\(ModelPreset.convSpec)\"): its reverse and forward-mode steps, forward pass and each layer's passes against the machine's peak, beside the default MLP's step and the PyTorch peer's step of the same model.")
     var layers: String?
 
     @Flag(help: "Measure data-parallel training over MPI (MPI build and mpirun needed): bytes per rank per step and steps/s for 1, 2 and 4 ranks, noise_step against Adam-STE.")
@@ -117,12 +120,13 @@ struct BenchCommand: ParsableCommand {
         let owned: [(option: String, given: Bool, bench: String)] = [
             ("--compare-steps", compareSteps != nil, "--compare"), ("--dashboard-steps", dashboardSteps != nil, "--dashboard"),
             ("--check-every", checkEvery != nil, "--time-to"), ("--time-to-steps", timeToSteps != nil, "--time-to"),
+            ("--arch", arch != nil, "--time-to"),
             ("--memory-steps", memorySteps != nil, "--dashboard-memory"),
             ("--memory-batch", memoryBatch != nil, "--dashboard-memory"),
             ("--folds", folds != nil, "--learning"), ("--seeds", seeds != nil, "--learning"),
             ("--candidate", !candidate.isEmpty, "--learning"), ("--untouched", untouched, "--learning"),
             ("--reference", reference != nil, "the default bench"), ("--no-reference", noReference, "the default bench")]
-        for (option, given, bench) in owned where given && bench != mode && !(bench == "the default bench" && mode == "--compare") {
+        for (option, given, bench) in owned where given && bench != mode && !(bench == "the default bench" && ["--compare", "--layers", "--time-to"].contains(mode)) {
             throw ValidationError("\(option): belongs to \(bench), not \(mode)")
         }
     }
@@ -155,11 +159,16 @@ struct BenchCommand: ParsableCommand {
             do throws(LayerSpecProblem) { list = try LayerKinds.parse(layers) } catch { throw CLIError.usage(error.message) }
             var bench = LayerBench(layers: list, threads: request.resolvedThreads)
             bench.rounds = rounds
+            try bench.prepareReference(noReference ? .skip : .locate(explicit: reference))
+            defer { bench.cleanUp() }
             return try emit(try bench.measure(progress: Self.progress), table: BenchTable.render)
         }
         if let timeTo {
             var measure = TimeToAccuracy(target: timeTo, threads: request.resolvedThreads)
             (measure.checkEvery, measure.maxSteps, measure.rounds) = (checkEvery ?? 10, timeToSteps ?? 6000, rounds)
+            measure.model = arch ?? .mlp
+            try measure.prepareReference(noReference ? .skip : .locate(explicit: reference))
+            defer { measure.cleanUp() }
             return try emit(try measure.measure(progress: Self.progress), table: BenchTable.render)
         }
         if dashboard {

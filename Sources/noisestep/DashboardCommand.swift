@@ -79,7 +79,7 @@ struct DashboardCommand: ParsableCommand {
         var configuration = try makeConfiguration(options: driver.trainer.options, data: data)
         configuration.history = series
         let recording = driver.log?.path
-        let session = TrainingSession(driver: driver, history: history, leg: arguments.steps, pace: pace)
+        let session = TrainingSession(driver: driver, history: history, leg: arguments.targetStep, pace: pace)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
@@ -115,7 +115,7 @@ extension DashboardCommand {
                                              each: each)
             let resumed = try ReadingProgress.following(resume) { progress in
                 try RunDriver.resuming(resume, training: data.training, validation: data.validation,
-                                       threads: arguments.threads, steps: arguments.steps, evalEvery: arguments.evalEvery,
+                                       threads: arguments.threads, steps: arguments.targetStep, evalEvery: arguments.evalEvery,
                                        sharing: sharing, visit: rebuild.visit, progress: progress)
             }
             Notes.resumed(resume, resumed, metrics: nil)
@@ -142,7 +142,7 @@ extension DashboardCommand {
         configuration.theme = theme.theme
         configuration.describeError = { ErrorMessages.describe($0) }
         configuration.describeFileProblem = { $0.message(path: $1) }
-        configuration.leg = arguments.steps
+        configuration.leg = arguments.targetStep
         configuration.evalEvery = arguments.evalEvery
         configuration.runOptions = try Self.runOptions(options, data: data, evalEvery: arguments.evalEvery)
         let classes = ClassNames.forData(directory: arguments.data)

@@ -143,7 +143,7 @@ struct TrainCommand: ParsableCommand {
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), " +
               (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"
-                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.steps)") +
+                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.targetStep)") +
               (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
               (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)

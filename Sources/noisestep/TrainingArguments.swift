@@ -10,29 +10,29 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Directory with MNIST-style IDX files (train-*/t10k-*, raw or .gz). Default: the bundled 5,000-image MNIST subset.")
     var data: String?
 
-    @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all).")
-    var steps = RunPlan.defaultTargetStep
+    @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all). (default: \(RunPlan.defaultTargetStep); --arch conv: \(ModelPreset.conv.targetStep))")
+    var steps: Int?
 
-    @Option(parsing: .unconditional, help: "Examples per step (with --batch-from: at the end of its ramp).")
-    var batch = TrainingOptions().batch
+    @Option(parsing: .unconditional, help: "Examples per step (with --batch-from: at the end of its ramp). \(Self.defaults(\.batch))")
+    var batch: Int?
 
-    @Option(parsing: .unconditional, help: "Perturbations drawn per step. (default: 512; --paper: 128)")
+    @Option(parsing: .unconditional, help: "Perturbations drawn per step. \(Self.defaults(\.samples, paper: true))")
     var samples: Int?
 
-    @Option(parsing: .unconditional, help: "Probability that a parameter is nonzero in a perturbation, in (0, 1).")
-    var density = TrainingOptions().density
+    @Option(parsing: .unconditional, help: "Probability that a parameter is nonzero in a perturbation, in (0, 1). \(Self.defaults(\.density))")
+    var density: Double?
 
-    @Option(help: "Density schedule: paper (6e-5 → 1.5e-5 below loss 2 → 3.7e-6 below loss 1) or fixed.")
-    var schedule = TrainingOptions().schedule
+    @Option(help: "Density schedule: paper (6e-5 → 1.5e-5 below loss 2 → 3.7e-6 below loss 1) or fixed. \(Self.defaults(\.schedule.rawValue))")
+    var schedule: DensitySchedule?
 
     @Option(parsing: .unconditional,
-            help: "Keep a perturbation's sign only if its score (see --keep-by) reaches this quantile of the step's scores, in [0, 1); the quantile's ramp starts here.")
-    var rejectQuantile = TrainingOptions().rejectQuantile
+            help: "Keep a perturbation's sign only if its score (see --keep-by) reaches this quantile of the step's scores, in [0, 1); the quantile's ramp starts here. \(Self.defaults(\.rejectQuantile))")
+    var rejectQuantile: Double?
 
     @Option(parsing: .unconditional, help: "Hidden layer widths of the MLP, comma-separated. (default: 256,256)")
     var hidden: String?
 
-    @Option(help: "A named model: mlp (the default; --hidden sets its widths) or conv (\(ModelPreset.convSpec)).")
+    @Option(help: "A named model, with training defaults of its own: mlp (the default; --hidden sets its widths) or conv (\(ModelPreset.convSpec)).")
     var arch: ModelPreset?
 
     @Option(help: ArgumentHelp("Any other model: its layers from the image to the 10 logits, comma-separated, each a kind and its settings (\(LayerKinds.usages.joined(separator: "; "))), e.g. \"dense 128, dense 10\"."))
@@ -73,13 +73,13 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Quantile schedule: ramp (from --reject-quantile to --quantile-to over --ramp-steps) or fixed. (default: \(Self.defaultQuantileSchedule(paper: false).rawValue); --paper: fixed)")
     var quantileSchedule: QuantileSchedule?
 
-    @Option(parsing: .unconditional, help: "The reject quantile at the end of its ramp. (default: \(Self.defaultQuantileTo))")
+    @Option(parsing: .unconditional, help: "The reject quantile at the end of its ramp. \(Self.defaults(\.ramp?.quantileTo, none: "no ramp"))")
     var quantileTo: Double?
 
-    @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps. (default: \(Self.defaultBatchFrom.map(String.init) ?? "--batch, no ramp"))")
+    @Option(parsing: .unconditional, help: "Grow the batch from this size to --batch over --ramp-steps. \(Self.defaults(\.ramp?.batchFrom, none: "--batch, no ramp"))")
     var batchFrom: Int?
 
-    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps; past them both hold their end values. (default: \(Self.defaultRampSteps), whatever --steps)")
+    @Option(parsing: .unconditional, help: "Steps of the quantile and batch ramps; past them both hold their end values, whatever --steps. \(Self.defaults(\.ramp?.steps, none: "no ramp"))")
     var rampSteps: Int?
 
     @Flag(help: "The paper's setup: 128 perturbations, binary input, temperature 1, no augmentation, the stronger half of |α| kept at every step (explicit options still win).")
@@ -88,11 +88,13 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Score the validation split every N steps and at the last (0: only at the last).")
     var evalEvery = 100
 
-    /// The engine options these arguments describe, checked against the rulebook.
+    /// The engine options these arguments describe, checked against the rulebook: the
+    /// model's own defaults (or the paper's setup), then every option given.
     func trainingOptions() throws -> TrainingOptions {
-        var options = paper ? TrainingOptions.paper : TrainingOptions()
         if arch != nil, layers != nil { throw CLIError.usage("--arch and --layers both name the model; give one") }
         if arch == .conv, hidden != nil { throw CLIError.usage("--hidden sets the MLP's widths; --arch conv has none") }
+        let base = baseOptions
+        var options = base
         if let layers = arch?.layers {
             options.use(layers: layers)
         } else if let layers {
@@ -101,11 +103,11 @@ struct TrainingArguments: ParsableArguments {
         } else {
             options.hidden = try parseHidden(hidden ?? "256,256")
         }
-        options.batch = batch
+        if let batch { options.batch = batch }
         if let samples { options.samples = samples }
-        options.density = density
-        options.schedule = schedule
-        options.rejectQuantile = rejectQuantile
+        if let density { options.density = density }
+        if let schedule { options.schedule = schedule }
+        if let rejectQuantile { options.rejectQuantile = rejectQuantile }
         if let input { options.input = input }
         options.alignment = alignment
         options.seed = seed
@@ -116,40 +118,64 @@ struct TrainingArguments: ParsableArguments {
         if let temperature { options.temperature = temperature }
         if let keepBy { options.keepBy = keepBy }
         options.keepFloor = keepFloor
-        options.ramp = try ramp()
+        options.ramp = try ramp(base: base, batch: options.batch)
         try Limits.check(options)
         return options
     }
 
-    /// The run's ramp: the quantile's unless --quantile-schedule fixes it (or --paper, unless
-    /// it asks for one), the batch's when --batch-from (or the default) starts it lower.
-    private func ramp() throws -> Ramp? {
+    /// What a run starts from before the options given: the paper's setup with --paper,
+    /// else the named model's defaults (the MLP's without --arch).
+    private var baseOptions: TrainingOptions {
+        paper ? .paper : (arch ?? .mlp).trainingOptions
+    }
+
+    /// The run's ramp: the base's unless --quantile-schedule fixes it (or --paper, unless
+    /// it asks for one), the batch's when --batch-from (or the base's) starts it lower.
+    private func ramp(base: TrainingOptions, batch: Int) throws -> Ramp? {
         if let rampSteps { try Limits.check(.rampSteps, rampSteps) }
         if quantileSchedule == .fixed, quantileTo != nil {
             throw CLIError.usage("--quantile-to: the quantile ramps only with --quantile-schedule ramp")
         }
-        let ramped = quantileSchedule.map { $0 == .ramp } ?? (quantileTo != nil || Self.defaultQuantileSchedule(paper: paper) == .ramp)
-        let end = ramped ? quantileTo ?? Self.defaultQuantileTo : nil
-        // The default start never exceeds a smaller --batch; an explicit one is checked.
-        let from = batchFrom ?? (paper ? nil : Self.defaultBatchFrom.map { min($0, batch) })
+        let ramped = quantileSchedule.map { $0 == .ramp } ?? (quantileTo != nil || base.ramp?.quantileTo != nil)
+        let end = ramped ? quantileTo ?? base.ramp?.quantileTo ?? Self.mlp.ramp?.quantileTo ?? 0.95 : nil
+        // The base's start never exceeds a smaller --batch; an explicit one is checked.
+        let from = batchFrom ?? base.ramp?.batchFrom.map { min($0, batch) }
         guard end != nil || (from != nil && from != batch) else { return nil }
-        return Ramp(steps: rampSteps ?? Self.defaultRampSteps, quantileTo: end, batchFrom: from == batch ? nil : from)
+        let steps = rampSteps ?? base.ramp?.steps ?? RunPlan.defaultTargetStep
+        return Ramp(steps: steps, quantileTo: end, batchFrom: from == batch ? nil : from)
     }
+
+    /// The step the run trains to: --steps, else the named model's length of run.
+    var targetStep: Int { steps ?? (arch ?? .mlp).targetStep }
 
     static func defaultQuantileSchedule(paper: Bool) -> QuantileSchedule {
-        (paper ? TrainingOptions.paper : TrainingOptions()).ramp?.quantileTo == nil ? .fixed : .ramp
+        (paper ? TrainingOptions.paper : mlp).ramp?.quantileTo == nil ? .fixed : .ramp
     }
 
-    /// Where the quantile ramps to unless --quantile-to says: the default run's end.
-    static var defaultQuantileTo: Double { TrainingOptions().ramp?.quantileTo ?? 0.95 }
-    static var defaultBatchFrom: Int? { TrainingOptions().ramp?.batchFrom }
-    /// A fixed length, not --steps: a run continued to more steps is the run it would
-    /// have been uninterrupted.
-    static var defaultRampSteps: Int { TrainingOptions().ramp?.steps ?? RunPlan.defaultTargetStep }
+    private static var mlp: TrainingOptions { ModelPreset.mlp.trainingOptions }
+
+    /// An option's default as help text: the MLP's, then with `paper` the paper setup's,
+    /// and the conv preset's, each where it differs.
+    static func defaults<Value>(_ value: KeyPath<TrainingOptions, Value>, paper: Bool = false) -> String {
+        defaultsText(paper: paper) { "\($0[keyPath: value])" }
+    }
+
+    /// The same for a setting that can be absent, written `none` then.
+    static func defaults<Value>(_ value: KeyPath<TrainingOptions, Value?>, none: String) -> String {
+        defaultsText(paper: false) { $0[keyPath: value].map { "\($0)" } ?? none }
+    }
+
+    private static func defaultsText(paper: Bool, _ text: (TrainingOptions) -> String) -> String {
+        let mlp = text(Self.mlp), conv = text(ModelPreset.conv.trainingOptions), inPaper = text(.paper)
+        var words = "(default: \(mlp)"
+        if paper, inPaper != mlp { words += "; --paper: \(inPaper)" }
+        if conv != mlp { words += "; --arch conv: \(conv)" }
+        return words + ")"
+    }
 
     /// How far the run goes and when it is scored.
     func plan() throws -> RunPlan {
-        try RunPlan(targetStep: steps, evalEvery: evalEvery)
+        try RunPlan(targetStep: targetStep, evalEvery: evalEvery)
     }
 
     /// A seed as typed: a whole number in 0...2^64−1, said so when it is not.

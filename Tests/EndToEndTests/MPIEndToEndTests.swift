@@ -2,20 +2,25 @@ import Foundation
 import Testing
 
 /// `mpirun -n N noisestep train …` against plain `noisestep train`: the same step log,
-/// byte for byte, for 1, 2 and 3 ranks; resumes across rank counts; a killed rank.
+/// byte for byte, for 1, 2 and 3 ranks, for an MLP and a conv net; resumes across rank counts; a killed rank.
 @Suite(.serialized, .enabled(if: MPIBinary.isAvailable, "\(MPIBinary.unavailableReason ?? "")"))
 struct MPIEndToEndTests {
     /// Batch 256 is four chunks: 3 ranks compute 2, 1 and 1 of them.
     static let small = ["--batch", "256", "--samples", "16", "--hidden", "32", "--eval-every", "10", "--threads", "1"]
 
-    @Test(arguments: [1, 2, 3])
-    func theLogEqualsASingleProcessRunsByteForByte(ranks: Int) throws {
+    /// A small conv net (every layer kind) with as many chunks.
+    static let smallConv = ["--layers", "conv 4 5, pool 2, conv 8 3, pool 2, dense 16, dense 10", "--batch", "256",
+                            "--samples", "64", "--density", "2e-3", "--eval-every", "10", "--threads", "1"]
+
+    @Test(arguments: [1, 2, 3], [false, true])
+    func theLogEqualsASingleProcessRunsByteForByte(ranks: Int, conv: Bool) throws {
         let directory = try BinaryUnderTest.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let single = directory.appendingPathComponent("single.nstep"), shared = directory.appendingPathComponent("shared.nstep")
-        let alone = try BinaryUnderTest.run(["train", "--steps", "20", "--out", single.path] + Self.small)
+        let options = ["--steps", conv ? "12" : "20"] + (conv ? Self.smallConv : Self.small)
+        let alone = try BinaryUnderTest.run(["train", "--out", single.path] + options)
         #expect(alone.status == 0, "\(alone.stderr)")
-        let together = try MPIBinary.run(ranks: ranks, ["train", "--steps", "20", "--out", shared.path] + Self.small,
+        let together = try MPIBinary.run(ranks: ranks, ["train", "--out", shared.path] + options,
                                          directory: directory)
         #expect(together.status == 0, "\(together.stdout)\(together.stderr)")
         #expect(ranks == 1 || together.stdout.contains("on \(ranks) MPI ranks"), "\(together.stdout)")

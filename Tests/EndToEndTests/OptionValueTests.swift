@@ -58,9 +58,12 @@ import Testing
             (["--compare-steps", "5"], ["--compare"]), (["--dashboard-steps", "5"], ["--dashboard"]),
             (["--check-every", "5"], ["--time-to", "0.9"]), (["--time-to-steps", "5"], ["--time-to", "0.9"]),
             (["--memory-steps", "5"], ["--dashboard-memory"]), (["--no-reference"], []),
+            (["--arch", "conv"], ["--time-to", "0.9"]),
         ]
         for (option, bench) in owned {
-            for other in Self.benches + [[]] where other != bench && !(bench.isEmpty && other == ["--compare"]) {
+            // The PyTorch peer runs beside the default bench, --compare, --layers and --time-to.
+            let withPeer: [[String]] = [["--compare"], ["--layers", "dense 10"], ["--time-to", "0.9"]]
+            for other in Self.benches + [[]] where other != bench && !(bench.isEmpty && withPeer.contains(other)) {
                 let outcome = try BinaryUnderTest.run(["bench"] + other + option)
                 #expect(outcome.status == 64 && outcome.stderr.contains("\(option[0]): belongs to"),
                         "\(other) \(option): \(outcome.stderr)")

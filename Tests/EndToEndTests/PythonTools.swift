@@ -18,6 +18,9 @@ enum PythonTools {
     /// Whether the export round-trip tests can run here (or must, in CI).
     static let exportChecks = required || imports(["numpy", "onnxruntime", "safetensors"])
 
+    /// Whether the PyTorch peer can run here (or must, in CI).
+    static let hasTorch = required || imports(["numpy", "torch"])
+
     /// A script under the package's Tests/ folder, e.g. "Export/check_export.py".
     static func script(_ relative: String) -> String {
         BinaryUnderTest.packageRoot.appendingPathComponent("Tests/\(relative)").path

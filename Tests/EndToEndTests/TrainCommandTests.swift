@@ -86,6 +86,32 @@ import Testing
         #expect(info["parameters"] as? Int == 80_202)
     }
 
+    /// --arch conv brings its own training defaults (many sparse probes, the surest signs,
+    /// a growing batch), and an option given still wins over them.
+    @Test func theConvPresetHasItsOwnDefaultsAndGivenOptionsWin() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for (extra, samples, quantile) in [([String](), 8192, 0.95), (["--samples", "64", "--reject-quantile", "0.5"], 64, 0.5)] {
+            let name = "conv-\(samples).nstep"
+            let trained = try scratch.run(["train", "--arch", "conv", "--steps", "1", "--batch", "1024",
+                                           "--eval-every", "0", "--out", name] + extra)
+            #expect(trained.status == 0, "\(trained.stderr)")
+            let info = try StrictJSON.object(try scratch.run(["info", name, "--json"]).stdout)
+            let options = try #require(info["options"] as? [String: Any])
+            #expect(options["samples"] as? Int == samples)
+            #expect(options["reject_quantile"] as? Double == quantile)
+            #expect(options["density"] as? Double == 1.25e-5)
+            #expect(options["schedule"] as? String == "fixed")
+            let ramp = try #require(options["ramp"] as? [String: Any])
+            #expect(ramp["steps"] as? Int == 1500 && ramp["quantile_to"] as? Double == 0.995 && ramp["batch_from"] as? Int == 512,
+                    "\(ramp)")
+        }
+        let mlp = try scratch.run(["train", "--steps", "1", "--batch", "64", "--hidden", "32", "--eval-every", "0", "--out", "mlp.nstep"])
+        #expect(mlp.status == 0, "\(mlp.stderr)")
+        let options = try #require(try StrictJSON.object(try scratch.run(["info", "mlp.nstep", "--json"]).stdout)["options"] as? [String: Any])
+        #expect(options["samples"] as? Int == 512 && options["schedule"] as? String == "paper", "\(options)")
+    }
+
     @Test func anotherHoldoutFoldIsNamed() throws {
         let other = try BinaryUnderTest.run(["train"] + small + ["--holdout-fold", "0"])
         #expect(other.status == 0, "\(other.stderr)")

@@ -63,7 +63,7 @@ import NoiseStep
                                            noiseStep: runs(.noiseStep, step: 630, seconds: [3.5, 3.4, 3.9]),
                                            adamSTE: runs(.adamSTE, step: 880, seconds: [12, 11.5, 12.5]))
         #expect(BenchTable.render(result) == """
-            time to 94.0% on the bundled validation split: default options, 2 threads, checked every 10 steps, medians of 3 rounds
+            time to 94.0% on the bundled validation split: the mlp model with its default options, 2 threads, checked every 10 steps, medians of 3 rounds
                             reached   training   with checks   checks
               noise_step   step 630     3.50 s        3.75 s       63   target ≤ 10 s: met
               Adam + STE   step 880    12.00 s       12.25 s       88
@@ -74,5 +74,28 @@ import NoiseStep
         let text = BenchTable.render(result)
         #expect(text.contains("noise_step   not by step 6000") && text.contains("target ≤ 10 s: MISSED"))
         #expect(text.contains("did not reach it by step 6000   target < 1×: MISSED"))
+    }
+
+    /// Another model's figures stand without the MLP's targets, and the peer's Adam-STE
+    /// comes beside ours.
+    @Test func theConvModelsTextSetsThePeerBesideOurs() {
+        func runs(_ optimizer: Optimizer, step: Int, seconds: Double) -> [TimeToAccuracy.Run] {
+            [TimeToAccuracy.Run(optimizer: optimizer, step: step, accuracy: 0.97, trainingSeconds: seconds,
+                                wallSeconds: seconds + 1, checks: step / 10)]
+        }
+        let result = TimeToAccuracy.Result(target: 0.97, checkEvery: 10, maxSteps: 6000, threads: 2, model: "conv",
+                                           noiseStep: runs(.noiseStep, step: 700, seconds: 40),
+                                           adamSTE: runs(.adamSTE, step: 300, seconds: 60),
+                                           referenceAdamSTE: [.init(step: 250, accuracy: 0.972, trainingSeconds: 80)])
+        #expect(BenchTable.render(result) == """
+            time to 97.0% on the bundled validation split: the conv model with its default options, 2 threads, checked every 10 steps, medians of 1 round
+                                    reached   training   with checks   checks
+              noise_step           step 700    40.00 s       41.00 s       70
+              Adam + STE           step 300    60.00 s       61.00 s       30
+              PyTorch Adam + STE   step 250    80.00 s
+              noise_step takes 0.67× Adam-STE's training time
+              noise_step takes 0.50× the PyTorch peer's Adam-STE training time (same model, batch, shifts and split; its own random draws)
+              (training: the steps' own wall time, checks left out; with checks: the whole run)
+            """)
     }
 }

@@ -25,7 +25,10 @@ Modes (--mode):
 
 Data: MNIST-format IDX files, --train DIR's train-* and --test DIR's t10k-* (raw or .gz).
 Output: one JSON line every --log-every steps, then a line with "summary": true
-(median_ms_per_step, test_accuracy, ...). Random numbers come from torch's own generator
+(median_ms_per_step, test_accuracy, ...). With --target A the run scores the --test images
+every --check-every steps and stops at the first score >= A: the summary's reached_step
+(null if none) and training_seconds (the steps' own time, checks left out) are the time
+to accuracy that `noisestep bench --time-to` sets beside its own. Random numbers come from torch's own generator
 seeded with --seed, so runs repeat, but they are not noisestep's Philox draws: the peer
 learns like noisestep, it does not reproduce its weights bit for bit.
 """
@@ -121,6 +124,22 @@ class TernaryMLP:
         return F.cross_entropy(self.logits(theta, x) / temperature, y)
 
 
+def shifted(x, largest, generator):
+    """Each image moved by whole pixels, as noisestep's --shift: dx and dy uniform in
+    [-largest, largest], rounded; what moves in from outside is background."""
+    if largest <= 0:
+        return x
+    n, margin = len(x), int(round(largest))
+    offsets = lambda: (torch.rand(n, generator=generator) * 2 - 1).mul(largest).round().long() + margin
+    dx, dy = offsets(), offsets()
+    padded = F.pad(x.view(n, 28, 28), (margin,) * 4)
+    # dx, dy hold shift + margin; out[y, x] = image[y - shift_y, x - shift_x], which the
+    # padded image holds at y - shift_y + margin.
+    rows = 2 * margin - dy[:, None, None] + torch.arange(28)[None, :, None]
+    columns = 2 * margin - dx[:, None, None] + torch.arange(28)[None, None, :]
+    return padded[torch.arange(n)[:, None, None], rows, columns].reshape(n, 784)
+
+
 def perturbations(parameters, samples, density, generator):
     """Nonzero entries of `samples` perturbations: (sample index, position, sign) tensors.
     Each sample's count is Binomial(parameters, density); positions are drawn uniformly
@@ -200,10 +219,13 @@ def main():
     parser.add_argument("--reject-quantile", type=float, default=0.5)
     parser.add_argument("--input", default="binary", choices=["binary", "gray"])
     parser.add_argument("--temperature", type=float, default=1.0)
+    parser.add_argument("--shift", type=float, default=0.0, help="augmentation: largest whole-pixel shift, as noisestep's")
     parser.add_argument("--lr", type=float, default=1e-3, help="adam-ste's learning rate")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--log-every", type=int, default=50)
+    parser.add_argument("--target", type=float, help="stop at the first check whose --test accuracy reaches this")
+    parser.add_argument("--check-every", type=int, default=10, help="with --target: score --test every N steps")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -220,11 +242,11 @@ def main():
     if args.mode == "adam-ste":
         theta.requires_grad_(True)
         adam = torch.optim.Adam([theta], lr=args.lr)
-    density, times = args.density, []
+    density, times, reached, checked = args.density, [], None, None
     for step in range(1, args.steps + 1):
         started = time.perf_counter()
         batch = torch.randint(0, len(train_y), (args.batch,), generator=generator)
-        x, y = train_x[batch], train_y[batch]
+        x, y = shifted(train_x[batch], args.shift, generator), train_y[batch]
         if adam is None:
             used = density
             loss, kept = noise_step(model, theta, x, y, args, density, generator)
@@ -240,6 +262,11 @@ def main():
             with torch.no_grad():
                 theta.clamp_(-1.5, 1.5)
         times.append(time.perf_counter() - started)
+        if args.target is not None and (step % args.check_every == 0 or step == args.steps):
+            checked = accuracy(model, ternary(theta.detach()), test_x, test_y)
+            if checked >= args.target - 1e-9:
+                reached = step
+                break
         if step % args.log_every == 0 or step == args.steps:
             weights = ternary(theta.detach())
             with torch.no_grad():
@@ -251,7 +278,9 @@ def main():
                       "median_ms_per_step": round(1000 * statistics.median(times), 3),
                       "mean_ms_per_step": round(1000 * statistics.mean(times), 3),
                       "test_accuracy": accuracy(model, weights, test_x, test_y), "test_images": len(test_y),
-                      "zero_fraction": float((weights == 0).float().mean()), "torch": torch.__version__}))
+                      "zero_fraction": float((weights == 0).float().mean()), "torch": torch.__version__,
+                      "target": args.target, "reached_step": reached, "checked_accuracy": checked,
+                      "training_seconds": round(sum(times), 4)}))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,3 @@
-import Dispatch
 import NoiseStepKernels
 
 /// Times single kernels of the training step on the chunks of a real batch, for
@@ -18,21 +17,13 @@ public final class KernelProbe {
     }
 
     public let model: TernaryModel
-    private let runner: BatchRunner
-    private let load: @Sendable (ChunkWorkspace, Int) -> Void
-    private let chunks: Int
+    private let batch: ProbedBatch
 
     /// - Precondition: an MLP with a hidden layer after the first (the products run on layer 1).
     public init(model: TernaryModel, data: Dataset, encoding: InputEncoding, batch indices: [Int], threads: Int) {
-        precondition(model.shape.layerCount >= 3 && model.shape.hidden != nil && !indices.isEmpty)
+        precondition(model.shape.layerCount >= 3 && model.shape.hidden != nil)
         self.model = model
-        runner = BatchRunner(shape: model.shape, threads: threads)
-        runner.refresh(from: model)
-        chunks = BatchRunner.chunks(covering: indices.count)
-        load = { workspace, chunk in
-            workspace.load(indices[BatchRunner.examples(of: chunk, in: indices.count)], from: data, encoding: encoding)
-            workspace.forward()
-        }
+        batch = ProbedBatch(model: model, data: data, encoding: encoding, batch: indices, threads: threads, backward: false)
     }
 
     /// Wall seconds of one run of `kernel` over every chunk of the batch, spread over the
@@ -48,19 +39,16 @@ public final class KernelProbe {
     /// then every dense layer over all 64 columns of each chunk.
     public func forwardPassOperations() -> Double {
         let dense = model.shape.places.dropFirst().reduce(0) { $0 + 2 * ($1.parameters?.weightCount ?? 0) }
-        return time(.inputLayer, repetitions: 0).operations + Double(dense * Kernels.chunk * chunks)
+        return time(.inputLayer, repetitions: 0).operations + Double(dense * Kernels.chunk * batch.chunks)
     }
 
     private func time(_ kernel: Kernel, repetitions: Int) -> (seconds: Double, operations: Double) {
-        let results = ChunkResults(chunks: chunks, width: 1)
-        let load = load
-        let started = DispatchTime.now().uptimeNanoseconds
-        runner.forEachChunk(chunks) { workspace, chunk in
-            load(workspace, chunk)
+        let results = ChunkResults(chunks: batch.chunks, width: 1)
+        let seconds = batch.seconds { workspace, chunk in
             for _ in 0 ..< repetitions { workspace.run(kernel) }
             results.row(chunk)[0] = workspace.operations(of: kernel)
         }
-        return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, results.total(0))
+        return (seconds, results.total(0))
     }
 }
 

@@ -1,5 +1,7 @@
 /// The named models of `--arch`: the MLP of `hidden` widths (the default), or a small
-/// convolutional net spelled as a layer list.
+/// convolutional net spelled as a layer list. Each comes with the training options and
+/// the length of run that suit it (measured by `bench --learning`; README "Choosing a
+/// model").
 public enum ModelPreset: String, CaseIterable, Sendable {
     case mlp
     case conv
@@ -13,6 +15,33 @@ public enum ModelPreset: String, CaseIterable, Sendable {
         switch self {
         case .mlp: nil
         case .conv: try? LayerKinds.parse(Self.convSpec)
+        }
+    }
+
+    /// The options a run of this model starts from, before any option the user gives.
+    ///
+    /// The conv net has 80 k weights against the MLP's 270 k, and each one moves more of
+    /// the loss, so it wants many more, sparser probes and only the surest of their signs:
+    /// 8,192 perturbations of about one nonzero entry each, the reject quantile ramping
+    /// from 0.95 to 0.995, and the batch growing from 512 to 2,048 as the signs that are
+    /// left to find get fainter.
+    public var trainingOptions: TrainingOptions {
+        var options = TrainingOptions()
+        guard let layers else { return options }
+        options.use(layers: layers)
+        options.samples = 8192
+        options.density = 1.25e-5
+        options.schedule = .fixed
+        options.rejectQuantile = 0.95
+        options.ramp = Ramp(steps: targetStep, quantileTo: 0.995, batchFrom: 512)
+        return options
+    }
+
+    /// How far `train` and the dashboard go unless `--steps` says.
+    public var targetStep: Int {
+        switch self {
+        case .mlp: RunPlan.defaultTargetStep
+        case .conv: 1500
         }
     }
 }
