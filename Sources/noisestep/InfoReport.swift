@@ -95,6 +95,7 @@ struct InfoReport: Encodable {
                 "--alignment " + options.alignment.rawValue, "--seed \(options.seed)",
                 "--temperature " + NumberFormat.plain(options.temperature), "--shift " + NumberFormat.plain(augmentation.shift),
                 "--rotate " + NumberFormat.plain(augmentation.rotation), "--scale " + NumberFormat.plain(augmentation.scale)]
+            + (augmentation.redraw == 0 ? [] : ["--redraw " + NumberFormat.plain(augmentation.redraw)])
             + keepRule
     }
 

@@ -61,6 +61,10 @@ struct TrainingArguments: ParsableArguments {
             help: "Augmentation: largest random change of size, as a fraction (0.1 = ±10%). (default: 0)")
     var scale: Double?
 
+    @Option(parsing: .unconditional,
+            help: "Augmentation: the share of training images drawn again as on the pad (the pad's brush at a random size and place, then its preprocessing), in [0, 1]. \(Self.defaults(\.augmentation.redraw))")
+    var redraw: Double?
+
     @Option(parsing: .unconditional, help: "Softmax temperature of the loss: logits are divided by it. (default: 8)")
     var temperature: Double?
 
@@ -114,7 +118,8 @@ struct TrainingArguments: ParsableArguments {
         options.threads = threads
         options.augmentation = Augmentation(shift: shift ?? options.augmentation.shift,
                                             rotation: rotate ?? options.augmentation.rotation,
-                                            scale: scale ?? options.augmentation.scale)
+                                            scale: scale ?? options.augmentation.scale,
+                                            redraw: redraw ?? options.augmentation.redraw)
         if let temperature { options.temperature = temperature }
         if let keepBy { options.keepBy = keepBy }
         options.keepFloor = keepFloor

@@ -143,6 +143,7 @@ import Testing
         (["--batch-from", "0"], "--batch-from: 0 is outside 1...1048576"),
         (["--arch", "conv"], "--hidden sets the MLP's widths; --arch conv has none"),
         (["--arch", "lenet"], "--arch"),
+        (["--redraw", "1.5"], "--redraw: 1.5 is outside"),
         (["--arch", "mlp", "--layers", "dense 10"], "--arch and --layers both name the model"),
     ])
     func badInputGetsOneLineAndNoTraining(arguments: [String], named: String) throws {

@@ -4,20 +4,26 @@ import Foundation
 /// stays reproducible: example slot `b` of step `t` is always distorted the same way.
 ///
 /// Each image gets one random affine warp (rotation, scale, shift) resampled bilinearly.
-/// All amounts are maxima; each is drawn uniformly in [−max, +max]. Zero everywhere (the
-/// default of `none`) leaves images untouched.
-public struct Augmentation: Sendable, Equatable, Codable {
+/// All amounts are maxima; each is drawn uniformly in [−max, +max]. With `redraw`, some
+/// images are instead drawn again as on the pad. Zero everywhere (the default of `none`)
+/// leaves images untouched.
+public struct Augmentation: Sendable, Equatable {
     /// Largest shift in pixels, along each axis.
     public var shift: Double
     /// Largest rotation in degrees.
     public var rotation: Double
     /// Largest relative change of size, e.g. 0.1 for ±10%.
     public var scale: Double
+    /// The share of images drawn again as on the pad instead (`DrawnDigits`): the strokes
+    /// stamped with the pad's brush at a random size and place, then the pad's MNIST-style
+    /// preprocessing, so that the model learns the thick, rescaled strokes a person draws.
+    public var redraw: Double
 
-    public init(shift: Double = 0, rotation: Double = 0, scale: Double = 0) {
+    public init(shift: Double = 0, rotation: Double = 0, scale: Double = 0, redraw: Double = 0) {
         self.shift = shift
         self.rotation = rotation
         self.scale = scale
+        self.redraw = redraw
     }
 
     public static let none = Augmentation()
@@ -26,7 +32,7 @@ public struct Augmentation: Sendable, Equatable, Codable {
     /// points on Fashion-MNIST, whose pictures are never rotated.
     public static let standard = Augmentation(shift: 1)
 
-    public var isNone: Bool { shift == 0 && rotation == 0 && scale == 0 }
+    public var isNone: Bool { shift == 0 && rotation == 0 && scale == 0 && redraw == 0 }
 
     /// Warps a 28×28 image in place, using the numbers of `random`.
     public func apply(to image: inout [UInt8], random: inout RandomStream) {
@@ -35,7 +41,8 @@ public struct Augmentation: Sendable, Equatable, Codable {
     }
 
     /// The warp `apply` makes with the numbers of `random`: four draws, always in the same
-    /// order (rotation, scale, shift x, shift y), so that a run's images are reproducible.
+    /// order (rotation, scale, shift x, shift y), so that a run's images are reproducible;
+    /// with `redraw`, a fifth says whether to redraw instead, and three more where.
     public func distortion(random: inout RandomStream) -> Distortion {
         func symmetric(_ limit: Double) -> Float {
             Float(limit * (2 * random.nextUnitClosed() - 1))
@@ -43,7 +50,9 @@ public struct Augmentation: Sendable, Equatable, Codable {
         let angle = symmetric(rotation) * .pi / 180
         let zoom = 1 + symmetric(scale)
         let dx = symmetric(shift), dy = symmetric(shift)
-        return Distortion(angle: angle, zoom: zoom, dx: dx, dy: dy, isTranslation: rotation == 0 && scale == 0)
+        var distortion = Distortion(angle: angle, zoom: zoom, dx: dx, dy: dy, isTranslation: rotation == 0 && scale == 0)
+        if redraw > 0, random.nextUnitClosed() < redraw { distortion.redrawn = DrawnDigits.Placement(random: &random) }
+        return distortion
     }
 
     /// One image's warp: rotation by `angle` (radians), scaling by `zoom`, shift by
@@ -51,15 +60,26 @@ public struct Augmentation: Sendable, Equatable, Codable {
     public struct Distortion: Sendable, Equatable {
         public var angle: Float, zoom: Float, dx: Float, dy: Float
         public var isTranslation: Bool
+        /// Where the image is drawn again as on the pad, instead of warped; nil: it is warped.
+        public var redrawn: DrawnDigits.Placement?
 
-        /// The whole-pixel shift of a pure translation; nil for a warp that resamples.
-        public var wholePixelShift: (x: Int, y: Int)? {
-            isTranslation ? (Int(dx.rounded()), Int(dy.rounded())) : nil
+        public init(angle: Float, zoom: Float, dx: Float, dy: Float, isTranslation: Bool,
+                    redrawn: DrawnDigits.Placement? = nil) {
+            (self.angle, self.zoom, self.dx, self.dy) = (angle, zoom, dx, dy)
+            self.isTranslation = isTranslation
+            self.redrawn = redrawn
         }
 
-        /// Warps a 28×28 image in place.
+        /// The whole-pixel shift of a pure translation; nil for a warp that resamples or a redrawing.
+        public var wholePixelShift: (x: Int, y: Int)? {
+            isTranslation && redrawn == nil ? (Int(dx.rounded()), Int(dy.rounded())) : nil
+        }
+
+        /// Warps a 28×28 image in place (or redraws it; a drawing with no ink keeps the image).
         public func apply(to image: inout [UInt8]) {
-            if let shift = wholePixelShift {
+            if let redrawn {
+                if let drawn = PadPreprocessing.mnistStyle(DrawnDigits.pad(drawing: image[...], at: redrawn)) { image = drawn }
+            } else if let shift = wholePixelShift {
                 Augmentation.translate(&image, dx: shift.x, dy: shift.y)
             } else {
                 Augmentation.warp(&image, cosine: cos(angle) / zoom, sine: sin(angle) / zoom, dx: dx, dy: dy)
@@ -138,5 +158,27 @@ public struct Augmentation: Sendable, Equatable, Codable {
         let top = pixel(x0, y0) * (1 - fx) + pixel(x0 + 1, y0) * fx
         let bottom = pixel(x0, y0 + 1) * (1 - fx) + pixel(x0 + 1, y0 + 1) * fx
         return UInt8(min(255, max(0, (top * (1 - fy) + bottom * fy).rounded())))
+    }
+}
+
+/// Stored in every step log's options: `redraw` only when used, so that a log written
+/// before it existed, and any run without it, keeps the same header bytes.
+extension Augmentation: Codable {
+    enum CodingKeys: String, CodingKey { case shift, rotation, scale, redraw }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(shift: try container.decode(Double.self, forKey: .shift),
+                  rotation: try container.decode(Double.self, forKey: .rotation),
+                  scale: try container.decode(Double.self, forKey: .scale),
+                  redraw: try container.decodeIfPresent(Double.self, forKey: .redraw) ?? 0)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(shift, forKey: .shift)
+        try container.encode(rotation, forKey: .rotation)
+        try container.encode(scale, forKey: .scale)
+        if redraw != 0 { try container.encode(redraw, forKey: .redraw) }
     }
 }

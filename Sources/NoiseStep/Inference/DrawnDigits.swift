@@ -12,21 +12,37 @@ public enum DrawnDigits {
     /// Largest offset from the pad's centre, in pixels.
     public static let offset = 4.0
 
+    /// Where and how large a digit is drawn: its size relative to the original, and the
+    /// offset of its centre from the pad's, in pixels.
+    public struct Placement: Sendable, Equatable {
+        public var scale: Double, dx: Double, dy: Double
+
+        /// A random placement: size in `scales`, offsets within ±`offset`, from three draws of `random`.
+        public init(random: inout RandomStream) {
+            func uniform(_ range: ClosedRange<Double>) -> Double {
+                range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitClosed()
+            }
+            scale = uniform(scales)
+            dx = uniform(-offset ... offset)
+            dy = uniform(-offset ... offset)
+        }
+    }
+
     /// The pad drawing of image `index` of `dataset`, before preprocessing.
     public static func pad(for dataset: Dataset, index: Int, seed: UInt64) -> [Float] {
         var random = RandomStream(seed: seed, purpose: .evaluation, index: index)
-        func uniform(_ range: ClosedRange<Double>) -> Double {
-            range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitClosed()
-        }
-        let scale = uniform(scales)
-        let dx = uniform(-offset ... offset), dy = uniform(-offset ... offset)
+        return pad(drawing: dataset.image(index), at: Placement(random: &random))
+    }
+
+    /// `image` ([28, 28] bytes) drawn on the pad at `placement`: each stroke pixel (≥ 128)
+    /// stamped with the pad's brush, before preprocessing.
+    public static func pad(drawing image: ArraySlice<UInt8>, at placement: Placement) -> [Float] {
         let side = Dataset.side, centre = Double(side) / 2
         var pad = [Float](repeating: 0, count: side * side)
-        let image = dataset.image(index)
         for row in 0 ..< side {
             for column in 0 ..< side where image[image.startIndex + row * side + column] >= 128 {
-                let x = (Double(column) + 0.5 - centre) * scale + centre + dx
-                let y = (Double(row) + 0.5 - centre) * scale + centre + dy
+                let x = (Double(column) + 0.5 - centre) * placement.scale + centre + placement.dx
+                let y = (Double(row) + 0.5 - centre) * placement.scale + centre + placement.dy
                 PadBrush.stamp(&pad, x: x, y: y)
             }
         }

@@ -70,6 +70,7 @@ extension Limits {
         try check(.shift, options.augmentation.shift)
         try check(.rotation, options.augmentation.rotation)
         try check(.scale, options.augmentation.scale)
+        try check(.redraw, options.augmentation.redraw)
         try check(.threads, options.threads)
         try check(.keepFloor, options.keepFloor)
         if let ramp = options.ramp { try check(ramp, batch: options.batch) }

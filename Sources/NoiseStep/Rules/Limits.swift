@@ -31,6 +31,7 @@ public enum Limits {
     public static let shift = LimitRange(real: 0, 14, includesLower: true, includesUpper: true)
     public static let rotation = LimitRange(real: 0, 180, includesLower: true, includesUpper: true)
     public static let scale = LimitRange(real: 0, 0.9, includesLower: true, includesUpper: true)
+    public static let redraw = LimitRange(real: 0, 1, includesLower: true, includesUpper: true)
     /// 0 means one worker per processor.
     public static let threads = LimitRange(0 ... 256)
     public static let steps = LimitRange(0 ... Int(UInt32.max))
@@ -68,6 +69,7 @@ public enum Limits {
         case .shift: return shift
         case .rotation: return rotation
         case .scale: return scale
+        case .redraw: return redraw
         case .threads: return threads
         case .steps: return steps
         case .evalEvery: return evalEvery

@@ -15,6 +15,8 @@ public enum Setting: String, Sendable, CaseIterable {
     case shift
     case rotation
     case scale
+    /// Augmentation: the share of images redrawn as on the pad.
+    case redraw
     case threads
     /// The step a run trains to.
     case steps

@@ -14,6 +14,7 @@ extension Setting {
         case .shift: return "--shift"
         case .rotation: return "--rotate"
         case .scale: return "--scale"
+        case .redraw: return "--redraw"
         case .threads: return "--threads"
         case .steps: return "--steps"
         case .evalEvery: return "--eval-every"
