@@ -41,15 +41,17 @@ import Testing
         #expect((900 ... 1100).contains(redrawn), "\(redrawn) of 4000")
     }
 
-    /// A header stores `redraw` only when it is used: an older log's bytes, and those of
-    /// any run without it, stay the same.
+    /// A header stores `redraw` only when it is used, as an option of its own: an older
+    /// log's bytes, and those of any run without it, stay the same, and an older program
+    /// refuses a log that uses it instead of replaying it without.
     @Test func aHeaderNamesRedrawOnlyWhenUsed() throws {
-        let plain = try JSONOutput.sortedLine(Augmentation.standard)
-        #expect(plain == #"{"rotation":0,"scale":0,"shift":1}"#)
-        let used = Augmentation(shift: 1, redraw: 0.25)
-        let text = try JSONOutput.sortedLine(used)
-        #expect(text.contains(#""redraw":0.25"#))
-        #expect(try JSONDecoder().decode(Augmentation.self, from: Data(text.utf8)) == used)
-        #expect(try JSONDecoder().decode(Augmentation.self, from: Data(plain.utf8)) == .standard)
+        var options = TrainingOptions()
+        let plain = try JSONOutput.sortedLine(options)
+        #expect(!plain.contains("redraw") && plain.contains(#""augmentation":{"rotation":0,"scale":0,"shift":1}"#), "\(plain)")
+        options.augmentation.redraw = 0.25
+        let text = try JSONOutput.sortedLine(options)
+        #expect(text.contains(#","redraw":0.25,"#) && text.contains(#""augmentation":{"rotation":0,"scale":0,"shift":1}"#))
+        #expect(try OptionsDecoding.decode(Data(text.utf8), file: "f") == options)
+        #expect(try OptionsDecoding.decode(Data(plain.utf8), file: "f") == TrainingOptions())
     }
 }

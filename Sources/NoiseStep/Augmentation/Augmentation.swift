@@ -17,7 +17,7 @@ public struct Augmentation: Sendable, Equatable {
     /// The share of images drawn again as on the pad instead (`DrawnDigits`): the strokes
     /// stamped with the pad's brush at a random size and place, then the pad's MNIST-style
     /// preprocessing, so that the model learns the thick, rescaled strokes a person draws.
-    public var redraw: Double
+    public var redraw: Double = 0
 
     public init(shift: Double = 0, rotation: Double = 0, scale: Double = 0, redraw: Double = 0) {
         self.shift = shift
@@ -161,24 +161,9 @@ public struct Augmentation: Sendable, Equatable {
     }
 }
 
-/// Stored in every step log's options: `redraw` only when used, so that a log written
-/// before it existed, and any run without it, keeps the same header bytes.
+/// Stored in every step log's options as its shift, rotation and scale; `redraw` is an
+/// option of its own there (`TrainingOptions`), so that a program that does not know it
+/// refuses the log instead of replaying it without.
 extension Augmentation: Codable {
-    enum CodingKeys: String, CodingKey { case shift, rotation, scale, redraw }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(shift: try container.decode(Double.self, forKey: .shift),
-                  rotation: try container.decode(Double.self, forKey: .rotation),
-                  scale: try container.decode(Double.self, forKey: .scale),
-                  redraw: try container.decodeIfPresent(Double.self, forKey: .redraw) ?? 0)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(shift, forKey: .shift)
-        try container.encode(rotation, forKey: .rotation)
-        try container.encode(scale, forKey: .scale)
-        if redraw != 0 { try container.encode(redraw, forKey: .redraw) }
-    }
+    enum CodingKeys: String, CodingKey { case shift, rotation, scale }
 }
