@@ -46,8 +46,8 @@ NS_INLINE ns_f8 ns_conv_finish(ns_f8 sum, const float *bias, ptrdiff_t o, float 
 /// `window` is the input at the position's top-left tap and the block's first column.
 NS_INLINE void ns_conv_six(const float *w, const float *window, ns_conv_shape s, const float *bias,
                            float divisor, float *out) {
-    ns_f8 a0 = ns_splat(0), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0, a4 = a0, b4 = a0;
-    ns_f8 a5 = a0, b5 = a0;
+    ns_f8 first[6], second[6];
+    for (int i = 0; i < 6; i++) first[i] = second[i] = ns_splat(0);
     const float *w1 = w + s.taps, *w2 = w + 2 * s.taps, *w3 = w + 3 * s.taps, *w4 = w + 4 * s.taps;
     const float *w5 = w + 5 * s.taps;
     ptrdiff_t k = 0;
@@ -55,19 +55,11 @@ NS_INLINE void ns_conv_six(const float *w, const float *window, ns_conv_shape s,
         for (ptrdiff_t ky = 0; ky < s.kernel; ky++) {
             const float *source = window + c * s.plane + ky * s.line;
             for (ptrdiff_t kx = 0; kx < s.kernel; kx++, k++, source += NS_CHUNK) {
-                ns_f8 x = ns_load(source), y = ns_load(source + 8);
-                ns_f8 s0 = ns_splat(w[k]), s1 = ns_splat(w1[k]), s2 = ns_splat(w2[k]);
-                ns_f8 s3 = ns_splat(w3[k]), s4 = ns_splat(w4[k]), s5 = ns_splat(w5[k]);
-                a0 = ns_fma(s0, x, a0); b0 = ns_fma(s0, y, b0);
-                a1 = ns_fma(s1, x, a1); b1 = ns_fma(s1, y, b1);
-                a2 = ns_fma(s2, x, a2); b2 = ns_fma(s2, y, b2);
-                a3 = ns_fma(s3, x, a3); b3 = ns_fma(s3, y, b3);
-                a4 = ns_fma(s4, x, a4); b4 = ns_fma(s4, y, b4);
-                a5 = ns_fma(s5, x, a5); b5 = ns_fma(s5, y, b5);
+                const float taps[6] = {w[k], w1[k], w2[k], w3[k], w4[k], w5[k]};
+                ns_tile6_fma(first, second, taps, ns_load(source), ns_load(source + 8));
             }
         }
     }
-    ns_f8 first[6] = {a0, a1, a2, a3, a4, a5}, second[6] = {b0, b1, b2, b3, b4, b5};
     for (int i = 0; i < 6; i++) {
         ns_store(ns_conv_finish(first[i], bias, i, divisor), out + i * s.out_plane);
         ns_store(ns_conv_finish(second[i], bias, i, divisor), out + i * s.out_plane + 8);

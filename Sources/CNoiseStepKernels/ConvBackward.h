@@ -171,7 +171,8 @@ NS_INLINE void ns_conv_batch_weight_gradient_body(const float *deltas, ptrdiff_t
     ptrdiff_t delta_stride = s.outputs * s.out_plane, input_stride = s.channels * s.plane;
     for (ptrdiff_t t = 0; t < s.taps; t += 2) {
         ptrdiff_t u = ns_min(t + 1, s.taps - 1), ot = ns_conv_tap_offset(s, t), ou = ns_conv_tap_offset(s, u);
-        ns_f8 a0 = ns_splat(0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        ns_f8 first[4], second[4];
+        for (int i = 0; i < 4; i++) first[i] = second[i] = ns_splat(0);
         for (ptrdiff_t c = 0; c < chunks; c++) {
             for (ptrdiff_t y = 0; y < s.out_height; y++) {
                 for (ptrdiff_t x = 0; x < s.out_width; x++) {
@@ -180,17 +181,12 @@ NS_INLINE void ns_conv_batch_weight_gradient_body(const float *deltas, ptrdiff_t
                     const float *d2 = d + r2 * s.out_plane, *d3 = d + r3 * s.out_plane;
                     const float *in = inputs + c * input_stride + (y * s.width + x) * NS_CHUNK;
                     for (int v = 0; v < NS_CHUNK; v += 8) {
-                        ns_f8 xv = ns_load(in + ot + v), yv = ns_load(in + ou + v);
-                        ns_f8 e0 = ns_load(d0 + v), e1 = ns_load(d1 + v), e2 = ns_load(d2 + v), e3 = ns_load(d3 + v);
-                        a0 = ns_fma(e0, xv, a0); b0 = ns_fma(e0, yv, b0);
-                        a1 = ns_fma(e1, xv, a1); b1 = ns_fma(e1, yv, b1);
-                        a2 = ns_fma(e2, xv, a2); b2 = ns_fma(e2, yv, b2);
-                        a3 = ns_fma(e3, xv, a3); b3 = ns_fma(e3, yv, b3);
+                        const ns_f8 rows[4] = {ns_load(d0 + v), ns_load(d1 + v), ns_load(d2 + v), ns_load(d3 + v)};
+                        ns_tile4_fma(first, second, rows, ns_load(in + ot + v), ns_load(in + ou + v));
                     }
                 }
             }
         }
-        ns_f8 first[4] = {a0, a1, a2, a3}, second[4] = {b0, b1, b2, b3};
         for (ptrdiff_t r = 0; r < row_count && r < 4; r++) {
             out[r * s.taps + t] = ns_sum(first[r]);
             if (u != t) out[r * s.taps + u] = ns_sum(second[r]);

@@ -10,28 +10,18 @@
 /// per twelve fused multiply-adds, in ascending k.
 NS_INLINE void ns_multiply_six_rows(const float *w, ptrdiff_t inner, const float *input, const float *bias,
                                     float *out) {
-    ns_f8 a0 = ns_splat(bias ? bias[0] : 0), b0 = a0, a1 = ns_splat(bias ? bias[1] : 0), b1 = a1;
-    ns_f8 a2 = ns_splat(bias ? bias[2] : 0), b2 = a2, a3 = ns_splat(bias ? bias[3] : 0), b3 = a3;
-    ns_f8 a4 = ns_splat(bias ? bias[4] : 0), b4 = a4, a5 = ns_splat(bias ? bias[5] : 0), b5 = a5;
+    ns_f8 lo[6], hi[6];
+    for (int i = 0; i < 6; i++) lo[i] = hi[i] = ns_splat(bias ? bias[i] : 0);
     const float *source = input;
     for (ptrdiff_t k = 0; k < inner; k++) {
-        ns_f8 x = ns_load(source), y = ns_load(source + 8);
-        ns_f8 s0 = ns_splat(w[k]), s1 = ns_splat(w[inner + k]), s2 = ns_splat(w[2 * inner + k]);
-        ns_f8 s3 = ns_splat(w[3 * inner + k]), s4 = ns_splat(w[4 * inner + k]), s5 = ns_splat(w[5 * inner + k]);
-        a0 = ns_fma(s0, x, a0); b0 = ns_fma(s0, y, b0);
-        a1 = ns_fma(s1, x, a1); b1 = ns_fma(s1, y, b1);
-        a2 = ns_fma(s2, x, a2); b2 = ns_fma(s2, y, b2);
-        a3 = ns_fma(s3, x, a3); b3 = ns_fma(s3, y, b3);
-        a4 = ns_fma(s4, x, a4); b4 = ns_fma(s4, y, b4);
-        a5 = ns_fma(s5, x, a5); b5 = ns_fma(s5, y, b5);
+        const float taps[6] = {w[k], w[inner + k], w[2 * inner + k], w[3 * inner + k], w[4 * inner + k], w[5 * inner + k]};
+        ns_tile6_fma(lo, hi, taps, ns_load(source), ns_load(source + 8));
         source += NS_CHUNK;
     }
-    ns_store(a0, out); ns_store(b0, out + 8);
-    ns_store(a1, out + NS_CHUNK); ns_store(b1, out + NS_CHUNK + 8);
-    ns_store(a2, out + 2 * NS_CHUNK); ns_store(b2, out + 2 * NS_CHUNK + 8);
-    ns_store(a3, out + 3 * NS_CHUNK); ns_store(b3, out + 3 * NS_CHUNK + 8);
-    ns_store(a4, out + 4 * NS_CHUNK); ns_store(b4, out + 4 * NS_CHUNK + 8);
-    ns_store(a5, out + 5 * NS_CHUNK); ns_store(b5, out + 5 * NS_CHUNK + 8);
+    for (int i = 0; i < 6; i++) {
+        ns_store(lo[i], out + i * NS_CHUNK);
+        ns_store(hi[i], out + i * NS_CHUNK + 8);
+    }
 }
 
 /// One row × 16 columns.
@@ -108,21 +98,17 @@ NS_INLINE void ns_batch_weight_gradient_body(const float *deltas, ptrdiff_t outp
     ptrdiff_t delta_stride = outputs * NS_CHUNK, input_stride = input_count * NS_CHUNK;
     for (ptrdiff_t j = 0; j < input_count; j += 2) {
         ptrdiff_t k = ns_min(j + 1, input_count - 1);
-        ns_f8 a0 = ns_splat(0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        ns_f8 first[4], second[4];
+        for (int i = 0; i < 4; i++) first[i] = second[i] = ns_splat(0);
         for (ptrdiff_t c = 0; c < chunks; c++) {
             const float *d = deltas + c * delta_stride;
             const float *d0 = d + r0 * NS_CHUNK, *d1 = d + r1 * NS_CHUNK, *d2 = d + r2 * NS_CHUNK, *d3 = d + r3 * NS_CHUNK;
             const float *x = inputs + c * input_stride + j * NS_CHUNK, *y = inputs + c * input_stride + k * NS_CHUNK;
             for (int v = 0; v < NS_CHUNK; v += 8) {
-                ns_f8 xv = ns_load(x + v), yv = ns_load(y + v);
-                ns_f8 e0 = ns_load(d0 + v), e1 = ns_load(d1 + v), e2 = ns_load(d2 + v), e3 = ns_load(d3 + v);
-                a0 = ns_fma(e0, xv, a0); b0 = ns_fma(e0, yv, b0);
-                a1 = ns_fma(e1, xv, a1); b1 = ns_fma(e1, yv, b1);
-                a2 = ns_fma(e2, xv, a2); b2 = ns_fma(e2, yv, b2);
-                a3 = ns_fma(e3, xv, a3); b3 = ns_fma(e3, yv, b3);
+                const ns_f8 rows[4] = {ns_load(d0 + v), ns_load(d1 + v), ns_load(d2 + v), ns_load(d3 + v)};
+                ns_tile4_fma(first, second, rows, ns_load(x + v), ns_load(y + v));
             }
         }
-        ns_f8 first[4] = {a0, a1, a2, a3}, second[4] = {b0, b1, b2, b3};
         for (ptrdiff_t r = 0; r < row_count && r < 4; r++) {
             out[r * input_count + j] = ns_sum(first[r]);
             if (k != j) out[r * input_count + k] = ns_sum(second[r]);

@@ -39,6 +39,24 @@ NS_INLINE float ns_sum(ns_f8 v) {
 NS_INLINE ns_f8 ns_zero_where(ns_f8 v, ns_i32x8 mask) { return (ns_f8)((ns_i32x8)v & ~mask); }
 NS_INLINE ptrdiff_t ns_min(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
 
+/// One step of a six-row × 16-column tile: lo[i] += w[i] · x and hi[i] += w[i] · y, each
+/// weight broadcast once. Every accumulator takes its terms in the order of the steps.
+NS_INLINE void ns_tile6_fma(ns_f8 lo[6], ns_f8 hi[6], const float w[6], ns_f8 x, ns_f8 y) {
+    for (int i = 0; i < 6; i++) {
+        ns_f8 s = ns_splat(w[i]);
+        lo[i] = ns_fma(s, x, lo[i]);
+        hi[i] = ns_fma(s, y, hi[i]);
+    }
+}
+
+/// One step of a four-row × two-column tile: lo[i] += e[i] · x and hi[i] += e[i] · y.
+NS_INLINE void ns_tile4_fma(ns_f8 lo[4], ns_f8 hi[4], const ns_f8 e[4], ns_f8 x, ns_f8 y) {
+    for (int i = 0; i < 4; i++) {
+        lo[i] = ns_fma(e[i], x, lo[i]);
+        hi[i] = ns_fma(e[i], y, hi[i]);
+    }
+}
+
 NS_INLINE ns_u16x16 ns_load16(const int16_t *p) { ns_u16x16 v; memcpy(&v, p, sizeof v); return v; }
 
 #endif
