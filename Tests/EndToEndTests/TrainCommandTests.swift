@@ -101,7 +101,7 @@ import Testing
             #expect(options["samples"] as? Int == samples)
             #expect(options["reject_quantile"] as? Double == quantile)
             #expect(options["density"] as? Double == 1.25e-5)
-            #expect(options["schedule"] as? String == "fixed")
+            #expect(options["schedule"] as? String == "fixed" && options["redraw"] as? Double == 0.25)
             let ramp = try #require(options["ramp"] as? [String: Any])
             #expect(ramp["steps"] as? Int == 1500 && ramp["quantile_to"] as? Double == 0.995 && ramp["batch_from"] as? Int == 512,
                     "\(ramp)")

@@ -24,7 +24,8 @@ public enum ModelPreset: String, CaseIterable, Sendable {
     /// the loss, so it wants many more, sparser probes and only the surest of their signs:
     /// 8,192 perturbations of about one nonzero entry each, the reject quantile ramping
     /// from 0.95 to 0.995, and the batch growing from 512 to 2,048 as the signs that are
-    /// left to find get fainter.
+    /// left to find get fainter. A quarter of its training images are drawn again as on
+    /// the pad, which it then reads about three points better (and unseen digits no worse).
     public var trainingOptions: TrainingOptions {
         var options = TrainingOptions()
         guard let layers else { return options }
@@ -34,6 +35,7 @@ public enum ModelPreset: String, CaseIterable, Sendable {
         options.schedule = .fixed
         options.rejectQuantile = 0.95
         options.ramp = Ramp(steps: targetStep, quantileTo: 0.995, batchFrom: 512)
+        options.augmentation.redraw = 0.25
         return options
     }
 
