@@ -170,7 +170,10 @@ def main():
                 wrong.append(f"held-out #{index}: a {truth[index]} read as {read}{' (unsure)' if found and found.group(2) else ''}")
         print(f"{right}/{len(chosen)} read right at scale {args.scale}" + (f"; wrong: {', '.join(wrong)}" if wrong else ""))
     finally:
+        socket = pane.tmux("display-message", "-p", "#{socket_path}").strip()
         pane.tmux("kill-server")
+        if socket.endswith(pane.socket) and os.path.exists(socket):
+            os.remove(socket)
         shutil.rmtree(folder, ignore_errors=True)
 
 
