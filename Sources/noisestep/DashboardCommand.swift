@@ -76,10 +76,10 @@ struct DashboardCommand: ParsableCommand {
         var series = HistorySeries()
         let (driver, history) = try makeDriver(data, sharing: team.sharing) { series.append($0) }
         try team.sharing.start(driver.trainer)
-        var configuration = try makeConfiguration(options: driver.trainer.options, data: data)
+        var configuration = try makeConfiguration(options: driver.trainer.options, data: data, leg: driver.plan.targetStep)
         configuration.history = series
         let recording = driver.log?.path
-        let session = TrainingSession(driver: driver, history: history, leg: arguments.targetStep, pace: pace)
+        let session = TrainingSession(driver: driver, history: history, leg: driver.plan.targetStep, pace: pace)
         var frames = FrameStatistics()
         let status = DashboardApp.run(session: session, validation: data.validation, configuration: configuration,
                                       frames: &frames)
@@ -115,7 +115,7 @@ extension DashboardCommand {
                                              each: each)
             let resumed = try ReadingProgress.following(resume) { progress in
                 try RunDriver.resuming(resume, training: data.training, validation: data.validation,
-                                       threads: arguments.threads, steps: arguments.targetStep, evalEvery: arguments.evalEvery,
+                                       threads: arguments.threads, steps: arguments.targetStep(resuming: resume), evalEvery: arguments.evalEvery,
                                        sharing: sharing, visit: rebuild.visit, progress: progress)
             }
             Notes.resumed(resume, resumed, metrics: nil)
@@ -134,7 +134,7 @@ extension DashboardCommand {
 
     /// How the dashboard shows this run: its data set's class names, what its validation
     /// split is, how far space and `t` move the target, and the `--compare` run.
-    func makeConfiguration(options: TrainingOptions, data: DataSource) throws -> DashboardConfiguration {
+    func makeConfiguration(options: TrainingOptions, data: DataSource, leg: Int) throws -> DashboardConfiguration {
         var configuration = DashboardConfiguration(options: options)
         configuration.framesPerSecond = fps
         configuration.pace = pace > 0 ? pace : DashboardConfiguration.watchingPace
@@ -142,7 +142,7 @@ extension DashboardCommand {
         configuration.theme = theme.theme
         configuration.describeError = { ErrorMessages.describe($0) }
         configuration.describeFileProblem = { $0.message(path: $1) }
-        configuration.leg = arguments.targetStep
+        configuration.leg = leg
         configuration.evalEvery = arguments.evalEvery
         configuration.runOptions = try Self.runOptions(options, data: data, evalEvery: arguments.evalEvery)
         let classes = ClassNames.forData(directory: arguments.data)

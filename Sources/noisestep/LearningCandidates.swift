@@ -55,7 +55,7 @@ enum LearningCandidates {
         do {
             let parsed = try TrainingArguments.parse(words)
             return LearningProtocol.Candidate(name: name, arguments: arguments, options: try parsed.trainingOptions(),
-                                              steps: parsed.targetStep, optimizer: optimizer)
+                                              steps: parsed.targetStep(), optimizer: optimizer)
         } catch {
             let translated = ErrorMessages.translate(error)
             let text = (translated as? CLIError)?.description ?? TrainingArguments.message(for: translated)

@@ -63,8 +63,10 @@ struct TrainCommand: ParsableCommand {
         // names a file that would be refused too.
         // (A resumed run takes its options from the log.)
         let options = resume == nil ? try arguments.trainingOptions() : nil
-        let plan = try arguments.plan()
+        var plan = try arguments.plan()
         if team.isLeader { try checkOutputs() }
+        // A resumed run's length defaults to its model's, read once the log is known to be fit.
+        if let resume, team.isLeader { plan = try arguments.plan(resuming: resume) }
         let data = try DataSource.load(directory: arguments.data, fold: holdoutFold)
         guard team.isLeader else { return try team.follow(training: data.training, threads: arguments.threads) }
         switch optimizer {
@@ -143,7 +145,7 @@ struct TrainCommand: ParsableCommand {
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), " +
               (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"
-                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.targetStep)") +
+                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.targetStep(resuming: resume))") +
               (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
               (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)

@@ -10,7 +10,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Directory with MNIST-style IDX files (train-*/t10k-*, raw or .gz). Default: the bundled 5,000-image MNIST subset.")
     var data: String?
 
-    @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all). (default: \(RunPlan.defaultTargetStep); --arch conv: \(ModelPreset.conv.targetStep))")
+    @Option(parsing: .unconditional, help: "The step to train to (with --resume: in all). (default: \(RunPlan.defaultTargetStep); --arch conv, or resuming a run of it: \(ModelPreset.conv.targetStep))")
     var steps: Int?
 
     @Option(parsing: .unconditional, help: "Examples per step (with --batch-from: at the end of its ramp). \(Self.defaults(\.batch))")
@@ -150,8 +150,14 @@ struct TrainingArguments: ParsableArguments {
         return Ramp(steps: steps, quantileTo: end, batchFrom: from == batch ? nil : from)
     }
 
-    /// The step the run trains to: --steps, else the named model's length of run.
-    var targetStep: Int { steps ?? (arch ?? .mlp).targetStep }
+    /// The step the run trains to: --steps, else the named model's length of run; a
+    /// resumed run's model is the one its log names (a log that cannot be read is left
+    /// for the resume itself to refuse, with its own message).
+    func targetStep(resuming log: String? = nil) -> Int {
+        if let steps { return steps }
+        if let log, let options = try? StepLog.options(path: log) { return ModelPreset(naming: options).targetStep }
+        return (arch ?? .mlp).targetStep
+    }
 
     static func defaultQuantileSchedule(paper: Bool) -> QuantileSchedule {
         (paper ? TrainingOptions.paper : mlp).ramp?.quantileTo == nil ? .fixed : .ramp
@@ -179,8 +185,8 @@ struct TrainingArguments: ParsableArguments {
     }
 
     /// How far the run goes and when it is scored.
-    func plan() throws -> RunPlan {
-        try RunPlan(targetStep: targetStep, evalEvery: evalEvery)
+    func plan(resuming log: String? = nil) throws -> RunPlan {
+        try RunPlan(targetStep: targetStep(resuming: log), evalEvery: evalEvery)
     }
 
     /// A seed as typed: a whole number in 0...2^64−1, said so when it is not.

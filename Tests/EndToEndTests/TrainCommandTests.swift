@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import noisestep
 
 /// `noisestep train` and `eval` run as a person would run them, without a terminal.
 @Suite(.serialized) struct TrainCommandTests {
@@ -110,6 +111,13 @@ import Testing
         #expect(mlp.status == 0, "\(mlp.stderr)")
         let options = try #require(try StrictJSON.object(try scratch.run(["info", "mlp.nstep", "--json"]).stdout)["options"] as? [String: Any])
         #expect(options["samples"] as? Int == 512 && options["schedule"] as? String == "paper", "\(options)")
+        // A resumed run goes as far as its own model's runs do, unless --steps says.
+        let none = try TrainingArguments.parse([]), seven = try TrainingArguments.parse(["--steps", "7"])
+        #expect(none.targetStep(resuming: scratch.path("conv-8192.nstep")) == 1500)
+        #expect(none.targetStep(resuming: scratch.path("mlp.nstep")) == 2000)
+        #expect(seven.targetStep(resuming: scratch.path("conv-8192.nstep")) == 7)
+        #expect(none.targetStep(resuming: scratch.path("missing.nstep")) == 2000, "the resume itself refuses it")
+        #expect(try TrainingArguments.parse(["--arch", "conv"]).targetStep() == 1500 && none.targetStep() == 2000)
     }
 
     @Test func anotherHoldoutFoldIsNamed() throws {

@@ -39,6 +39,12 @@ public enum ModelPreset: String, CaseIterable, Sendable {
         return options
     }
 
+    /// The preset whose model `options` train: the conv preset for its layer list, else
+    /// the MLP (whose length of run any other list shares).
+    public init(naming options: TrainingOptions) {
+        self = options.layers?.spec == Self.convSpec ? .conv : .mlp
+    }
+
     /// How far `train` and the dashboard go unless `--steps` says.
     public var targetStep: Int {
         switch self {
