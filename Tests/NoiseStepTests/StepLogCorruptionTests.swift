@@ -137,6 +137,9 @@ import Testing
          .limit(.outOfRange(.quantileTo, value: 1, allowed: Limits.rejectQuantile))),
         ("\"batch\":100", "\"batch\":100,\"ramp\":{\"steps\":9,\"batchFrom\":101}",
          .limit(.outOfRange(.batchFrom, value: 101, allowed: LimitRange(1 ... 100)))),
+        // Redrawing, an option only a run that uses it writes.
+        ("\"batch\":100", "\"batch\":100,\"redraw\":\"some\"", .invalidValue(option: "redraw", found: "\"some\"", example: "0.25")),
+        ("\"batch\":100", "\"batch\":100,\"redraw\":2", .limit(.outOfRange(.redraw, value: 2, allowed: Limits.redraw))),
     ])
     func invalidOptions(original: String, replacement: String, problem: OptionsProblem) throws {
         let json = try Self.optionsJSON().replacingOccurrences(of: original, with: replacement)

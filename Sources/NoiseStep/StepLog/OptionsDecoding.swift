@@ -46,6 +46,7 @@ enum OptionsDecoding {
     private static func defaultValues() -> [String: JSONValue] {
         var example = TrainingOptions()
         if example.ramp == nil { example.ramp = Ramp(steps: 1500, quantileTo: 0.95) }
+        if example.augmentation.redraw == 0 { example.augmentation.redraw = 0.25 }
         guard let text = try? JSONOutput.sortedLine(example),
               let values = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else {
             preconditionFailure("the default options round-trip through JSON")
