@@ -28,9 +28,10 @@ Output: one JSON line every --log-every steps, then a line with "summary": true
 (median_ms_per_step, test_accuracy, ...). With --target A the run scores the --test images
 every --check-every steps and stops at the first score >= A: the summary's reached_step
 (null if none) and training_seconds (the steps' own time, checks left out) are the time
-to accuracy that `noisestep bench --time-to` sets beside its own. Random numbers come from torch's own generator
-seeded with --seed, so runs repeat, but they are not noisestep's Philox draws: the peer
-learns like noisestep, it does not reproduce its weights bit for bit.
+to accuracy that `noisestep bench --time-to` sets beside its own. Random numbers come
+from torch's own generator seeded with --seed, so runs repeat, but they are not
+noisestep's Philox draws: the peer learns like noisestep, it does not reproduce its
+weights bit for bit.
 """
 import argparse, gzip, json, os, statistics, sys, time
 
