@@ -31,10 +31,7 @@ extension DenseWorker {
     }
 
     func activationTangent(_ dz: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        guard place.hasActivation else { return out.update(from: dz, count: outputs * Kernels.chunk) }
-        Kernels.layerNormDerivative(dz, rows: outputs, normalized: normalized.pointer,
-                                    inverseDeviation: inverseDeviation.pointer, maskInput: false, maskOutput: true,
-                                    into: out)
+        activation.tangent(dz, into: out)
     }
 
     func linearTangent(_ inputTangent: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
@@ -47,7 +44,7 @@ extension DenseWorker {
                  scratch: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>) -> Bool {
         guard let previous = previous as? DenseWorker, previous.place.hasActivation, !place.isFirst else { return false }
         if !maskProductReady {
-            let mask = scratch, n = previous.normalized.pointer
+            let mask = scratch, n = previous.activation.normalized.pointer
             for index in 0 ..< previous.outputs * Kernels.chunk { mask[index] = n[index] > 0 ? 1 : 0 }
             Kernels.multiply(stage.matrix.pointer, rows: outputs, inner: inputs, mask, bias: nil,
                              into: maskProduct.pointer)
@@ -57,8 +54,8 @@ extension DenseWorker {
         let meanTerm = scratch, normTerm = scratch + Kernels.chunk
         rows.withUnsafeBufferPointer { rows in
             Kernels.tangentStatistics(sparse: sparse, rows: rows, width: previous.outputs,
-                                      normalized: previous.normalized.pointer,
-                                      inverseDeviation: previous.inverseDeviation.pointer,
+                                      normalized: previous.activation.normalized.pointer,
+                                      inverseDeviation: previous.activation.inverseDeviation.pointer,
                                       meanTerm: meanTerm, normTerm: normTerm)
             Kernels.lowRankTangent(outputs: outputs, meanTerm: meanTerm, normTerm: normTerm,
                                    maskProduct: maskProduct.pointer, zNext: z.pointer, bias: stage.bias.pointer,

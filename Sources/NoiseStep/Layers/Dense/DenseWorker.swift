@@ -10,11 +10,8 @@ final class DenseWorker: LayerWorker {
     var inputs: Int { stage.parameters.columns }
     /// z, [outputs, 64]: the logits for the last layer.
     let z: FloatBuffer
-    /// Layer-normalized z and max(that, 0), [outputs, 64]; empty for the last layer.
-    let normalized: FloatBuffer
-    let rectified: FloatBuffer
-    /// 1/sqrt(var + ε) per example, [64]; empty for the last layer.
-    let inverseDeviation: FloatBuffer
+    /// Layer norm and ReLU, or none for the last layer (`LayerPlace.hasActivation`).
+    let activation: LayerActivation
     /// δ = ∂(Σ_b loss_b)/∂z, [outputs, 64].
     let deltas: FloatBuffer
     /// Forward mode: W · (the previous layer's normalized z > 0), [outputs, 64], made once
@@ -26,17 +23,15 @@ final class DenseWorker: LayerWorker {
 
     init(stage: DenseStage) {
         self.stage = stage
-        let rows = stage.parameters.rows * Kernels.chunk, hidden = stage.place.hasActivation
+        let rows = stage.parameters.rows * Kernels.chunk
         z = FloatBuffer(count: rows)
-        normalized = FloatBuffer(count: hidden ? rows : 0)
-        rectified = FloatBuffer(count: hidden ? rows : 0)
-        inverseDeviation = FloatBuffer(count: hidden ? Kernels.chunk : 0)
+        activation = LayerActivation(rows: stage.parameters.rows, isActive: stage.place.hasActivation)
         deltas = FloatBuffer(count: rows)
         maskProduct = FloatBuffer(count: stage.place.isFirst ? 0 : rows)
         inputScratch = stage.place.isFirst ? InputLayerScratch() : nil
     }
 
-    var output: UnsafeMutablePointer<Float> { place.hasActivation ? rectified.pointer : z.pointer }
+    var output: UnsafeMutablePointer<Float> { activation.output(of: z.pointer) }
     var delta: UnsafeMutablePointer<Float> { deltas.pointer }
 
     func forward(_ input: LayerInput) {
@@ -49,20 +44,12 @@ final class DenseWorker: LayerWorker {
             Kernels.multiply(stage.matrix.pointer, rows: outputs, inner: inputs, input.values, bias: stage.bias.pointer,
                              into: z.pointer)
         }
-        if place.hasActivation {
-            Kernels.layerNormForward(z.pointer, rows: outputs, normalized: normalized.pointer,
-                                     rectified: rectified.pointer, inverseDeviation: inverseDeviation.pointer)
-        }
+        activation.forward(z.pointer)
         maskProductReady = false
     }
 
     /// δ = LN'ᵀ(mask ⊙ ∂L/∂a) for a hidden layer; ∂L/∂z itself for the last.
-    func takeGradient(_ outputGradient: UnsafePointer<Float>) {
-        guard place.hasActivation else { return deltas.pointer.update(from: outputGradient, count: outputs * Kernels.chunk) }
-        Kernels.layerNormDerivative(outputGradient, rows: outputs, normalized: normalized.pointer,
-                                    inverseDeviation: inverseDeviation.pointer, maskInput: true, maskOutput: false,
-                                    into: deltas.pointer)
-    }
+    func takeGradient(_ outputGradient: UnsafePointer<Float>) { activation.gradient(outputGradient, into: deltas.pointer) }
 
     func sendGradientBack(into out: UnsafeMutablePointer<Float>) {
         precondition(!place.isFirst, "the first layer's Wᵀ is not kept")
