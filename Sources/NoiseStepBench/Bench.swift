@@ -29,6 +29,15 @@ public enum Bench {
     /// The reference runner, or why there is none. A script named explicitly that does
     /// not exist is an error; a missing default script or torch is only a note.
     static func prepareReference(_ choice: ReferenceChoice, threads: Int) throws(BenchError) -> (ReferenceRunner?, String?) {
+        let (script, skipped) = try referenceScript(choice)
+        guard let script else { return (nil, skipped) }
+        guard let bundled = BundledData.locateDirectory() else { return (nil, "bundled MNIST files not found") }
+        return (try ReferenceRunner(script: script, bundledDirectory: bundled, threads: threads), nil)
+    }
+
+    /// The reference script when it can run here (found, and its Python imports torch), or
+    /// why it is skipped.
+    static func referenceScript(_ choice: ReferenceChoice) throws(BenchError) -> (script: String?, skipped: String?) {
         guard case .locate(let explicit) = choice else { return (nil, "--no-reference") }
         guard let script = ReferenceRunner.locate(explicit: explicit) else {
             if let explicit { throw .referenceNotFound(explicit) }
@@ -36,7 +45,6 @@ public enum Bench {
                 + " pass --reference PATH")
         }
         if let reason = ReferenceRunner.unavailableReason(script: script) { return (nil, reason) }
-        guard let bundled = BundledData.locateDirectory() else { return (nil, "bundled MNIST files not found") }
-        return (try ReferenceRunner(script: script, bundledDirectory: bundled, threads: threads), nil)
+        return (script, nil)
     }
 }

@@ -48,12 +48,11 @@ public struct TimeToAccuracy {
 
     /// Finds the peer as `choice` says and gives it the bundled split. Call `cleanUp()` when done.
     public mutating func prepareReference(_ choice: ReferenceChoice) throws {
-        let (runner, skipped) = try Bench.prepareReference(choice, threads: threads)
+        let (script, skipped) = try Bench.referenceScript(choice)
         referenceSkipped = skipped
-        guard let runner else { return }
-        runner.cleanUp()
+        guard let script else { return }
         let (training, validation) = try BundledData.load()
-        reference = try ReferenceRunner(script: runner.script, training: training, validation: validation, threads: threads)
+        reference = try ReferenceRunner(script: script, training: training, validation: validation, threads: threads)
     }
 
     public func cleanUp() { reference?.cleanUp() }

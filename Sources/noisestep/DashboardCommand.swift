@@ -110,12 +110,13 @@ extension DashboardCommand {
                     each: @escaping (StepRecord) -> Void = { _ in }) throws -> (RunDriver<Trainer>, RunHistory) {
         if let resume {
             // One replay of the log gives the weights to go on from and the figures to show.
-            let rebuild = try HistoryRebuild(input: StepLog.options(path: resume).input, validation: data.validation,
+            let logged = try StepLog.options(path: resume)
+            let rebuild = try HistoryRebuild(input: logged.input, validation: data.validation,
                                              evalEvery: arguments.evalEvery, threads: arguments.threads,
                                              each: each)
             let resumed = try ReadingProgress.following(resume) { progress in
                 try RunDriver.resuming(resume, training: data.training, validation: data.validation,
-                                       threads: arguments.threads, steps: arguments.targetStep(resuming: resume), evalEvery: arguments.evalEvery,
+                                       threads: arguments.threads, steps: arguments.targetStep(resumed: logged), evalEvery: arguments.evalEvery,
                                        sharing: sharing, visit: rebuild.visit, progress: progress)
             }
             Notes.resumed(resume, resumed, metrics: nil)

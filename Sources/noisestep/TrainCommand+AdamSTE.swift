@@ -14,7 +14,7 @@ extension TrainCommand {
         let trainer = try AdamSTETrainer(options: options ?? arguments.trainingOptions(), training: data.training)
         let run = try RunIdentity(optimizer: .adamSTE, options: trainer.options, dataFingerprint: DataFingerprint(data.training))
         let metrics = try metrics.map { try MetricsLog(creating: $0, run: run, existing: existing) }
-        try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan, metrics: metrics), data: data)
+        try train(RunDriver(trainer: trainer, validation: data.validation, plan: plan, metrics: metrics), asked: plan.targetStep, data: data)
         guard let out else { return }
         try ModelFile.write(trainer.model, step: trainer.stepsDone, options: trainer.options,
                             dataFingerprint: DataFingerprint(data.training), settings: nil, origin: .adamSTE(trainer.settings),

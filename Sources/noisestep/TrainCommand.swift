@@ -107,7 +107,7 @@ struct TrainCommand: ParsableCommand {
             StopNotice.install(log: driver.log?.path, resume: "\(ProgramName.command) train --steps \(driver.plan.targetStep)"
                 + (arguments.data.map { " --data \(Printable.escaped($0))" } ?? ""))
         }
-        try train(driver, data: data, ranks: team.size)
+        try train(driver, asked: plan.targetStep, data: data, ranks: team.size)
         team.release(stepsDone: driver.stepsDone, model: driver.trainer.model)
         StopNotice.remove()
     }
@@ -136,8 +136,9 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Runs `driver` to its target with progress lines, then prints the summary; `ranks`
-    /// processes share the steps.
-    func train<Model: RunTrainer>(_ driver: RunDriver<Model>, data: DataSource, ranks: Int = 1) throws {
+    /// processes share the steps. `asked` is the step the command line asked for (the
+    /// driver's target never lies below the steps a resumed log has done).
+    func train<Model: RunTrainer>(_ driver: RunDriver<Model>, asked: Int, data: DataSource, ranks: Int = 1) throws {
         let options = driver.trainer.options
         let firstStep = driver.stepsDone + 1
         let shape = driver.trainer.model.shape
@@ -145,7 +146,7 @@ struct TrainCommand: ParsableCommand {
               "(\(driver.trainer.model.shape.parameterCount) parameters) on \(data.description) " +
               "with \(optimizer.rawValue), " +
               (firstStep <= driver.plan.targetStep ? "steps \(firstStep)...\(driver.plan.targetStep)"
-                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(arguments.targetStep(resuming: resume))") +
+                                                   : "nothing to train: at step \(driver.stepsDone) already, and --steps asks for \(asked)") +
               (optimizer == .noiseStep ? ", \(options.alignment.rawValue) alignment" : "") +
               (ranks > 1 ? ", on \(ranks) MPI ranks" : ""))
         var reporter = ProgressReporter(totalSteps: driver.plan.targetStep, logEvery: logEvery)

@@ -154,10 +154,12 @@ struct TrainingArguments: ParsableArguments {
     /// resumed run's model is the one its log names (a log that cannot be read is left
     /// for the resume itself to refuse, with its own message).
     func targetStep(resuming log: String? = nil) -> Int {
-        if let steps { return steps }
-        if let log, let options = try? StepLog.options(path: log) { return ModelPreset(naming: options).targetStep }
-        return (arch ?? .mlp).targetStep
+        if steps == nil, let log, let options = try? StepLog.options(path: log) { return targetStep(resumed: options) }
+        return steps ?? (arch ?? .mlp).targetStep
     }
+
+    /// The step a resumed run with `options` trains to: --steps, else its model's length of run.
+    func targetStep(resumed options: TrainingOptions) -> Int { steps ?? ModelPreset(naming: options).targetStep }
 
     static func defaultQuantileSchedule(paper: Bool) -> QuantileSchedule {
         (paper ? TrainingOptions.paper : mlp).ramp?.quantileTo == nil ? .fixed : .ramp
