@@ -39,6 +39,22 @@ import NoiseStep
         }
     }
 
+    /// A run to an accuracy on a split the bench writes: stopped at the first check that
+    /// reaches it (any accuracy reaches 0), or run to its last step when none can (above 1).
+    @Test(.enabled(if: torchAvailable, "needs python3 with torch (Tests/Peer/requirements.txt)"))
+    func aRunToATargetStopsAtTheFirstCheckThatReachesIt() throws {
+        let script = try #require(ReferenceRunner.locate(explicit: nil))
+        let (training, validation) = try BundledData.load()
+        let runner = try ReferenceRunner(script: script, training: training.subset(Array(0 ..< 256)),
+                                         validation: validation.subset(Array(0 ..< 64)), threads: 1)
+        defer { runner.cleanUp() }
+        let options = ["--arch", "conv", "--batch", "32", "--shift", "1"]
+        let reached = try runner.runToTarget(mode: "adam-ste", target: 0, checkEvery: 2, steps: 6, options: options)
+        #expect(reached.reachedStep == 2 && reached.checkedAccuracy != nil && reached.trainingSeconds > 0, "\(reached)")
+        let never = try runner.runToTarget(mode: "adam-ste", target: 1.01, checkEvery: 2, steps: 3, options: options)
+        #expect(never.reachedStep == nil && never.checkedAccuracy != nil, "\(never)")
+    }
+
     @Test(.enabled(if: torchAvailable, "needs python3 with torch (Tests/Peer/requirements.txt)"))
     func thePeersReverseAndJVPAlignmentsAgree() throws {
         let script = try #require(ReferenceRunner.locate(explicit: nil))
