@@ -25,27 +25,19 @@ NS_INLINE void ns_conv_back_six(const float *wt, const float *delta, ns_conv_sha
     ptrdiff_t ky0, ky1, kx0, kx1, row = s.kernel * s.kernel * s.outputs;
     ns_conv_reach(y, s.out_height, s.kernel, &ky0, &ky1);
     ns_conv_reach(x, s.out_width, s.kernel, &kx0, &kx1);
-    ns_f8 a0 = ns_splat(0), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0, a4 = a0, b4 = a0;
-    ns_f8 a5 = a0, b5 = a0;
+    ns_f8 first[6], second[6];
+    for (int i = 0; i < 6; i++) first[i] = second[i] = ns_splat(0);
     for (ptrdiff_t ky = ky0; ky <= ky1; ky++) {
         for (ptrdiff_t kx = kx0; kx <= kx1; kx++) {
             const float *source = delta + ((y - ky) * s.out_width + x - kx) * NS_CHUNK;
             const float *w0 = wt + (ky * s.kernel + kx) * s.outputs, *w1 = w0 + row, *w2 = w0 + 2 * row;
             const float *w3 = w0 + 3 * row, *w4 = w0 + 4 * row, *w5 = w0 + 5 * row;
             for (ptrdiff_t o = 0; o < s.outputs; o++, source += s.out_plane) {
-                ns_f8 p = ns_load(source), q = ns_load(source + 8);
-                ns_f8 s0 = ns_splat(w0[o]), s1 = ns_splat(w1[o]), s2 = ns_splat(w2[o]);
-                ns_f8 s3 = ns_splat(w3[o]), s4 = ns_splat(w4[o]), s5 = ns_splat(w5[o]);
-                a0 = ns_fma(s0, p, a0); b0 = ns_fma(s0, q, b0);
-                a1 = ns_fma(s1, p, a1); b1 = ns_fma(s1, q, b1);
-                a2 = ns_fma(s2, p, a2); b2 = ns_fma(s2, q, b2);
-                a3 = ns_fma(s3, p, a3); b3 = ns_fma(s3, q, b3);
-                a4 = ns_fma(s4, p, a4); b4 = ns_fma(s4, q, b4);
-                a5 = ns_fma(s5, p, a5); b5 = ns_fma(s5, q, b5);
+                const float taps[6] = {w0[o], w1[o], w2[o], w3[o], w4[o], w5[o]};
+                ns_tile6_fma(first, second, taps, ns_load(source), ns_load(source + 8));
             }
         }
     }
-    ns_f8 first[6] = {a0, a1, a2, a3, a4, a5}, second[6] = {b0, b1, b2, b3, b4, b5};
     for (int i = 0; i < 6; i++) {
         ns_store(first[i], out + i * s.plane);
         ns_store(second[i], out + i * s.plane + 8);
